@@ -1,0 +1,24 @@
+//! The pure core: definitions, validation, the session state machine, scoring, recommendations
+//! and the result JSON. No web crate, clock or randomness: time is passed in.
+
+pub mod definition;
+pub mod result;
+pub mod scoring;
+pub mod session;
+pub mod text;
+pub mod validate;
+
+pub use definition::Definition;
+pub use result::{build_result, AssessmentResult};
+pub use scoring::{score, Answer, Answers, Scorecard};
+pub use session::{Action, ProfileAnswer, Session, Step};
+pub use text::Text;
+pub use validate::{validate, ValidationError};
+
+/// The default assessment (the CX Operations capability model), compiled in.
+pub const DEFAULT_DEFINITION_JSON: &str = include_str!("default_definition.json");
+
+/// The default assessment, parsed.
+pub fn default_definition() -> Definition {
+    Definition::from_json(DEFAULT_DEFINITION_JSON).expect("the built-in definition is valid")
+}

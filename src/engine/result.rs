@@ -1,0 +1,235 @@
+//! The result JSON hosts receive (`schemaVersion: 1`, see the embedding contract), and the
+//! recommendations with the reason each was chosen.
+
+use crate::engine::definition::Definition;
+use crate::engine::scoring::{score, Cap, DimensionScore, GateBlock, Scorecard};
+use crate::engine::session::{ProfileAnswer, Session};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+pub const SCHEMA_VERSION: u32 = 1;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AssessmentResult {
+    pub schema_version: u32,
+    pub assessment: AssessmentRef,
+    pub locale: String,
+    pub started_at: String,
+    pub completed_at: String,
+    pub profile: BTreeMap<String, ProfileAnswer>,
+    pub answers: Vec<AnswerRecord>,
+    pub dimensions: Vec<DimensionResult>,
+    pub overall: OverallResult,
+    pub recommendations: Vec<Recommendation>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lead: Option<serde_json::Value>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AssessmentRef {
+    pub id: String,
+    pub version: String,
+    pub title: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AnswerRecord {
+    pub question_id: String,
+    pub dimension_id: String,
+    /// The value as given, `null` for "Don't know".
+    pub value: Option<u8>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DimensionResult {
+    pub id: String,
+    pub title: String,
+    pub weight: f64,
+    pub critical: bool,
+    pub score: Option<f64>,
+    pub level: Option<u8>,
+    pub level_name: Option<String>,
+    pub evidence_gap: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct OverallResult {
+    pub score: Option<f64>,
+    pub level: Option<u8>,
+    pub level_name: Option<String>,
+    pub capped_by: Option<String>,
+    pub gate: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Recommendation {
+    pub dimension_id: String,
+    pub level: u8,
+    pub text: String,
+    pub why: String,
+}
+
+fn fmt_score(s: f64) -> String {
+    if s.fract() == 0.0 { format!("{s:.0}") } else { format!("{s:.1}") }
+}
+
+fn dimension_title(def: &Definition, id: &str, locale: &str) -> String {
+    def.dimensions.iter().find(|d| d.id == id).map(|d| d.title.get(locale).to_string()).unwrap_or_default()
+}
+
+/// The reason a critical dimension capped the overall level.
+pub fn cap_reason(def: &Definition, cap: &Cap, locale: &str) -> String {
+    format!(
+        "Capped at level {} ({}) by {}, a critical dimension at level {} ({}): the overall level can be at most {} above the lowest critical dimension. The score alone would give level {}.",
+        cap.level,
+        def.level_name(cap.level, locale),
+        dimension_title(def, &cap.dimension_id, locale),
+        cap.dimension_level,
+        def.level_name(cap.dimension_level, locale),
+        def.rules.critical_cap_margin,
+        cap.uncapped,
+    )
+}
+
+/// The reason the top level was withheld.
+pub fn gate_reason(def: &Definition, gate: &GateBlock, locale: &str) -> String {
+    let below: Vec<String> = gate
+        .below
+        .iter()
+        .map(|(id, s)| match s {
+            Some(s) => format!("{} ({})", dimension_title(def, id, locale), fmt_score(*s)),
+            None => format!("{} (unassessed)", dimension_title(def, id, locale)),
+        })
+        .collect();
+    format!(
+        "Level {} ({}) needs every dimension at {} or more; not yet: {}.",
+        gate.level,
+        def.level_name(gate.level, locale),
+        fmt_score(gate.min_dimension_score),
+        below.join(", ")
+    )
+}
+
+/// The dimension indices, weakest first: scored ones by ascending score (ties by larger
+/// weight, then definition order), then unassessed ones in definition order.
+pub fn weakest_first(def: &Definition, scores: &[DimensionScore]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..scores.len()).collect();
+    order.sort_by(|&a, &b| match (scores[a].score, scores[b].score) {
+        (Some(x), Some(y)) => x
+            .total_cmp(&y)
+            .then(def.dimensions[b].weight.total_cmp(&def.dimensions[a].weight))
+            .then(a.cmp(&b)),
+        (Some(_), None) => std::cmp::Ordering::Less,
+        (None, Some(_)) => std::cmp::Ordering::Greater,
+        (None, None) => a.cmp(&b),
+    });
+    order
+}
+
+/// One recommendation per dimension, for its level, weakest dimension first, each with its reason.
+pub fn recommendations(def: &Definition, card: &Scorecard, locale: &str) -> Vec<Recommendation> {
+    let order = weakest_first(def, &card.dimensions);
+    let scored = card.dimensions.iter().filter(|d| d.score.is_some()).count();
+    let first_level = def.levels.first().map(|l| l.level).unwrap_or(1);
+    order
+        .iter()
+        .enumerate()
+        .filter_map(|(rank, &i)| {
+            let d = &def.dimensions[i];
+            let s = &card.dimensions[i];
+            let level = s.level.unwrap_or(first_level);
+            let text = d.recommendation(level)?.get(locale).to_string();
+            let mut why = match (s.score, s.level) {
+                (Some(score), Some(l)) => {
+                    let standing = if rank == 0 && scored > 1 {
+                        "Your weakest dimension".to_string()
+                    } else if rank + 1 == scored && scored > 1 {
+                        "Your strongest dimension".to_string()
+                    } else {
+                        format!("Ranked {} of {} by score", rank + 1, scored)
+                    };
+                    format!(
+                        "{standing}: scored {} of 100, level {} ({}), so this is the next step at that level.",
+                        fmt_score(score),
+                        l,
+                        def.level_name(l, locale)
+                    )
+                }
+                _ => "Not assessed: every answer here was \"Don't know\", so this starts from the first step.".to_string(),
+            };
+            if d.critical && s.score.is_some() {
+                why.push_str(" It is a critical dimension, so it limits your overall level.");
+            }
+            if s.evidence_gap && s.score.is_some() {
+                why.push_str(&format!(
+                    " {} answers were \"Don't know\", so its level is capped at {} until there is evidence.",
+                    s.dont_know, def.rules.evidence_gap_max_level
+                ));
+            }
+            Some(Recommendation { dimension_id: d.id.clone(), level, text, why })
+        })
+        .collect()
+}
+
+/// Builds the result of a completed session; `None` until the session is complete.
+pub fn build_result(def: &Definition, session: &Session, locale: &str) -> Option<AssessmentResult> {
+    let completed_at = session.completed_at.clone()?;
+    let card = score(def, &session.answers);
+    let level_name = |l: Option<u8>| l.map(|l| def.level_name(l, locale));
+    let answers = def
+        .dimensions
+        .iter()
+        .flat_map(|d| d.statements.iter().map(move |s| (d, s)))
+        .filter_map(|(d, s)| {
+            session.answers.get(&s.id).map(|a| AnswerRecord {
+                question_id: s.id.clone(),
+                dimension_id: d.id.clone(),
+                value: a.value(),
+            })
+        })
+        .collect();
+    let dimensions = def
+        .dimensions
+        .iter()
+        .zip(&card.dimensions)
+        .map(|(d, s)| DimensionResult {
+            id: d.id.clone(),
+            title: d.title.get(locale).to_string(),
+            weight: d.weight,
+            critical: d.critical,
+            score: s.score,
+            level: s.level,
+            level_name: level_name(s.level),
+            evidence_gap: s.evidence_gap,
+        })
+        .collect();
+    let overall = OverallResult {
+        score: card.overall.score,
+        level: card.overall.level,
+        level_name: level_name(card.overall.level),
+        capped_by: card.overall.capped_by.as_ref().map(|c| cap_reason(def, c, locale)),
+        gate: card.overall.gate.as_ref().map(|g| gate_reason(def, g, locale)),
+    };
+    Some(AssessmentResult {
+        schema_version: SCHEMA_VERSION,
+        assessment: AssessmentRef {
+            id: def.id.clone(),
+            version: def.version.clone(),
+            title: def.title.get(locale).to_string(),
+        },
+        locale: locale.to_string(),
+        started_at: session.started_at.clone().unwrap_or_else(|| completed_at.clone()),
+        completed_at,
+        profile: session.profile.clone(),
+        answers,
+        dimensions,
+        overall,
+        recommendations: recommendations(def, &card, locale),
+        lead: None,
+    })
+}

@@ -1,0 +1,156 @@
+//! Scoring as `assessment-model.md` specifies it: reverse items, "Don't know", evidence gaps,
+//! renormalised weights, unassessed dimensions, the critical cap and the top-level gate.
+
+use crate::engine::definition::{Definition, Dimension};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// An answer to one statement: a value on the scale, or "Don't know".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum Answer {
+    Value(u8),
+    DontKnow,
+}
+
+impl Answer {
+    /// The value as given, `None` for "Don't know".
+    pub fn value(self) -> Option<u8> {
+        match self {
+            Answer::Value(v) => Some(v),
+            Answer::DontKnow => None,
+        }
+    }
+}
+
+/// Answers keyed by statement id.
+pub type Answers = BTreeMap<String, Answer>;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct DimensionScore {
+    pub id: String,
+    /// 0–100, rounded to one decimal; `None` when no item was answered (unassessed).
+    pub score: Option<f64>,
+    /// The level, after the evidence-gap cap.
+    pub level: Option<u8>,
+    pub evidence_gap: bool,
+    pub answered: usize,
+    pub dont_know: usize,
+}
+
+/// Why the overall level was capped by a critical dimension.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Cap {
+    /// The level the overall result was capped at.
+    pub level: u8,
+    /// The level the overall score alone would have reached.
+    pub uncapped: u8,
+    pub dimension_id: String,
+    pub dimension_level: u8,
+}
+
+/// Why the top level was withheld.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GateBlock {
+    pub level: u8,
+    pub min_dimension_score: f64,
+    /// The dimensions below the minimum, with their score (`None` when unassessed).
+    pub below: Vec<(String, Option<f64>)>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Overall {
+    pub score: Option<f64>,
+    pub level: Option<u8>,
+    pub capped_by: Option<Cap>,
+    pub gate: Option<GateBlock>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Scorecard {
+    pub dimensions: Vec<DimensionScore>,
+    pub overall: Overall,
+}
+
+/// Rounds to one decimal place, the precision scores are reported and levelled at.
+pub fn round1(x: f64) -> f64 {
+    (x * 10.0).round() / 10.0
+}
+
+fn dimension_raw(def: &Definition, d: &Dimension, answers: &Answers) -> (Option<f64>, usize, usize) {
+    let (lo, hi) = (f64::from(def.scale_min()), f64::from(def.scale_max()));
+    let mut sum = 0.0;
+    let (mut answered, mut dont_know) = (0, 0);
+    for s in &d.statements {
+        match answers.get(&s.id) {
+            Some(Answer::Value(v)) => {
+                let v = f64::from(*v);
+                sum += if s.reverse { lo + hi - v } else { v };
+                answered += 1;
+            }
+            Some(Answer::DontKnow) => dont_know += 1,
+            None => {}
+        }
+    }
+    let raw = (answered > 0).then(|| (sum / answered as f64 - lo) / (hi - lo) * 100.0);
+    (raw, answered, dont_know)
+}
+
+/// Scores a set of answers against a definition.
+pub fn score(def: &Definition, answers: &Answers) -> Scorecard {
+    let rules = &def.rules;
+    let mut dimensions = Vec::with_capacity(def.dimensions.len());
+    let (mut weighted, mut weights) = (0.0, 0.0);
+    for d in &def.dimensions {
+        let (raw, answered, dont_know) = dimension_raw(def, d, answers);
+        let evidence_gap = dont_know as u32 >= rules.evidence_gap_dont_know;
+        let score = raw.map(round1);
+        let level = score.map(|s| {
+            let l = def.level_for(s);
+            if evidence_gap { l.min(rules.evidence_gap_max_level) } else { l }
+        });
+        if let Some(raw) = raw {
+            weighted += raw * d.weight;
+            weights += d.weight;
+        }
+        dimensions.push(DimensionScore { id: d.id.clone(), score, level, evidence_gap, answered, dont_know });
+    }
+
+    let score = (weights > 0.0).then(|| round1(weighted / weights));
+    let mut overall = Overall { score, level: score.map(|s| def.level_for(s)), capped_by: None, gate: None };
+
+    if let Some(uncapped) = overall.level {
+        // Critical cap: at most `margin` above the lowest level among the scored critical dimensions.
+        let lowest_critical = def
+            .dimensions
+            .iter()
+            .zip(&dimensions)
+            .filter(|(d, _)| d.critical)
+            .filter_map(|(d, s)| s.level.map(|l| (l, d)))
+            .min_by_key(|(l, _)| *l);
+        if let Some((dimension_level, d)) = lowest_critical {
+            let cap = dimension_level.saturating_add(rules.critical_cap_margin);
+            if uncapped > cap {
+                overall.level = Some(cap);
+                overall.capped_by =
+                    Some(Cap { level: cap, uncapped, dimension_id: d.id.clone(), dimension_level });
+            }
+        }
+        // Gate: the gate level needs every dimension at the minimum score.
+        if let (Some(g), Some(level)) = (&rules.top_level_gate, overall.level) {
+            if level >= g.level {
+                let below: Vec<_> = dimensions
+                    .iter()
+                    .filter(|d| d.score.is_none_or(|s| s < g.min_dimension_score))
+                    .map(|d| (d.id.clone(), d.score))
+                    .collect();
+                if !below.is_empty() {
+                    overall.level = Some(g.level.saturating_sub(1).max(1));
+                    overall.gate =
+                        Some(GateBlock { level: g.level, min_dimension_score: g.min_dimension_score, below });
+                }
+            }
+        }
+    }
+    Scorecard { dimensions, overall }
+}

@@ -1,0 +1,219 @@
+//! The session: a pure state machine. Time is passed in with the actions that need it.
+
+use crate::engine::definition::Definition;
+use crate::engine::scoring::{Answer, Answers};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::fmt;
+
+/// Where the user is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Step {
+    Intro,
+    Profile,
+    /// The page of the dimension at this index.
+    Dimension(usize),
+    Results,
+}
+
+/// An answer to a profile question: one option id, or several.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum ProfileAnswer {
+    One(String),
+    Many(Vec<String>),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    /// Leave the intro. `at` is the ISO 8601 time the assessment started.
+    Start { at: String },
+    /// Answer a profile question; `None` clears it.
+    SetProfile { question_id: String, answer: Option<ProfileAnswer> },
+    Answer { statement_id: String, answer: Answer },
+    /// Go to the next page. `at` becomes the completion time when this finishes the assessment.
+    Next { at: String },
+    Back,
+    /// Forget everything and return to the intro.
+    Reset,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ActionError {
+    UnknownStatement(String),
+    UnknownQuestion(String),
+    UnknownOption { question_id: String, option_id: String },
+    OutOfScale { statement_id: String, value: u8 },
+    NotOnThisPage(String),
+}
+
+impl fmt::Display for ActionError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ActionError::UnknownStatement(id) => write!(f, "unknown statement \"{id}\""),
+            ActionError::UnknownQuestion(id) => write!(f, "unknown profile question \"{id}\""),
+            ActionError::UnknownOption { question_id, option_id } => {
+                write!(f, "profile question \"{question_id}\" has no option \"{option_id}\"")
+            }
+            ActionError::OutOfScale { statement_id, value } => {
+                write!(f, "answer {value} to \"{statement_id}\" is outside the scale")
+            }
+            ActionError::NotOnThisPage(what) => write!(f, "{what} cannot be changed on this page"),
+        }
+    }
+}
+
+impl std::error::Error for ActionError {}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Session {
+    pub step: Step,
+    pub profile: BTreeMap<String, ProfileAnswer>,
+    pub answers: Answers,
+    pub started_at: Option<String>,
+    pub completed_at: Option<String>,
+    /// Items the user tried to move past without answering (statement or question ids).
+    pub missing: Vec<String>,
+}
+
+impl Default for Session {
+    fn default() -> Self {
+        Session {
+            step: Step::Intro,
+            profile: BTreeMap::new(),
+            answers: Answers::new(),
+            started_at: None,
+            completed_at: None,
+            missing: Vec::new(),
+        }
+    }
+}
+
+impl Session {
+    /// Applies an action, returning the new session. An invalid action changes nothing.
+    pub fn apply(&self, def: &Definition, action: Action) -> Result<Session, ActionError> {
+        let mut next = self.clone();
+        match action {
+            Action::Start { at } => {
+                if self.step == Step::Intro {
+                    next.started_at.get_or_insert(at);
+                    next.step = self.first_page(def);
+                }
+            }
+            Action::SetProfile { question_id, answer } => {
+                let q = def
+                    .profile
+                    .iter()
+                    .find(|q| q.id == question_id)
+                    .ok_or_else(|| ActionError::UnknownQuestion(question_id.clone()))?;
+                if self.step != Step::Profile {
+                    return Err(ActionError::NotOnThisPage(format!("profile question \"{question_id}\"")));
+                }
+                let chosen: Vec<&String> = match &answer {
+                    Some(ProfileAnswer::One(id)) => vec![id],
+                    Some(ProfileAnswer::Many(ids)) => ids.iter().collect(),
+                    None => vec![],
+                };
+                if let Some(bad) = chosen.iter().find(|id| !q.options.iter().any(|o| &o.id == **id)) {
+                    return Err(ActionError::UnknownOption { question_id, option_id: (*bad).clone() });
+                }
+                match answer {
+                    Some(ProfileAnswer::Many(ids)) if ids.is_empty() => next.profile.remove(&question_id),
+                    Some(a) => next.profile.insert(question_id.clone(), a),
+                    None => next.profile.remove(&question_id),
+                };
+                next.missing.retain(|m| m != &question_id);
+            }
+            Action::Answer { statement_id, answer } => {
+                let (index, _) = def
+                    .dimensions
+                    .iter()
+                    .enumerate()
+                    .find(|(_, d)| d.statements.iter().any(|s| s.id == statement_id))
+                    .ok_or_else(|| ActionError::UnknownStatement(statement_id.clone()))?;
+                if let Answer::Value(value) = answer {
+                    if value < def.scale_min() || value > def.scale_max() {
+                        return Err(ActionError::OutOfScale { statement_id, value });
+                    }
+                }
+                if self.step != Step::Dimension(index) {
+                    return Err(ActionError::NotOnThisPage(format!("statement \"{statement_id}\"")));
+                }
+                next.missing.retain(|m| m != &statement_id);
+                next.answers.insert(statement_id, answer);
+            }
+            Action::Next { at } => {
+                let missing = self.unanswered_on_page(def);
+                if !missing.is_empty() {
+                    next.missing = missing;
+                    return Ok(next);
+                }
+                next.missing.clear();
+                next.step = match self.step {
+                    Step::Intro => self.first_page(def),
+                    Step::Profile => Step::Dimension(0),
+                    Step::Dimension(i) if i + 1 < def.dimensions.len() => Step::Dimension(i + 1),
+                    Step::Dimension(_) => {
+                        next.completed_at = Some(at);
+                        Step::Results
+                    }
+                    Step::Results => Step::Results,
+                };
+            }
+            Action::Back => {
+                next.missing.clear();
+                next.step = match self.step {
+                    Step::Dimension(0) if def.profile.is_empty() => Step::Intro,
+                    Step::Dimension(0) => Step::Profile,
+                    Step::Dimension(i) => Step::Dimension(i - 1),
+                    Step::Profile => Step::Intro,
+                    other => other,
+                };
+            }
+            Action::Reset => next = Session::default(),
+        }
+        Ok(next)
+    }
+
+    fn first_page(&self, def: &Definition) -> Step {
+        if def.profile.is_empty() {
+            Step::Dimension(0)
+        } else {
+            Step::Profile
+        }
+    }
+
+    /// Ids on the current page that must be answered before moving on.
+    pub fn unanswered_on_page(&self, def: &Definition) -> Vec<String> {
+        match self.step {
+            Step::Profile => def
+                .profile
+                .iter()
+                .filter(|q| q.required && !self.profile.contains_key(&q.id))
+                .map(|q| q.id.clone())
+                .collect(),
+            Step::Dimension(i) => def.dimensions[i]
+                .statements
+                .iter()
+                .filter(|s| !self.answers.contains_key(&s.id))
+                .map(|s| s.id.clone())
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// (answered, total) statements.
+    pub fn progress(&self, def: &Definition) -> (usize, usize) {
+        let answered = def
+            .dimensions
+            .iter()
+            .flat_map(|d| &d.statements)
+            .filter(|s| self.answers.contains_key(&s.id))
+            .count();
+        (answered, def.statement_count())
+    }
+
+    pub fn is_complete(&self) -> bool {
+        self.step == Step::Results && self.completed_at.is_some()
+    }
+}

@@ -1,0 +1,80 @@
+//! Localisable text: either one string, or a map from locale tag to string.
+
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// The locale every definition falls back to when a text lacks the requested one.
+pub const FALLBACK_LOCALE: &str = "en";
+
+/// A user-visible text. In JSON it is either `"text"` or `{"en": "text", "de": "Text"}`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum Text {
+    Plain(String),
+    Localised(BTreeMap<String, String>),
+}
+
+impl Text {
+    /// The text for `locale`, falling back to its language (`de` for `de-CH`), then English,
+    /// then any locale the text has.
+    pub fn get(&self, locale: &str) -> &str {
+        match self {
+            Text::Plain(s) => s,
+            Text::Localised(map) => {
+                let language = locale.split(['-', '_']).next().unwrap_or(locale);
+                map.get(locale)
+                    .or_else(|| map.get(language))
+                    .or_else(|| map.get(FALLBACK_LOCALE))
+                    .or_else(|| map.values().next())
+                    .map(String::as_str)
+                    .unwrap_or("")
+            }
+        }
+    }
+
+    /// True when some variant of the text is empty (or the map has no entries).
+    pub fn has_empty(&self) -> bool {
+        match self {
+            Text::Plain(s) => s.trim().is_empty(),
+            Text::Localised(map) => map.is_empty() || map.values().any(|s| s.trim().is_empty()),
+        }
+    }
+}
+
+impl From<&str> for Text {
+    fn from(s: &str) -> Self {
+        Text::Plain(s.to_string())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_text_is_the_same_in_every_locale() {
+        let t = Text::from("Hello");
+        assert_eq!(t.get("en"), "Hello");
+        assert_eq!(t.get("de"), "Hello");
+    }
+
+    #[test]
+    fn localised_text_falls_back_to_language_then_english() {
+        let t: Text = serde_json::from_str(r#"{"en":"Hello","de":"Hallo","fr":"Bonjour"}"#).unwrap();
+        assert_eq!(t.get("de"), "Hallo");
+        assert_eq!(t.get("de-CH"), "Hallo");
+        assert_eq!(t.get("fr_CA"), "Bonjour");
+        assert_eq!(t.get("es"), "Hello");
+        let only_de: Text = serde_json::from_str(r#"{"de":"Hallo"}"#).unwrap();
+        assert_eq!(only_de.get("en"), "Hallo");
+    }
+
+    #[test]
+    fn empty_variants_are_detected() {
+        assert!(Text::from("  ").has_empty());
+        let t: Text = serde_json::from_str(r#"{"en":"Hi","de":""}"#).unwrap();
+        assert!(t.has_empty());
+        let t: Text = serde_json::from_str(r#"{}"#).unwrap();
+        assert!(t.has_empty());
+    }
+}

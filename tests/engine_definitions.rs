@@ -1,0 +1,176 @@
+//! Malformed definitions: each is rejected with its JSON path and a clear message.
+#![cfg(not(target_arch = "wasm32"))]
+
+use cx_scorecard::engine::{Definition, DEFAULT_DEFINITION_JSON};
+use serde_json::{json, Value};
+
+fn default_value() -> Value {
+    serde_json::from_str(DEFAULT_DEFINITION_JSON).unwrap()
+}
+
+/// Applies `edit` to the default definition and returns the rendered errors.
+fn errors_after(edit: impl FnOnce(&mut Value)) -> Vec<String> {
+    let mut v = default_value();
+    edit(&mut v);
+    match Definition::from_json(&v.to_string()) {
+        Ok(_) => panic!("the edited definition was accepted"),
+        Err(errors) => errors.iter().map(ToString::to_string).collect(),
+    }
+}
+
+fn assert_has(errors: &[String], expected: &str) {
+    assert!(errors.iter().any(|e| e == expected), "expected {expected:?} in {errors:#?}");
+}
+
+#[test]
+fn the_default_definition_is_valid_and_complete() {
+    let def = Definition::from_json(DEFAULT_DEFINITION_JSON).expect("valid");
+    assert_eq!(def.dimensions.len(), 7);
+    assert_eq!(def.statement_count(), 36);
+    assert_eq!(def.levels.len(), 5);
+    assert_eq!(def.dimensions.iter().map(|d| d.recommendations.len()).sum::<usize>(), 35);
+    assert_eq!(def.profile.len(), 6);
+    let weights: Vec<f64> = def.dimensions.iter().map(|d| d.weight).collect();
+    assert_eq!(weights, [14.0, 15.0, 18.0, 18.0, 14.0, 11.0, 10.0]);
+    let critical: Vec<&str> = def.dimensions.iter().filter(|d| d.critical).map(|d| d.id.as_str()).collect();
+    assert_eq!(critical, ["d2", "d3", "d4"]);
+    let reversed: Vec<&str> =
+        def.dimensions.iter().flat_map(|d| &d.statements).filter(|s| s.reverse).map(|s| s.id.as_str()).collect();
+    assert_eq!(reversed, ["d1.s5", "d2.s4", "d2.s5", "d3.s4", "d3.s5", "d4.s5", "d4.s6", "d5.s5", "d6.s5", "d7.s5"]);
+    let mins: Vec<f64> = def.levels.iter().map(|l| l.min).collect();
+    assert_eq!(mins, [0.0, 25.0, 45.0, 65.0, 85.0]);
+}
+
+#[test]
+fn duplicate_statement_id() {
+    let e = errors_after(|v| v["dimensions"][2]["statements"][4]["id"] = json!("d3.s4"));
+    assert_has(&e, "dimensions[2].statements[4].id: duplicate id \"d3.s4\" (first used at dimensions[2].statements[3].id)");
+}
+
+#[test]
+fn duplicate_dimension_id() {
+    let e = errors_after(|v| v["dimensions"][6]["id"] = json!("d1"));
+    assert_has(&e, "dimensions[6].id: duplicate id \"d1\" (first used at dimensions[0].id)");
+}
+
+#[test]
+fn zero_and_negative_weights() {
+    let e = errors_after(|v| {
+        v["dimensions"][1]["weight"] = json!(0);
+        v["dimensions"][4]["weight"] = json!(-3.5);
+    });
+    assert_has(&e, "dimensions[1].weight: weight must be positive, not 0");
+    assert_has(&e, "dimensions[4].weight: weight must be positive, not -3.5");
+    assert_eq!(e.len(), 2, "every error is collected: {e:#?}");
+}
+
+#[test]
+fn thresholds_that_do_not_ascend() {
+    let e = errors_after(|v| v["levels"][2]["min"] = json!(20));
+    assert_has(&e, "levels[2].min: thresholds must ascend, but 20 does not exceed 25");
+}
+
+#[test]
+fn thresholds_that_do_not_start_at_zero() {
+    let e = errors_after(|v| v["levels"][0]["min"] = json!(10));
+    assert_has(&e, "levels[0].min: the first level must start at 0 to cover 0–100, not 10");
+}
+
+#[test]
+fn threshold_above_100() {
+    let e = errors_after(|v| v["levels"][4]["min"] = json!(120));
+    assert_has(&e, "levels[4].min: threshold 120 is outside 0–100");
+}
+
+#[test]
+fn missing_recommendation_for_a_level() {
+    let e = errors_after(|v| {
+        v["dimensions"][3]["recommendations"].as_array_mut().unwrap().pop();
+    });
+    assert_has(&e, "dimensions[3].recommendations: no recommendation for level 5");
+}
+
+#[test]
+fn recommendation_for_an_unknown_level() {
+    let e = errors_after(|v| v["dimensions"][0]["recommendations"][4]["level"] = json!(7));
+    assert_has(&e, "dimensions[0].recommendations[4].level: unknown level 7");
+    assert_has(&e, "dimensions[0].recommendations: no recommendation for level 5");
+}
+
+#[test]
+fn rules_that_refer_to_unknown_levels() {
+    let e = errors_after(|v| {
+        v["rules"]["evidenceGapMaxLevel"] = json!(9);
+        v["rules"]["topLevelGate"]["level"] = json!(6);
+    });
+    assert_has(&e, "rules.evidenceGapMaxLevel: unknown level 9");
+    assert_has(&e, "rules.topLevelGate.level: unknown level 6");
+}
+
+#[test]
+fn wrong_type_names_the_path() {
+    let e = errors_after(|v| v["dimensions"][0]["weight"] = json!("high"));
+    assert_eq!(e.len(), 1);
+    assert!(e[0].starts_with("dimensions[0].weight: invalid type: string \"high\", expected f64"), "{e:#?}");
+}
+
+#[test]
+fn missing_field() {
+    let e = errors_after(|v| {
+        v.as_object_mut().unwrap().remove("scale");
+    });
+    assert!(e[0].starts_with("missing field `scale`"), "{e:#?}");
+}
+
+#[test]
+fn misspelt_field_is_rejected() {
+    let e = errors_after(|v| {
+        let d = v["dimensions"][5].as_object_mut().unwrap();
+        let w = d.remove("weight").unwrap();
+        d.insert("wieght".into(), w);
+    });
+    assert!(e[0].starts_with("dimensions[5].wieght: unknown field `wieght`, expected one of"), "{e:#?}");
+}
+
+#[test]
+fn empty_texts_in_any_locale() {
+    let e = errors_after(|v| {
+        v["title"] = json!("");
+        v["dimensions"][0]["statements"][0]["text"] = json!({"en": "Fine", "de": " "});
+    });
+    assert_has(&e, "title: text must not be empty");
+    assert_has(&e, "dimensions[0].statements[0].text: text must not be empty");
+}
+
+#[test]
+fn scale_values_must_be_consecutive() {
+    let e = errors_after(|v| v["scale"]["options"][2]["value"] = json!(7));
+    assert_has(&e, "scale.options[2].value: values must ascend by one, but 7 follows 2");
+}
+
+#[test]
+fn duplicate_profile_option() {
+    let e = errors_after(|v| v["profile"][2]["options"][1]["id"] = json!("b2c"));
+    assert_has(&e, "profile[2].options[1].id: duplicate id \"b2c\" (first used at profile[2].options[0].id)");
+}
+
+#[test]
+fn no_dimensions() {
+    let e = errors_after(|v| v["dimensions"] = json!([]));
+    assert_has(&e, "dimensions: needs at least one dimension");
+}
+
+#[test]
+fn not_json_at_all() {
+    let e = Definition::from_json("{ this is not json").unwrap_err();
+    assert!(e[0].to_string().contains("line 1 column 3"), "{e:?}");
+}
+
+#[test]
+fn a_localised_definition_is_accepted() {
+    let mut v = default_value();
+    v["title"] = json!({"en": "CX check", "de": "CX-Check"});
+    let def = Definition::from_json(&v.to_string()).unwrap();
+    assert_eq!(def.title.get("de-AT"), "CX-Check");
+    assert_eq!(def.title.get("fr"), "CX check");
+}
