@@ -1,0 +1,181 @@
+//! Yew function components. One `use_reducer` holds the session; its `Reducible` delegates to the
+//! engine. Events leave through callbacks, fired from effects, never from the reducer.
+
+mod screens;
+pub mod strings;
+
+use crate::engine::{build_result, Action, AssessmentResult, Definition, Session, Step};
+use screens::{DimensionPage, Intro, ProfilePage, Results};
+use std::cell::RefCell;
+use std::rc::Rc;
+use strings::{fill, strings};
+use web_sys::HtmlElement;
+use yew::prelude::*;
+
+/// The reducer state: the definition and the engine's session.
+#[derive(Debug, PartialEq)]
+pub struct AppState {
+    pub def: Rc<Definition>,
+    pub session: Rc<Session>,
+}
+
+impl Reducible for AppState {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        match self.session.apply(&self.def, action) {
+            Ok(session) if session != *self.session => {
+                Rc::new(AppState { def: self.def.clone(), session: Rc::new(session) })
+            }
+            _ => self,
+        }
+    }
+}
+
+/// Lets the embedding layer send actions (such as reset) into a mounted app.
+#[derive(Clone, Default)]
+pub struct Remote(Rc<RefCell<Option<Callback<Action>>>>);
+
+impl Remote {
+    /// Sends an action; returns false when the app is not mounted.
+    pub fn send(&self, action: Action) -> bool {
+        match self.0.borrow().as_ref() {
+            Some(cb) => {
+                cb.emit(action);
+                true
+            }
+            None => false,
+        }
+    }
+}
+
+impl PartialEq for Remote {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+#[derive(Properties, PartialEq, Clone)]
+pub struct AppProps {
+    pub definition: Rc<Definition>,
+    #[prop_or_else(|| AttrValue::from("en"))]
+    pub locale: AttrValue,
+    /// Unique per mounted widget; prefixes ids and radio-group names.
+    #[prop_or_else(|| AttrValue::from("cxs"))]
+    pub uid: AttrValue,
+    #[prop_or_default]
+    pub onready: Callback<()>,
+    /// (answered, total)
+    #[prop_or_default]
+    pub onprogress: Callback<(usize, usize)>,
+    /// The result when the assessment completes; `None` when a completed session is reset.
+    #[prop_or_default]
+    pub onresult: Callback<Option<Rc<AssessmentResult>>>,
+    #[prop_or_default]
+    pub remote: Remote,
+}
+
+/// The current time as ISO 8601: the UI passes time into the engine.
+pub fn now_iso() -> String {
+    String::from(js_sys::Date::new_0().to_iso_string())
+}
+
+#[component]
+pub fn App(props: &AppProps) -> Html {
+    let state = use_reducer({
+        let def = props.definition.clone();
+        move || AppState { def, session: Rc::new(Session::default()) }
+    });
+    let dispatch = state.dispatcher();
+    *props.remote.0.borrow_mut() = Some(Callback::from({
+        let dispatch = dispatch.clone();
+        move |a| dispatch.dispatch(a)
+    }));
+    let locale = props.locale.clone();
+    let s = strings(&locale);
+    let session = state.session.clone();
+    let def = state.def.clone();
+    let step = session.step;
+    let heading = use_node_ref();
+
+    // Focus the new page's heading when the page changes (not on first render: the host owns focus).
+    {
+        let heading = heading.clone();
+        let first = use_mut_ref(|| true);
+        use_effect_with(step, move |_| {
+            if !std::mem::replace(&mut *first.borrow_mut(), false) {
+                if let Some(h) = heading.cast::<HtmlElement>() {
+                    let _ = h.focus();
+                }
+            }
+        });
+    }
+    {
+        let onready = props.onready.clone();
+        use_effect_with((), move |_| onready.emit(()));
+    }
+    let (answered, total) = session.progress(&def);
+    {
+        let onprogress = props.onprogress.clone();
+        let first = use_mut_ref(|| true);
+        use_effect_with(answered, move |&answered| {
+            if !std::mem::replace(&mut *first.borrow_mut(), false) {
+                onprogress.emit((answered, total));
+            }
+        });
+    }
+    let result = use_memo((session.clone(), locale.clone()), |(session, locale)| {
+        build_result(&def, session, locale).map(Rc::new)
+    });
+    {
+        let onresult = props.onresult.clone();
+        let first = use_mut_ref(|| true);
+        use_effect_with(session.completed_at.clone(), {
+            let result = (*result).clone();
+            move |_| {
+                if !std::mem::replace(&mut *first.borrow_mut(), false) || result.is_some() {
+                    onresult.emit(result);
+                }
+            }
+        });
+    }
+
+    let send = |action: fn() -> Action| {
+        let dispatch = dispatch.clone();
+        Callback::from(move |_: ()| dispatch.dispatch(action()))
+    };
+    let onstart = send(|| Action::Start { at: now_iso() });
+    let onnext = send(|| Action::Next { at: now_iso() });
+    let onback = send(|| Action::Back);
+    let onrestart = send(|| Action::Reset);
+    let ondispatch = Callback::from({
+        let dispatch = dispatch.clone();
+        move |a: Action| dispatch.dispatch(a)
+    });
+
+    let body = match step {
+        Step::Intro => html! { <Intro def={def.clone()} {locale} {heading} {onstart} /> },
+        Step::Profile => html! {
+            <ProfilePage def={def.clone()} {session} {locale} uid={props.uid.clone()} {heading} ondispatch={ondispatch.clone()} {onnext} {onback} />
+        },
+        Step::Dimension(index) => html! {
+            <DimensionPage def={def.clone()} {index} {session} {locale} uid={props.uid.clone()} {heading} {ondispatch} {onnext} {onback} />
+        },
+        Step::Results => match (*result).clone() {
+            Some(result) => html! { <Results {result} {locale} {heading} {onrestart} /> },
+            None => html! {},
+        },
+    };
+    let live = match step {
+        Step::Dimension(_) => fill("{a} {of} {t} {answered}", &[
+            ("a", answered.to_string()), ("of", s.of.to_string()), ("t", total.to_string()), ("answered", s.answered.to_string()),
+        ]),
+        _ => String::new(),
+    };
+    html! {
+        <div class="cxs" lang={props.locale.clone()}>
+            <p class="cxs-sr" aria-live="polite" aria-atomic="true">{ live }</p>
+            { body }
+        </div>
+    }
+}

@@ -1,0 +1,322 @@
+//! The four screens: intro, profile, one page per dimension, results.
+
+use crate::engine::result::AssessmentResult;
+use crate::engine::{Action, Answer, Definition, ProfileAnswer, Session};
+use crate::ui::strings::{fill, strings};
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+fn fmt_score(s: f64) -> String {
+    if s.fract() == 0.0 { format!("{s:.0}") } else { format!("{s:.1}") }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct IntroProps {
+    pub def: Rc<Definition>,
+    pub locale: AttrValue,
+    pub heading: NodeRef,
+    pub onstart: Callback<()>,
+}
+
+#[component]
+pub fn Intro(props: &IntroProps) -> Html {
+    let s = strings(&props.locale);
+    let def = &props.def;
+    let l = props.locale.as_str();
+    let onclick = props.onstart.reform(|_: MouseEvent| ());
+    html! {
+        <section class="cxs-page cxs-intro" part="page">
+            <h2 class="cxs-heading" tabindex="-1" ref={props.heading.clone()}>{ def.title.get(l) }</h2>
+            if let Some(intro) = &def.intro { <p class="cxs-lede">{ intro.get(l) }</p> }
+            <ul class="cxs-facts">
+                if let Some(m) = def.estimated_minutes { <li>{ fill(s.minutes, &[("n", m.to_string())]) }</li> }
+                <li>{ fill(s.statements_in, &[("s", def.statement_count().to_string()), ("d", def.dimensions.len().to_string())]) }</li>
+            </ul>
+            <p class="cxs-note">{ s.intro_privacy }</p>
+            <div class="cxs-nav">
+                <button type="button" class="cxs-btn cxs-primary" part="button primary-button" {onclick}>{ s.start }</button>
+            </div>
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct PageProps {
+    pub def: Rc<Definition>,
+    pub session: Rc<Session>,
+    pub locale: AttrValue,
+    pub uid: AttrValue,
+    pub heading: NodeRef,
+    pub ondispatch: Callback<Action>,
+    pub onnext: Callback<()>,
+    pub onback: Callback<()>,
+}
+
+fn submit(onnext: &Callback<()>) -> Callback<SubmitEvent> {
+    onnext.reform(|e: SubmitEvent| e.prevent_default())
+}
+
+fn nav(s: &crate::ui::strings::Strings, onback: &Callback<()>, next_label: &str) -> Html {
+    html! {
+        <div class="cxs-nav">
+            <button type="button" class="cxs-btn" part="button" onclick={onback.reform(|_: MouseEvent| ())}>{ s.back }</button>
+            <button type="submit" class="cxs-btn cxs-primary" part="button primary-button">{ next_label.to_string() }</button>
+        </div>
+    }
+}
+
+/// Moves focus to the first control of the first item the user left unanswered.
+#[hook]
+fn use_focus_missing(form: &NodeRef, first_missing: Option<String>) {
+    let form = form.clone();
+    use_effect_with(first_missing, move |name| {
+        if let (Some(name), Some(form)) = (name, form.cast::<Element>()) {
+            let selector = format!("[name=\"{}\"]", name.replace('"', "\\\""));
+            if let Ok(Some(el)) = form.query_selector(&selector) {
+                if let Ok(el) = el.dyn_into::<HtmlElement>() {
+                    let _ = el.focus();
+                }
+            }
+        }
+    });
+}
+
+#[component]
+pub fn ProfilePage(props: &PageProps) -> Html {
+    let s = strings(&props.locale);
+    let l = props.locale.as_str();
+    let form = use_node_ref();
+    let field_name = |id: &str| format!("{}-{}", props.uid, id);
+    use_focus_missing(&form, props.session.missing.first().map(|id| field_name(id)));
+    let questions = props.def.profile.iter().map(|q| {
+        let name = field_name(&q.id);
+        let missing = props.session.missing.contains(&q.id);
+        let label = html! { <>{ q.label.get(l) }if q.required { {" "}<span class="cxs-req">{"("}{ s.required }{")"}</span> }</> };
+        if q.multiple {
+            let chosen: Vec<String> = match props.session.profile.get(&q.id) {
+                Some(ProfileAnswer::Many(v)) => v.clone(),
+                Some(ProfileAnswer::One(v)) => vec![v.clone()],
+                None => vec![],
+            };
+            html! {
+                <fieldset class={classes!("cxs-item", missing.then_some("cxs-missing"))}>
+                    <legend>{ label }</legend>
+                    <div class="cxs-checks">
+                    { for q.options.iter().map(|o| {
+                        let checked = chosen.contains(&o.id);
+                        let onchange = {
+                            let (qid, oid, chosen, ondispatch) = (q.id.clone(), o.id.clone(), chosen.clone(), props.ondispatch.clone());
+                            Callback::from(move |e: Event| {
+                                let on = e.target_unchecked_into::<HtmlInputElement>().checked();
+                                let mut ids: Vec<String> = chosen.iter().filter(|c| **c != oid).cloned().collect();
+                                if on { ids.push(oid.clone()); }
+                                ondispatch.emit(Action::SetProfile { question_id: qid.clone(), answer: Some(ProfileAnswer::Many(ids)) });
+                            })
+                        };
+                        html! {
+                            <label class="cxs-opt"><input type="checkbox" name={name.clone()} value={o.id.clone()} {checked} {onchange} /><span>{ o.label.get(l) }</span></label>
+                        }
+                    }) }
+                    </div>
+                </fieldset>
+            }
+        } else {
+            let current = match props.session.profile.get(&q.id) {
+                Some(ProfileAnswer::One(v)) => v.clone(),
+                _ => String::new(),
+            };
+            let onchange = {
+                let (qid, ondispatch) = (q.id.clone(), props.ondispatch.clone());
+                Callback::from(move |e: Event| {
+                    let v = e.target_unchecked_into::<HtmlSelectElement>().value();
+                    let answer = (!v.is_empty()).then_some(ProfileAnswer::One(v));
+                    ondispatch.emit(Action::SetProfile { question_id: qid.clone(), answer });
+                })
+            };
+            html! {
+                <div class={classes!("cxs-item", "cxs-field", missing.then_some("cxs-missing"))}>
+                    <label>
+                        <span class="cxs-field-label">{ label }</span>
+                        <select class="cxs-select" name={name} {onchange} required={q.required}>
+                            <option value="" selected={current.is_empty()}>{ s.choose }</option>
+                            { for q.options.iter().map(|o| html! {
+                                <option value={o.id.clone()} selected={current == o.id}>{ o.label.get(l) }</option>
+                            }) }
+                        </select>
+                    </label>
+                </div>
+            }
+        }
+    });
+    html! {
+        <form class="cxs-page cxs-profile" part="page" ref={form} onsubmit={submit(&props.onnext)} novalidate=true>
+            <h2 class="cxs-heading" tabindex="-1" ref={props.heading.clone()}>{ s.profile_heading }</h2>
+            <p class="cxs-note">{ s.profile_hint }</p>
+            { for questions }
+            { nav(s, &props.onback, s.next) }
+        </form>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct DimensionPageProps {
+    pub def: Rc<Definition>,
+    pub index: usize,
+    pub session: Rc<Session>,
+    pub locale: AttrValue,
+    pub uid: AttrValue,
+    pub heading: NodeRef,
+    pub ondispatch: Callback<Action>,
+    pub onnext: Callback<()>,
+    pub onback: Callback<()>,
+}
+
+#[component]
+pub fn DimensionPage(props: &DimensionPageProps) -> Html {
+    let s = strings(&props.locale);
+    let l = props.locale.as_str();
+    let def = &props.def;
+    let d = &def.dimensions[props.index];
+    let form = use_node_ref();
+    let radio_name = |id: &str| format!("{}-{}", props.uid, id);
+    let missing = &props.session.missing;
+    use_focus_missing(&form, missing.first().map(|id| radio_name(id)));
+    let (answered, total) = props.session.progress(def);
+    let first_number = def.dimensions[..props.index].iter().map(|d| d.statements.len()).sum::<usize>();
+    let last = props.index + 1 == def.dimensions.len();
+    let options: Vec<(Option<u8>, String)> = def
+        .scale
+        .options
+        .iter()
+        .map(|o| (Some(o.value), o.label.get(l).to_string()))
+        .chain(std::iter::once((None, def.scale.dont_know.get(l).to_string())))
+        .collect();
+    let items = d.statements.iter().enumerate().map(|(i, st)| {
+        let name = radio_name(&st.id);
+        let error_id = format!("{name}-error");
+        let is_missing = missing.contains(&st.id);
+        let current = props.session.answers.get(&st.id).copied();
+        html! {
+            <fieldset class={classes!("cxs-item", is_missing.then_some("cxs-missing"))} part="item"
+                aria-describedby={is_missing.then(|| error_id.clone())}>
+                <legend><span class="cxs-num">{ first_number + i + 1 }{ ". " }</span>{ st.text.get(l) }</legend>
+                <div class="cxs-scale">
+                { for options.iter().map(|(value, label)| {
+                    let answer = value.map_or(Answer::DontKnow, Answer::Value);
+                    let onchange = {
+                        let (id, ondispatch) = (st.id.clone(), props.ondispatch.clone());
+                        Callback::from(move |_: Event| ondispatch.emit(Action::Answer { statement_id: id.clone(), answer }))
+                    };
+                    html! {
+                        <label class={classes!("cxs-opt", value.is_none().then_some("cxs-dk"))}>
+                            <input type="radio" name={name.clone()} value={value.map_or("dk".to_string(), |v| v.to_string())}
+                                checked={current == Some(answer)} {onchange} />
+                            <span>{ label.clone() }</span>
+                        </label>
+                    }
+                }) }
+                </div>
+                if is_missing { <p class="cxs-error" id={error_id}>{ s.missing_item }</p> }
+            </fieldset>
+        }
+    });
+    let summary = match missing.len() {
+        0 => None,
+        1 => Some(s.missing_one.to_string()),
+        n => Some(fill(s.missing_many, &[("n", n.to_string())])),
+    };
+    html! {
+        <form class="cxs-page cxs-dimension" part="page" ref={form} onsubmit={submit(&props.onnext)} novalidate=true>
+            <p class="cxs-step">{ format!("{} {} {} {}", s.part, props.index + 1, s.of, def.dimensions.len()) }</p>
+            <h2 class="cxs-heading" tabindex="-1" ref={props.heading.clone()}>{ d.title.get(l) }</h2>
+            if let Some(desc) = &d.description { <p class="cxs-lede">{ desc.get(l) }</p> }
+            <div class="cxs-progress" part="progress">
+                <progress max={total.to_string()} value={answered.to_string()} aria-label={s.progress_label}></progress>
+                <span>{ format!("{answered} {} {total} {}", s.of, s.answered) }</span>
+            </div>
+            <p class="cxs-note">{ s.reverse_hint }</p>
+            if let Some(text) = summary { <p class="cxs-alert" role="alert">{ text }</p> }
+            { for items }
+            { nav(s, &props.onback, if last { s.see_results } else { s.next }) }
+        </form>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ResultsProps {
+    pub result: Rc<AssessmentResult>,
+    pub locale: AttrValue,
+    pub heading: NodeRef,
+    pub onrestart: Callback<()>,
+}
+
+#[component]
+pub fn Results(props: &ResultsProps) -> Html {
+    let s = strings(&props.locale);
+    let r = &props.result;
+    let o = &r.overall;
+    let title_of = |id: &str| r.dimensions.iter().find(|d| d.id == id).map(|d| d.title.clone()).unwrap_or_default();
+    let reasons: Vec<&String> = o.capped_by.iter().chain(o.gate.iter()).collect();
+    html! {
+        <section class="cxs-page cxs-results" part="page results">
+            <h2 class="cxs-heading" tabindex="-1" ref={props.heading.clone()}>{ s.results_heading }</h2>
+            <div class="cxs-overall" part="overall">
+                if let (Some(score), Some(level), Some(name)) = (o.score, o.level, &o.level_name) {
+                    <p class="cxs-level">{ format!("{} {level}: ", s.level) }<strong>{ name.clone() }</strong></p>
+                    <p class="cxs-score">{ format!("{}: ", s.overall) }<strong>{ fill(s.score_of, &[("s", fmt_score(score))]) }</strong></p>
+                } else {
+                    <p class="cxs-level"><strong>{ s.not_assessed }</strong></p>
+                    <p>{ s.not_assessed_overall }</p>
+                }
+            </div>
+            if !reasons.is_empty() {
+                <div class="cxs-reason" part="reason">
+                    <h3>{ s.why_capped }</h3>
+                    { for reasons.iter().map(|t| html! { <p>{ (*t).clone() }</p> }) }
+                </div>
+            }
+            <h3>{ s.dimensions_heading }</h3>
+            <ul class="cxs-bars" part="bars">
+            { for r.dimensions.iter().map(|d| {
+                let label = match (d.score, d.level, &d.level_name) {
+                    (Some(sc), Some(lv), Some(n)) => format!("{} · {} {lv} {n}", fill(s.score_of, &[("s", fmt_score(sc))]), s.level),
+                    _ => s.not_assessed.to_string(),
+                };
+                html! {
+                    <li class="cxs-bar-item">
+                        <div class="cxs-bar-head">
+                            <span class="cxs-bar-title">{ d.title.clone() }</span>
+                            <span class="cxs-bar-value">{ label }</span>
+                        </div>
+                        <svg class="cxs-bar" viewBox="0 0 100 6" preserveAspectRatio="none" aria-hidden="true" focusable="false">
+                            <rect class="cxs-bar-track" x="0" y="0" width="100" height="6" />
+                            <rect class="cxs-bar-fill" x="0" y="0" width={d.score.unwrap_or(0.0).to_string()} height="6" />
+                        </svg>
+                        if d.critical || d.evidence_gap {
+                            <p class="cxs-tags">
+                                if d.critical { <span class="cxs-tag">{ s.critical }</span> }
+                                if d.evidence_gap { <span class="cxs-tag cxs-tag-gap">{ s.evidence_gap }</span> }
+                            </p>
+                        }
+                    </li>
+                }
+            }) }
+            </ul>
+            <h3>{ s.recommendations_heading }</h3>
+            <ol class="cxs-recs" part="recommendations">
+            { for r.recommendations.iter().map(|rec| html! {
+                <li class="cxs-rec">
+                    <p class="cxs-rec-dim">{ title_of(&rec.dimension_id) }</p>
+                    <p class="cxs-rec-text">{ rec.text.clone() }</p>
+                    <p class="cxs-rec-why"><span class="cxs-why">{ s.why }{ ": " }</span>{ rec.why.clone() }</p>
+                </li>
+            }) }
+            </ol>
+            <div class="cxs-nav">
+                <button type="button" class="cxs-btn" part="button" onclick={props.onrestart.reform(|_: MouseEvent| ())}>{ s.start_again }</button>
+            </div>
+        </section>
+    }
+}
