@@ -9,7 +9,6 @@ use screens::{DimensionPage, Intro, ProfilePage, Results};
 use std::cell::RefCell;
 use std::rc::Rc;
 use strings::{fill, strings};
-use web_sys::HtmlElement;
 use yew::prelude::*;
 
 /// The reducer state: the definition and the engine's session.
@@ -96,19 +95,12 @@ pub fn App(props: &AppProps) -> Html {
     let session = state.session.clone();
     let def = state.def.clone();
     let step = session.step;
-    let heading = use_node_ref();
-
-    // Focus the new page's heading when the page changes (not on first render: the host owns focus).
+    // Pages focus their heading when they appear, except on the first render: the host owns focus.
+    let rendered = use_mut_ref(|| false);
+    let autofocus = *rendered.borrow();
     {
-        let heading = heading.clone();
-        let first = use_mut_ref(|| true);
-        use_effect_with(step, move |_| {
-            if !std::mem::replace(&mut *first.borrow_mut(), false) {
-                if let Some(h) = heading.cast::<HtmlElement>() {
-                    let _ = h.focus();
-                }
-            }
-        });
+        let rendered = rendered.clone();
+        use_effect(move || *rendered.borrow_mut() = true);
     }
     {
         let onready = props.onready.clone();
@@ -154,15 +146,15 @@ pub fn App(props: &AppProps) -> Html {
     });
 
     let body = match step {
-        Step::Intro => html! { <Intro def={def.clone()} {locale} {heading} {onstart} /> },
+        Step::Intro => html! { <Intro def={def.clone()} {locale} {autofocus} {onstart} /> },
         Step::Profile => html! {
-            <ProfilePage def={def.clone()} {session} {locale} uid={props.uid.clone()} {heading} ondispatch={ondispatch.clone()} {onnext} {onback} />
+            <ProfilePage def={def.clone()} {session} {locale} uid={props.uid.clone()} {autofocus} ondispatch={ondispatch.clone()} {onnext} {onback} />
         },
         Step::Dimension(index) => html! {
-            <DimensionPage def={def.clone()} {index} {session} {locale} uid={props.uid.clone()} {heading} {ondispatch} {onnext} {onback} />
+            <DimensionPage key={index} def={def.clone()} {index} {session} {locale} uid={props.uid.clone()} {autofocus} {ondispatch} {onnext} {onback} />
         },
         Step::Results => match (*result).clone() {
-            Some(result) => html! { <Results {result} {locale} {heading} {onrestart} /> },
+            Some(result) => html! { <Results {result} {locale} {autofocus} {onrestart} /> },
             None => html! {},
         },
     };

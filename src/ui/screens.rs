@@ -16,19 +16,21 @@ fn fmt_score(s: f64) -> String {
 pub struct IntroProps {
     pub def: Rc<Definition>,
     pub locale: AttrValue,
-    pub heading: NodeRef,
+    /// Focus this page's heading when it appears (false only on the widget's first render).
+    pub autofocus: bool,
     pub onstart: Callback<()>,
 }
 
 #[component]
 pub fn Intro(props: &IntroProps) -> Html {
+    let heading = use_heading_focus(props.autofocus);
     let s = strings(&props.locale);
     let def = &props.def;
     let l = props.locale.as_str();
     let onclick = props.onstart.reform(|_: MouseEvent| ());
     html! {
         <section class="cxs-page cxs-intro" part="page">
-            <h2 class="cxs-heading" tabindex="-1" ref={props.heading.clone()}>{ def.title.get(l) }</h2>
+            <h2 class="cxs-heading" tabindex="-1" ref={heading}>{ def.title.get(l) }</h2>
             if let Some(intro) = &def.intro { <p class="cxs-lede">{ intro.get(l) }</p> }
             <ul class="cxs-facts">
                 if let Some(m) = def.estimated_minutes { <li>{ fill(s.minutes, &[("n", m.to_string())]) }</li> }
@@ -48,7 +50,8 @@ pub struct PageProps {
     pub session: Rc<Session>,
     pub locale: AttrValue,
     pub uid: AttrValue,
-    pub heading: NodeRef,
+    /// Focus this page's heading when it appears (false only on the widget's first render).
+    pub autofocus: bool,
     pub ondispatch: Callback<Action>,
     pub onnext: Callback<()>,
     pub onback: Callback<()>,
@@ -68,6 +71,23 @@ fn nav(s: &crate::ui::strings::Strings, onback: &Callback<()>, next_label: &str)
 }
 
 /// Moves focus to the first control of the first item the user left unanswered.
+/// A ref for the page heading, focused when the page appears so screen readers announce it.
+#[hook]
+fn use_heading_focus(autofocus: bool) -> NodeRef {
+    let heading = use_node_ref();
+    {
+        let heading = heading.clone();
+        use_effect_with((), move |_| {
+            if autofocus {
+                if let Some(h) = heading.cast::<HtmlElement>() {
+                    let _ = h.focus();
+                }
+            }
+        });
+    }
+    heading
+}
+
 #[hook]
 fn use_focus_missing(form: &NodeRef, first_missing: Option<String>) {
     let form = form.clone();
@@ -85,6 +105,7 @@ fn use_focus_missing(form: &NodeRef, first_missing: Option<String>) {
 
 #[component]
 pub fn ProfilePage(props: &PageProps) -> Html {
+    let heading = use_heading_focus(props.autofocus);
     let s = strings(&props.locale);
     let l = props.locale.as_str();
     let form = use_node_ref();
@@ -152,7 +173,7 @@ pub fn ProfilePage(props: &PageProps) -> Html {
     });
     html! {
         <form class="cxs-page cxs-profile" part="page" ref={form} onsubmit={submit(&props.onnext)} novalidate=true>
-            <h2 class="cxs-heading" tabindex="-1" ref={props.heading.clone()}>{ s.profile_heading }</h2>
+            <h2 class="cxs-heading" tabindex="-1" ref={heading}>{ s.profile_heading }</h2>
             <p class="cxs-note">{ s.profile_hint }</p>
             { for questions }
             { nav(s, &props.onback, s.next) }
@@ -167,7 +188,8 @@ pub struct DimensionPageProps {
     pub session: Rc<Session>,
     pub locale: AttrValue,
     pub uid: AttrValue,
-    pub heading: NodeRef,
+    /// Focus this page's heading when it appears (false only on the widget's first render).
+    pub autofocus: bool,
     pub ondispatch: Callback<Action>,
     pub onnext: Callback<()>,
     pub onback: Callback<()>,
@@ -175,6 +197,7 @@ pub struct DimensionPageProps {
 
 #[component]
 pub fn DimensionPage(props: &DimensionPageProps) -> Html {
+    let heading = use_heading_focus(props.autofocus);
     let s = strings(&props.locale);
     let l = props.locale.as_str();
     let def = &props.def;
@@ -230,7 +253,7 @@ pub fn DimensionPage(props: &DimensionPageProps) -> Html {
     html! {
         <form class="cxs-page cxs-dimension" part="page" ref={form} onsubmit={submit(&props.onnext)} novalidate=true>
             <p class="cxs-step">{ format!("{} {} {} {}", s.part, props.index + 1, s.of, def.dimensions.len()) }</p>
-            <h2 class="cxs-heading" tabindex="-1" ref={props.heading.clone()}>{ d.title.get(l) }</h2>
+            <h2 class="cxs-heading" tabindex="-1" ref={heading}>{ d.title.get(l) }</h2>
             if let Some(desc) = &d.description { <p class="cxs-lede">{ desc.get(l) }</p> }
             <div class="cxs-progress" part="progress">
                 <progress max={total.to_string()} value={answered.to_string()} aria-label={s.progress_label}></progress>
@@ -248,12 +271,14 @@ pub fn DimensionPage(props: &DimensionPageProps) -> Html {
 pub struct ResultsProps {
     pub result: Rc<AssessmentResult>,
     pub locale: AttrValue,
-    pub heading: NodeRef,
+    /// Focus this page's heading when it appears (false only on the widget's first render).
+    pub autofocus: bool,
     pub onrestart: Callback<()>,
 }
 
 #[component]
 pub fn Results(props: &ResultsProps) -> Html {
+    let heading = use_heading_focus(props.autofocus);
     let s = strings(&props.locale);
     let r = &props.result;
     let o = &r.overall;
@@ -261,7 +286,7 @@ pub fn Results(props: &ResultsProps) -> Html {
     let reasons: Vec<&String> = o.capped_by.iter().chain(o.gate.iter()).collect();
     html! {
         <section class="cxs-page cxs-results" part="page results">
-            <h2 class="cxs-heading" tabindex="-1" ref={props.heading.clone()}>{ s.results_heading }</h2>
+            <h2 class="cxs-heading" tabindex="-1" ref={heading}>{ s.results_heading }</h2>
             <div class="cxs-overall" part="overall">
                 if let (Some(score), Some(level), Some(name)) = (o.score, o.level, &o.level_name) {
                     <p class="cxs-level">{ format!("{} {level}: ", s.level) }<strong>{ name.clone() }</strong></p>

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Runs every test: native (engine), wasm in headless Chromium, then page tests in Chromium.
+# Installs whatever is missing first.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh --browser
+
+echo "== native tests (engine)"
+cargo test --quiet
+
+echo "== wasm tests in headless Chromium"
+CHROMEDRIVER="$(command -v chromedriver)" cargo test --target wasm32-unknown-unknown
+
+echo "== build"
+bash scripts/build.sh
+
+echo "== page tests in Chromium"
+node --test --test-reporter=spec tests/pages/

@@ -1,0 +1,270 @@
+//! The widget in headless Chromium (wasm-bindgen-test): mounted into its own div, completed by
+//! clicking, and checked against what the engine computes for the same answers.
+#![cfg(target_arch = "wasm32")]
+
+use cx_scorecard::embed::mount;
+use cx_scorecard::engine::{build_result, default_definition, Action, Answer, Session};
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// Values given per dimension; `None` is "Don't know" (the hand-worked table, with more Don't know).
+const TABLE: [&[Option<u8>]; 7] = [
+    &[Some(5), Some(4), Some(3), Some(2), Some(1)],
+    &[Some(2), Some(2), Some(3), Some(4), Some(4)],
+    &[Some(3), None, Some(3), Some(3), Some(3)],
+    &[Some(4), Some(4), Some(4), Some(4), Some(2), Some(2)],
+    &[Some(5), Some(5), Some(5), Some(5), Some(1)],
+    &[Some(1), Some(1), Some(1), Some(1), Some(5)],
+    &[Some(4), None, Some(4), None, Some(2)],
+];
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+/// A fresh div attached to the body.
+fn fresh_div() -> Element {
+    let div = document().create_element("div").unwrap();
+    document().body().unwrap().append_child(&div).unwrap();
+    div
+}
+
+/// Yields to the event loop once (a zero timeout), so Yew can render.
+async fn tick() {
+    let p = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0).unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(p).await.unwrap();
+}
+
+/// Waits for a condition, failing with its description if it never holds.
+async fn until(what: &str, cond: impl Fn() -> bool) {
+    for _ in 0..500 {
+        if cond() {
+            return;
+        }
+        tick().await;
+    }
+    panic!("timed out waiting for {what}");
+}
+
+fn find(root: &Element, selector: &str) -> Option<HtmlElement> {
+    root.query_selector(selector).unwrap().map(|e| e.dyn_into().unwrap())
+}
+
+fn heading(root: &Element) -> String {
+    find(root, "h2").and_then(|h| h.text_content()).unwrap_or_default()
+}
+
+async fn go_next(root: &Element) {
+    let before = heading(root);
+    find(root, "button[type=submit]").expect("next button").click();
+    until("the next page", || heading(root) != before).await;
+}
+
+fn get(obj: &JsValue, key: &str) -> JsValue {
+    js_sys::Reflect::get(obj, &JsValue::from_str(key)).unwrap()
+}
+
+fn to_json(v: &JsValue) -> serde_json::Value {
+    serde_json::from_str(&String::from(js_sys::JSON::stringify(v).unwrap())).unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn completing_by_clicking_emits_the_engine_result() {
+    let div = fresh_div();
+    let events: Rc<RefCell<Vec<(String, JsValue)>>> = Rc::default();
+    for name in ["ready", "progress", "complete"] {
+        let events = events.clone();
+        let listener = Closure::<dyn Fn(web_sys::CustomEvent)>::new(move |e: web_sys::CustomEvent| {
+            events.borrow_mut().push((e.type_(), e.detail()));
+        });
+        div.add_event_listener_with_callback(&format!("cx-scorecard:{name}"), listener.as_ref().unchecked_ref())
+            .unwrap();
+        listener.forget();
+    }
+    let completed: Rc<RefCell<Option<JsValue>>> = Rc::default();
+    let on_complete = Closure::<dyn Fn(JsValue)>::new({
+        let completed = completed.clone();
+        move |r| *completed.borrow_mut() = Some(r)
+    });
+    let options = js_sys::Object::new();
+    js_sys::Reflect::set(&options, &"onComplete".into(), on_complete.as_ref()).unwrap();
+    let handle = mount(div.clone().into(), options.into()).expect("mounted");
+
+    until("the intro", || find(&div, ".cxs-intro button").is_some()).await;
+    assert_eq!(events.borrow()[0].0, "cx-scorecard:ready");
+    find(&div, ".cxs-intro button").unwrap().click();
+    until("the profile page", || heading(&div) == "About your organisation").await;
+    go_next(&div).await;
+
+    let def = default_definition();
+    for (d, values) in def.dimensions.iter().zip(TABLE) {
+        assert_eq!(heading(&div), d.title.get("en"));
+        let focused = || document().active_element().and_then(|e| e.text_content()).unwrap_or_default();
+        until("focus on the new page's heading", || focused() == d.title.get("en")).await;
+        let items = div.query_selector_all("fieldset.cxs-item").unwrap();
+        assert_eq!(items.length() as usize, values.len());
+        for (i, v) in values.iter().enumerate() {
+            let item: Element = items.item(i as u32).unwrap().dyn_into().unwrap();
+            let value = v.map_or("dk".to_string(), |v| v.to_string());
+            find(&item, &format!("input[value=\"{value}\"]")).unwrap().click();
+        }
+        go_next(&div).await;
+    }
+    until("the results", || heading(&div) == "Your result").await;
+    until("the complete event", || completed.borrow().is_some()).await;
+
+    // The payload equals what the engine computes for the same answers at the same times.
+    let event = events.borrow().iter().find(|(t, _)| t == "cx-scorecard:complete").cloned().expect("complete event");
+    let payload = to_json(&get(&event.1, "result"));
+    let mut session = Session::default()
+        .apply(&def, Action::Start { at: payload["startedAt"].as_str().unwrap().into() })
+        .unwrap()
+        .apply(&def, Action::Next { at: String::new() })
+        .unwrap();
+    for (d, values) in def.dimensions.iter().zip(TABLE) {
+        for (s, v) in d.statements.iter().zip(values) {
+            let answer = v.map_or(Answer::DontKnow, Answer::Value);
+            session = session.apply(&def, Action::Answer { statement_id: s.id.clone(), answer }).unwrap();
+        }
+        session = session.apply(&def, Action::Next { at: payload["completedAt"].as_str().unwrap().into() }).unwrap();
+    }
+    let expected = serde_json::to_string(&build_result(&def, &session, "en").unwrap()).unwrap();
+    // Through JS's JSON, as the host sees it (14.0 and 14 are one number there).
+    let expected = to_json(&js_sys::JSON::parse(&expected).unwrap());
+    assert_eq!(payload, expected);
+    assert_eq!(to_json(completed.borrow().as_ref().unwrap()), expected, "onComplete gets the same result");
+    assert_eq!(to_json(&handle.result()), expected, "handle.result() returns it too");
+    // D3 has one Don't know (no gap), D7 two (gap): overall
+    // (70·14 + 30·15 + 50·18 + 75·18 + 100·14 + 0·11 + 75·10) / 100 = 58.3 → level 3 "Defined".
+    assert_eq!(expected["overall"]["score"], 58.3);
+    assert_eq!(expected["overall"]["levelName"], "Defined");
+    assert_eq!(expected["dimensions"][6]["evidenceGap"], true);
+    assert_eq!(expected["dimensions"][2]["evidenceGap"], false);
+
+    // The results screen shows that level.
+    let shown = find(&div, ".cxs-level").unwrap().text_content().unwrap();
+    assert_eq!(shown, "Level 3: Defined");
+
+    // Progress rises with the answers (renders may batch several clicks) and ends at 36 of 36.
+    let progress: Vec<serde_json::Value> =
+        events.borrow().iter().filter(|(t, _)| t == "cx-scorecard:progress").map(|(_, d)| to_json(d)).collect();
+    let answered: Vec<u64> = progress.iter().map(|p| p["answered"].as_u64().unwrap()).collect();
+    assert!(answered.windows(2).all(|w| w[0] < w[1]), "{answered:?}");
+    assert!(progress.iter().all(|p| p["total"] == 36));
+    assert_eq!(answered.last(), Some(&36));
+
+    handle.reset().unwrap();
+    until("the intro after reset", || find(&div, ".cxs-intro").is_some()).await;
+    assert!(handle.result().is_null(), "reset forgets the result");
+    handle.destroy();
+    until("the widget to be removed", || div.child_element_count() == 0).await;
+    assert!(handle.reset().is_err(), "a destroyed widget says so");
+    on_complete.forget();
+}
+
+#[wasm_bindgen_test]
+async fn events_bubble_and_are_composed() {
+    let outer = fresh_div();
+    let div = document().create_element("div").unwrap();
+    outer.append_child(&div).unwrap();
+    let seen: Rc<RefCell<Vec<(bool, bool)>>> = Rc::default();
+    let listener = Closure::<dyn Fn(web_sys::Event)>::new({
+        let seen = seen.clone();
+        move |e: web_sys::Event| seen.borrow_mut().push((e.bubbles(), e.composed()))
+    });
+    outer.add_event_listener_with_callback("cx-scorecard:ready", listener.as_ref().unchecked_ref()).unwrap();
+    let handle = mount(div.into(), JsValue::UNDEFINED).unwrap();
+    until("ready to bubble to the parent", || !seen.borrow().is_empty()).await;
+    assert_eq!(seen.borrow()[0], (true, true));
+    handle.destroy();
+    listener.forget();
+}
+
+fn mount_error(element: JsValue, options: JsValue) -> String {
+    match mount(element, options) {
+        Ok(h) => {
+            h.destroy();
+            panic!("mount accepted bad input")
+        }
+        Err(e) => {
+            assert!(e.is_instance_of::<js_sys::Error>(), "a JS Error");
+            String::from(e.unchecked_into::<js_sys::Error>().message())
+        }
+    }
+}
+
+fn opts(json: &str) -> JsValue {
+    js_sys::JSON::parse(json).unwrap()
+}
+
+#[wasm_bindgen_test]
+fn wrong_option_types_throw_errors_naming_the_field() {
+    let div: JsValue = fresh_div().into();
+    let cases = [
+        (r#"{"onComplete": "done"}"#, "cx-scorecard: options.onComplete must be a function, got a string"),
+        (r#"{"onProgress": 3}"#, "cx-scorecard: options.onProgress must be a function, got a number"),
+        (r#"{"locale": 5}"#, "cx-scorecard: options.locale must be a string such as \"en\" or \"de-CH\", got a number"),
+        (r#"{"locale": "<b>"}"#, "cx-scorecard: options.locale must be a language tag such as \"en\" or \"de-CH\", got \"<b>\""),
+        (r#"{"definition": 42}"#, "cx-scorecard: options.definition must be an object or a JSON string, got a number"),
+        (r#"{"definition": [1]}"#, "cx-scorecard: options.definition must be an object or a JSON string, got an array"),
+        (r#"{"colour": "red"}"#, "cx-scorecard: options.colour is not a known option (known: definition, locale, onReady, onProgress, onComplete)"),
+        (r#"[]"#, "cx-scorecard: options must be an object, got an array"),
+        (r#""x""#, "cx-scorecard: options must be an object, got a string"),
+    ];
+    for (json, message) in cases {
+        assert_eq!(mount_error(div.clone(), opts(json)), message, "options {json}");
+    }
+    assert_eq!(
+        mount_error(JsValue::from_str("#widget"), JsValue::UNDEFINED),
+        "cx-scorecard: mount(element, options): element must be a DOM Element, got a string"
+    );
+    let el = div.unchecked_ref::<Element>();
+    assert_eq!(el.child_element_count(), 0, "nothing was rendered");
+}
+
+#[wasm_bindgen_test]
+fn an_invalid_definition_lists_every_error_with_its_path() {
+    let mut def: serde_json::Value = serde_json::from_str(cx_scorecard::engine::DEFAULT_DEFINITION_JSON).unwrap();
+    def["dimensions"][1]["weight"] = serde_json::json!(0);
+    def["dimensions"][2]["statements"][4]["id"] = serde_json::json!("d3.s4");
+    let options = js_sys::Object::new();
+    js_sys::Reflect::set(&options, &"definition".into(), &JsValue::from_str(&def.to_string())).unwrap();
+    let message = mount_error(fresh_div().into(), options.into());
+    assert_eq!(
+        message,
+        "cx-scorecard: options.definition is not a valid assessment definition (2 errors):\n  \
+         - dimensions[1].weight: weight must be positive, not 0\n  \
+         - dimensions[2].statements[4].id: duplicate id \"d3.s4\" (first used at dimensions[2].statements[3].id)"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_second_mount_on_the_same_element_is_refused_and_two_widgets_stay_independent() {
+    let a = fresh_div();
+    let b = fresh_div();
+    let ha = mount(a.clone().into(), JsValue::UNDEFINED).unwrap();
+    let hb = mount(b.clone().into(), JsValue::UNDEFINED).unwrap();
+    assert_eq!(
+        mount_error(a.clone().into(), JsValue::UNDEFINED),
+        "cx-scorecard: mount(): this element already holds a cx-scorecard widget; destroy() it first"
+    );
+    until("both intros", || find(&a, ".cxs-intro button").is_some() && find(&b, ".cxs-intro button").is_some()).await;
+    find(&a, ".cxs-intro button").unwrap().click();
+    until("a's profile", || heading(&a) == "About your organisation").await;
+    go_next(&a).await;
+    find(&a, "input[value=\"4\"]").unwrap().click();
+    until("a's answer", || find(&a, "input[value=\"4\"]:checked").is_some()).await;
+    assert!(find(&b, ".cxs-intro").is_some(), "b is still on its intro");
+    ha.destroy();
+    hb.destroy();
+    // Destroyed elements can be mounted again.
+    let again = mount(a.into(), JsValue::UNDEFINED).unwrap();
+    again.destroy();
+}
