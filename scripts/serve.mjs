@@ -41,6 +41,8 @@ export function serve({ port = 8080, host = "127.0.0.1", headers = () => ({}), r
       res.writeHead(200, {
         "content-type": TYPES[extname(file)] || "application/octet-stream",
         "cache-control": "no-store",
+        // Public static assets: partner pages import the frame helper across origins.
+        "access-control-allow-origin": "*",
         ...headers(url.pathname),
       });
       res.end(body);

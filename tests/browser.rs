@@ -97,8 +97,9 @@ async fn completing_by_clicking_emits_the_engine_result() {
     js_sys::Reflect::set(&options, &"onComplete".into(), on_complete.as_ref()).unwrap();
     let handle = mount(div.clone().into(), options.into()).expect("mounted");
 
-    until("the intro", || find(&div, ".cxs-intro button").is_some()).await;
+    until("the ready event", || !events.borrow().is_empty()).await;
     assert_eq!(events.borrow()[0].0, "cx-scorecard:ready");
+    assert!(find(&div, ".cxs-intro button").is_some(), "ready comes once the intro is rendered");
     find(&div, ".cxs-intro button").unwrap().click();
     until("the profile page", || heading(&div) == "About your organisation").await;
     go_next(&div).await;
@@ -214,7 +215,7 @@ fn wrong_option_types_throw_errors_naming_the_field() {
         (r#"{"locale": "<b>"}"#, "cx-scorecard: options.locale must be a language tag such as \"en\" or \"de-CH\", got \"<b>\""),
         (r#"{"definition": 42}"#, "cx-scorecard: options.definition must be an object or a JSON string, got a number"),
         (r#"{"definition": [1]}"#, "cx-scorecard: options.definition must be an object or a JSON string, got an array"),
-        (r#"{"colour": "red"}"#, "cx-scorecard: options.colour is not a known option (known: definition, locale, onReady, onProgress, onComplete)"),
+        (r#"{"colour": "red"}"#, "cx-scorecard: options.colour is not a known option (known: definition, locale, theme, dataLayer, targetOrigins, onReady, onProgress, onComplete, onError)"),
         (r#"[]"#, "cx-scorecard: options must be an object, got an array"),
         (r#""x""#, "cx-scorecard: options must be an object, got a string"),
     ];

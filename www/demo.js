@@ -25,7 +25,7 @@ for (const name of ["ready", "progress", "complete", "lead", "error"]) {
 }
 
 try {
-  await init();
+  await init({ module_or_path: new URL("./pkg/cx_scorecard_bg.wasm", import.meta.url) });
   window.cxHandle = mount(widget, {});
 } catch (err) {
   entry(String(err.message || err), "demo-error");

@@ -1,15 +1,17 @@
 //! The thin wasm-bindgen surface: `mount`, the handle, option parsing, events.
 
+mod frame;
 mod options;
 
 use crate::engine::{Action, AssessmentResult, Definition};
-use crate::ui::{App, AppProps, Remote};
-use options::Options;
+use crate::ui::{AppProps, Remote, Root, RootProps};
+use frame::{Command, Frame};
+use options::{Callbacks, Options};
 use std::cell::{Cell, RefCell};
 use std::fmt::Display;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
-use web_sys::{CssStyleSheet, CustomEvent, CustomEventInit, Element};
+use web_sys::{CssStyleSheet, CustomEvent, CustomEventInit, Element, HtmlElement};
 use yew::{AppHandle, AttrValue, Callback, Renderer};
 
 /// The one error helper: every failure reaches JS as an `Error` with a clear message.
@@ -55,6 +57,20 @@ const MOUNTED_ATTR: &str = "data-cx-scorecard";
 thread_local! {
     static SHEET: RefCell<Option<CssStyleSheet>> = const { RefCell::new(None) };
     static NEXT_UID: Cell<u32> = const { Cell::new(1) };
+    /// Idle app roots, reused by later mounts (see `ui::Root`).
+    static POOL: RefCell<Vec<(AppHandle<Root>, Element)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// An app root from the pool, or a new one.
+fn take_root() -> Result<(AppHandle<Root>, Element), JsValue> {
+    if let Some(root) = POOL.with(|p| p.borrow_mut().pop()) {
+        return Ok(root);
+    }
+    let document = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
+    let element = document.create_element("div")?;
+    element.set_class_name("cxs-root");
+    let app = Renderer::<Root>::with_root_and_props(element.clone(), RootProps::default()).render();
+    Ok((app, element))
 }
 
 /// Adopts the widget's stylesheet into the document or shadow root holding `host`, once.
@@ -83,17 +99,82 @@ fn adopt_style(host: &Element) -> Result<(), JsValue> {
     Ok(())
 }
 
-struct Mounted {
-    app: AppHandle<App>,
-    props: AppProps,
+/// Where the widget's events go: DOM events on the host, the host's callbacks, the parent window in
+/// iframe mode, and the data layer.
+struct Outlet {
     host: Element,
+    callbacks: Callbacks,
+    frame: RefCell<Option<Frame>>,
+    data_layer: Option<String>,
+}
+
+impl Outlet {
+    fn emit(&self, name: &str, detail: &JsValue, callback: Option<&js_sys::Function>, arg: &JsValue) {
+        emit(&self.host, name, detail, callback, arg);
+        if let Some(frame) = self.frame.borrow().as_ref() {
+            frame.post(name, detail);
+        }
+    }
+
+    /// Reports a failure as `cx-scorecard:error` `{code, message}` and through `onError`.
+    fn error(&self, code: &str, message: &str) {
+        let detail = object(&[("code", code.into()), ("message", format!("cx-scorecard: {message}").into())]);
+        self.emit("error", &detail, self.callbacks.on_error.as_ref(), &detail);
+    }
+
+    /// Pushes `{event: "cx-scorecard:complete", ...}` onto the host's data layer without replacing it.
+    fn push_data_layer(&self, result: &AssessmentResult, result_js: &JsValue) {
+        let Some(name) = &self.data_layer else { return };
+        let Some(window) = web_sys::window() else { return };
+        let key = JsValue::from_str(name);
+        let mut layer = js_sys::Reflect::get(&window, &key).unwrap_or(JsValue::UNDEFINED);
+        if layer.is_undefined() || layer.is_null() {
+            layer = js_sys::Array::new().into();
+            let _ = js_sys::Reflect::set(&window, &key, &layer);
+        }
+        let push = js_sys::Reflect::get(&layer, &JsValue::from_str("push")).ok().and_then(|p| p.dyn_into::<js_sys::Function>().ok());
+        let entry = object(&[
+            ("event", "cx-scorecard:complete".into()),
+            ("cxScorecard", object(&[
+                ("assessmentId", result.assessment.id.as_str().into()),
+                ("score", result.overall.score.map_or(JsValue::NULL, JsValue::from)),
+                ("level", result.overall.level.map_or(JsValue::NULL, JsValue::from)),
+                ("levelName", result.overall.level_name.as_deref().map_or(JsValue::NULL, JsValue::from)),
+            ])),
+            ("result", result_js.clone()),
+        ]);
+        match push {
+            Some(push) => {
+                if let Err(e) = push.call1(&layer, &entry) {
+                    self.error("data-layer", &format!("window.{name}.push threw: {}", options::describe(&e)));
+                }
+            }
+            None => self.error("data-layer", &format!("window.{name} is not an array, so the result was not pushed")),
+        }
+    }
+}
+
+struct Mounted {
+    app: AppHandle<Root>,
+    root: Element,
+    generation: u32,
+    props: AppProps,
+    outlet: Rc<Outlet>,
     remote: Remote,
+    theme: Vec<&'static str>,
+}
+
+impl Mounted {
+    fn set_locale(&mut self, tag: String) {
+        self.props.locale = AttrValue::from(tag);
+        self.app.update(RootProps { app: Some(self.props.clone()), generation: self.generation });
+    }
 }
 
 /// A mounted widget.
 #[wasm_bindgen]
 pub struct Handle {
-    mounted: RefCell<Option<Mounted>>,
+    mounted: Rc<RefCell<Option<Mounted>>>,
     result: Rc<RefCell<Option<Rc<AssessmentResult>>>>,
 }
 
@@ -118,17 +199,28 @@ impl Handle {
         let tag = options::locale_tag("setLocale(tag)", &tag)?;
         let mut mounted = self.mounted.borrow_mut();
         let m = mounted.as_mut().ok_or_else(|| js_error("setLocale(): this widget has been destroyed"))?;
-        m.props.locale = AttrValue::from(tag);
-        m.app.update(m.props.clone());
+        m.set_locale(tag);
         Ok(())
     }
 
     /// Removes the widget from the page. Calling it again does nothing.
     pub fn destroy(&self) {
-        if let Some(m) = self.mounted.borrow_mut().take() {
-            m.app.destroy();
-            let _ = m.host.remove_attribute(MOUNTED_ATTR);
+        let taken = self.mounted.borrow_mut().take();
+        if let Some(mut m) = taken {
+            m.outlet.frame.borrow_mut().take();
+            m.remote.clear();
+            m.app.update(RootProps::default());
+            m.root.remove();
+            POOL.with(|p| p.borrow_mut().push((m.app, m.root)));
+            let host = &m.outlet.host;
+            if let Some(el) = host.dyn_ref::<HtmlElement>() {
+                for property in m.theme {
+                    let _ = el.style().remove_property(property);
+                }
+            }
+            let _ = host.remove_attribute(MOUNTED_ATTR);
         }
+        self.result.borrow_mut().take();
     }
 }
 
@@ -143,48 +235,78 @@ pub fn mount(element: JsValue, options: JsValue) -> Result<Handle, JsValue> {
     }
     let opts = Options::parse(&options)?;
     adopt_style(&host).map_err(|e| js_error(format!("could not apply the widget's styles: {}", options::describe(&e))))?;
+    // Theme values are custom properties set through the CSSOM, which a strict CSP allows.
+    let mut theme = Vec::new();
+    if let Some(el) = host.dyn_ref::<HtmlElement>() {
+        for (property, value) in &opts.theme.properties {
+            el.style().set_property(property, value)?;
+            theme.push(*property);
+        }
+    }
 
+    let mounted: Rc<RefCell<Option<Mounted>>> = Rc::default();
     let result = Rc::new(RefCell::new(None));
     let remote = Remote::default();
-    let uid = NEXT_UID.with(|n| {
+    let outlet = Rc::new(Outlet { host: host.clone(), callbacks: opts.callbacks, frame: RefCell::new(None), data_layer: opts.data_layer });
+    if !opts.target_origins.is_empty() {
+        let weak = Rc::downgrade(&mounted);
+        let on_command: Rc<dyn Fn(Command)> = Rc::new(move |command| {
+            let Some(mounted) = weak.upgrade() else { return };
+            let mut mounted = mounted.borrow_mut();
+            let Some(m) = mounted.as_mut() else { return };
+            match command {
+                Command::Reset => {
+                    m.remote.send(Action::Reset);
+                }
+                Command::SetLocale(tag) => m.set_locale(tag),
+            }
+        });
+        *outlet.frame.borrow_mut() = Frame::start(&host, opts.target_origins, on_command)
+            .map_err(|e| js_error(format!("could not start iframe messaging: {}", options::describe(&e))))?;
+    }
+    let generation = NEXT_UID.with(|n| {
         let id = n.get();
         n.set(id + 1);
-        format!("cxs{id}")
+        id
     });
-    let cbs = Rc::new(opts.callbacks);
     let props = AppProps {
         definition: Rc::new(opts.definition.unwrap_or_else(crate::engine::default_definition)),
         locale: AttrValue::from(opts.locale.unwrap_or_else(|| "en".into())),
-        uid: AttrValue::from(uid),
+        uid: AttrValue::from(format!("cxs{generation}")),
+        scheme: AttrValue::from(opts.theme.scheme.class()),
         onready: Callback::from({
-            let (host, cbs) = (host.clone(), cbs.clone());
+            let outlet = outlet.clone();
             move |()| {
                 let detail = object(&[]);
-                emit(&host, "ready", &detail, cbs.on_ready.as_ref(), &detail);
+                outlet.emit("ready", &detail, outlet.callbacks.on_ready.as_ref(), &detail);
             }
         }),
         onprogress: Callback::from({
-            let (host, cbs) = (host.clone(), cbs.clone());
+            let outlet = outlet.clone();
             move |(answered, total): (usize, usize)| {
                 let detail = object(&[("answered", (answered as u32).into()), ("total", (total as u32).into())]);
-                emit(&host, "progress", &detail, cbs.on_progress.as_ref(), &detail);
+                outlet.emit("progress", &detail, outlet.callbacks.on_progress.as_ref(), &detail);
             }
         }),
         onresult: Callback::from({
-            let (host, cbs, store) = (host.clone(), cbs.clone(), result.clone());
+            let (outlet, store) = (outlet.clone(), result.clone());
             move |r: Option<Rc<AssessmentResult>>| {
                 *store.borrow_mut() = r.clone();
                 if let Some(r) = r {
                     let js = to_js(&*r);
-                    emit(&host, "complete", &object(&[("result", js.clone())]), cbs.on_complete.as_ref(), &js);
+                    outlet.emit("complete", &object(&[("result", js.clone())]), outlet.callbacks.on_complete.as_ref(), &js);
+                    outlet.push_data_layer(&r, &js);
                 }
             }
         }),
         remote: remote.clone(),
     };
     host.set_attribute(MOUNTED_ATTR, "")?;
-    let app = Renderer::<App>::with_root_and_props(host.clone(), props.clone()).render();
-    Ok(Handle { mounted: RefCell::new(Some(Mounted { app, props, host, remote })), result })
+    let (mut app, root) = take_root()?;
+    host.append_child(&root)?;
+    app.update(RootProps { app: Some(props.clone()), generation });
+    *mounted.borrow_mut() = Some(Mounted { app, root, generation, props, outlet, remote, theme });
+    Ok(Handle { mounted, result })
 }
 
 /// Validates a definition (an object or a JSON string) and returns its errors as

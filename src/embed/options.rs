@@ -10,20 +10,63 @@ pub(crate) struct Callbacks {
     pub on_ready: Option<Function>,
     pub on_progress: Option<Function>,
     pub on_complete: Option<Function>,
+    pub on_error: Option<Function>,
+}
+
+/// Colour scheme of the widget.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub(crate) enum Scheme {
+    /// Follows `prefers-color-scheme`.
+    #[default]
+    Auto,
+    Light,
+    Dark,
+}
+
+impl Scheme {
+    pub fn class(self) -> &'static str {
+        match self {
+            Scheme::Auto => "",
+            Scheme::Light => "cxs-light",
+            Scheme::Dark => "cxs-dark",
+        }
+    }
+}
+
+/// Theme properties and the CSS custom properties they set.
+pub(crate) const THEME_PROPERTIES: &[(&str, &str)] = &[
+    ("accent", "--cx-accent"),
+    ("accentText", "--cx-accent-text"),
+    ("background", "--cx-background"),
+    ("text", "--cx-text"),
+    ("font", "--cx-font"),
+    ("radius", "--cx-radius"),
+];
+
+#[derive(Default)]
+pub(crate) struct Theme {
+    pub scheme: Scheme,
+    /// (custom property, value)
+    pub properties: Vec<(&'static str, String)>,
 }
 
 pub(crate) struct Options {
     pub definition: Option<Definition>,
     pub locale: Option<String>,
+    pub theme: Theme,
+    /// The global array to push results onto (`dataLayer` unless named).
+    pub data_layer: Option<String>,
+    /// Exact origins allowed to receive messages in iframe mode.
+    pub target_origins: Vec<String>,
     pub callbacks: Callbacks,
 }
 
 /// Options this build reads.
-const KNOWN: &[&str] = &["definition", "locale", "onReady", "onProgress", "onComplete"];
-/// Options the embedding contract names that this build does not read yet.
-const NOT_YET: &[&str] = &[
-    "definitionSrc", "theme", "leadCapture", "autosave", "submitUrl", "dataLayer", "targetOrigins", "onLead", "onError",
+const KNOWN: &[&str] = &[
+    "definition", "locale", "theme", "dataLayer", "targetOrigins", "onReady", "onProgress", "onComplete", "onError",
 ];
+/// Options the embedding contract names that this build does not read yet.
+const NOT_YET: &[&str] = &["definitionSrc", "leadCapture", "autosave", "submitUrl", "onLead"];
 
 /// `typeof`, with `null` and arrays told apart.
 pub(crate) fn type_name(v: &JsValue) -> String {
@@ -49,12 +92,16 @@ pub(crate) fn describe(e: &JsValue) -> String {
         .unwrap_or_else(|| type_name(e))
 }
 
+fn is_plain_object(v: &JsValue) -> bool {
+    v.is_object() && !js_sys::Array::is_array(v) && !v.is_function()
+}
+
 /// A definition given as an object or a JSON string, as JSON text.
 pub(crate) fn definition_json(field: &str, v: &JsValue) -> Result<String, JsValue> {
     if let Some(s) = v.as_string() {
         return Ok(s);
     }
-    if v.is_object() && !js_sys::Array::is_array(v) && !v.is_function() {
+    if is_plain_object(v) {
         return js_sys::JSON::stringify(v)
             .map(String::from)
             .map_err(|e| js_error(format!("{field} could not be read as JSON: {}", describe(&e))));
@@ -62,17 +109,38 @@ pub(crate) fn definition_json(field: &str, v: &JsValue) -> Result<String, JsValu
     Err(js_error(format!("{field} must be an object or a JSON string, got {}", type_name(v))))
 }
 
-/// A BCP 47-ish tag: letters, digits and hyphens, 2–35 characters.
+/// A language tag: letters, digits and hyphens, 2–35 characters.
 pub(crate) fn locale_tag(field: &str, v: &JsValue) -> Result<String, JsValue> {
     let s = v
         .as_string()
         .ok_or_else(|| js_error(format!("{field} must be a string such as \"en\" or \"de-CH\", got {}", type_name(v))))?;
-    let ok = (2..=35).contains(&s.len())
-        && s.split(['-', '_']).all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_alphanumeric()));
-    if ok {
+    if is_locale_tag(&s) {
         Ok(s)
     } else {
         Err(js_error(format!("{field} must be a language tag such as \"en\" or \"de-CH\", got {s:?}")))
+    }
+}
+
+pub(crate) fn is_locale_tag(s: &str) -> bool {
+    (2..=35).contains(&s.len()) && s.split(['-', '_']).all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_alphanumeric()))
+}
+
+/// An exact web origin such as `https://partner.example` (no path, no wildcard).
+pub(crate) fn parse_origin(field: &str, s: &str) -> Result<String, JsValue> {
+    let s = s.trim();
+    let bad = || {
+        js_error(format!(
+            "{field} must list exact origins such as \"https://partner.example\", got {s:?}{}",
+            if s.contains('*') { " (wildcards are not allowed)" } else { "" }
+        ))
+    };
+    let url = web_sys::Url::new(s).map_err(|_| bad())?;
+    let origin = url.origin();
+    let scheme_ok = s.starts_with("https://") || s.starts_with("http://");
+    if scheme_ok && (origin == s || format!("{origin}/") == s) {
+        Ok(origin)
+    } else {
+        Err(bad())
     }
 }
 
@@ -85,13 +153,66 @@ fn function(field: &str, v: JsValue) -> Result<Option<Function>, JsValue> {
         .map_err(|v| js_error(format!("options.{field} must be a function, got {}", type_name(&v))))
 }
 
+fn scheme(field: &str, s: &str) -> Result<Scheme, JsValue> {
+    match s {
+        "auto" | "" => Ok(Scheme::Auto),
+        "light" => Ok(Scheme::Light),
+        "dark" => Ok(Scheme::Dark),
+        _ => Err(js_error(format!("{field} must be \"auto\", \"light\" or \"dark\", got {s:?}"))),
+    }
+}
+
+/// `theme`: a scheme name, or an object of theme properties (plus an optional `scheme`).
+fn theme(v: &JsValue) -> Result<Theme, JsValue> {
+    let mut theme = Theme::default();
+    if v.is_undefined() || v.is_null() {
+        return Ok(theme);
+    }
+    if let Some(s) = v.as_string() {
+        theme.scheme = scheme("options.theme", &s)?;
+        return Ok(theme);
+    }
+    if !is_plain_object(v) {
+        return Err(js_error(format!(
+            "options.theme must be \"auto\", \"light\", \"dark\" or an object of theme properties, got {}",
+            type_name(v)
+        )));
+    }
+    for key in Object::keys(v.unchecked_ref::<Object>()).iter() {
+        let key = key.as_string().unwrap_or_default();
+        let value = Reflect::get(v, &JsValue::from_str(&key)).unwrap_or(JsValue::UNDEFINED);
+        let field = format!("options.theme.{key}");
+        let text = value.as_string().ok_or_else(|| js_error(format!("{field} must be a string, got {}", type_name(&value))))?;
+        if key == "scheme" {
+            theme.scheme = scheme(&field, &text)?;
+            continue;
+        }
+        let property = THEME_PROPERTIES.iter().find(|(k, _)| *k == key).map(|(_, p)| *p).ok_or_else(|| {
+            let names: Vec<&str> = THEME_PROPERTIES.iter().map(|(k, _)| *k).collect();
+            js_error(format!("{field} is not a theme property (known: scheme, {})", names.join(", ")))
+        })?;
+        if text.len() > 200 || text.contains([';', '{', '}', '<']) {
+            return Err(js_error(format!("{field} must be a single CSS value, got {text:?}")));
+        }
+        theme.properties.push((property, text));
+    }
+    Ok(theme)
+}
+
 impl Options {
     pub fn parse(v: &JsValue) -> Result<Options, JsValue> {
-        let mut out = Options { definition: None, locale: None, callbacks: Callbacks::default() };
+        let mut out = Options {
+            definition: None,
+            locale: None,
+            theme: Theme::default(),
+            data_layer: None,
+            target_origins: Vec::new(),
+            callbacks: Callbacks::default(),
+        };
         if v.is_undefined() || v.is_null() {
             return Ok(out);
         }
-        if !v.is_object() || js_sys::Array::is_array(v) || v.is_function() {
+        if !is_plain_object(v) {
             return Err(js_error(format!("options must be an object, got {}", type_name(v))));
         }
         for key in Object::keys(v.unchecked_ref::<Object>()).iter() {
@@ -122,9 +243,51 @@ impl Options {
         if !locale.is_undefined() {
             out.locale = Some(locale_tag("options.locale", &locale)?);
         }
+        out.theme = theme(&get("theme"))?;
+        let layer = get("dataLayer");
+        out.data_layer = match layer.as_bool() {
+            Some(true) => Some("dataLayer".into()),
+            Some(false) => None,
+            None if layer.is_undefined() || layer.is_null() => None,
+            None => match layer.as_string() {
+                Some(name) if !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '$') => {
+                    Some(name)
+                }
+                _ => {
+                    return Err(js_error(format!(
+                        "options.dataLayer must be true, false or the name of a global array, got {}",
+                        layer.as_string().map_or_else(|| type_name(&layer), |s| format!("{s:?}"))
+                    )))
+                }
+            },
+        };
+        let origins = get("targetOrigins");
+        if !origins.is_undefined() && !origins.is_null() {
+            let list: Vec<String> = if let Some(s) = origins.as_string() {
+                s.split([',', ' ']).filter(|p| !p.is_empty()).map(String::from).collect()
+            } else if js_sys::Array::is_array(&origins) {
+                js_sys::Array::from(&origins)
+                    .iter()
+                    .map(|o| {
+                        o.as_string().ok_or_else(|| {
+                            js_error(format!("options.targetOrigins must hold strings, got {}", type_name(&o)))
+                        })
+                    })
+                    .collect::<Result<_, _>>()?
+            } else {
+                return Err(js_error(format!(
+                    "options.targetOrigins must be an array of origins or a comma-separated string, got {}",
+                    type_name(&origins)
+                )));
+            };
+            for o in list {
+                out.target_origins.push(parse_origin("options.targetOrigins", &o)?);
+            }
+        }
         out.callbacks.on_ready = function("onReady", get("onReady"))?;
         out.callbacks.on_progress = function("onProgress", get("onProgress"))?;
         out.callbacks.on_complete = function("onComplete", get("onComplete"))?;
+        out.callbacks.on_error = function("onError", get("onError"))?;
         Ok(out)
     }
 }

@@ -48,6 +48,14 @@ impl Remote {
     }
 }
 
+impl Remote {
+    /// Drops the app's dispatcher. The dispatcher refers back to the component, whose props hold
+    /// this remote, so an unmounted app is only freed once this cycle is broken.
+    pub fn clear(&self) {
+        self.0.borrow_mut().take();
+    }
+}
+
 impl PartialEq for Remote {
     fn eq(&self, other: &Self) -> bool {
         Rc::ptr_eq(&self.0, &other.0)
@@ -62,6 +70,9 @@ pub struct AppProps {
     /// Unique per mounted widget; prefixes ids and radio-group names.
     #[prop_or_else(|| AttrValue::from("cxs"))]
     pub uid: AttrValue,
+    /// Extra class on the root: `cxs-light` or `cxs-dark` (none follows `prefers-color-scheme`).
+    #[prop_or_default]
+    pub scheme: AttrValue,
     #[prop_or_default]
     pub onready: Callback<()>,
     /// (answered, total)
@@ -72,6 +83,23 @@ pub struct AppProps {
     pub onresult: Callback<Option<Rc<AssessmentResult>>>,
     #[prop_or_default]
     pub remote: Remote,
+}
+
+/// A long-lived Yew app root that hosts one widget at a time. Yew keeps the event listeners of
+/// every app root for the life of the page, so roots are pooled and reused rather than destroyed:
+/// `app: None` unmounts the widget, and a new `generation` mounts a fresh one.
+#[derive(Properties, PartialEq, Clone, Default)]
+pub struct RootProps {
+    pub app: Option<AppProps>,
+    pub generation: u32,
+}
+
+#[component]
+pub fn Root(props: &RootProps) -> Html {
+    match &props.app {
+        Some(app) => html! { <App key={props.generation} ..app.clone() /> },
+        None => Html::default(),
+    }
 }
 
 /// The current time as ISO 8601: the UI passes time into the engine.
@@ -165,7 +193,7 @@ pub fn App(props: &AppProps) -> Html {
         _ => String::new(),
     };
     html! {
-        <div class="cxs" lang={props.locale.clone()}>
+        <div class={classes!("cxs", (!props.scheme.is_empty()).then(|| props.scheme.clone()))} part="root" lang={props.locale.clone()}>
             <p class="cxs-sr" aria-live="polite" aria-atomic="true">{ live }</p>
             { body }
         </div>

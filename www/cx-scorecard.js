@@ -1,0 +1,163 @@
+// <cx-scorecard>: the custom element. Loads the wasm once per page and mounts one independent
+// widget per element, inside a shadow root (host CSS cannot break it, its CSS cannot leak out).
+// Usage: <script type="module" src=".../cx-scorecard.js"></script> <cx-scorecard locale="en"></cx-scorecard>
+
+const BASE = new URL("./", import.meta.url);
+const ATTRIBUTES = [
+  "definition", "definition-src", "locale", "theme", "data-layer", "target-origins",
+  "lead-capture", "autosave", "submit-url",
+];
+
+let loading;
+/** The wasm module, initialised once for every element on the page. */
+function load() {
+  loading ??= import(new URL("pkg/cx_scorecard.js", BASE).href).then(async (m) => {
+    await m.default({ module_or_path: new URL("pkg/cx_scorecard_bg.wasm", BASE) });
+    return m;
+  });
+  return loading;
+}
+
+let failureSheet;
+function failureStyles() {
+  if (!failureSheet) {
+    failureSheet = new CSSStyleSheet();
+    failureSheet.replaceSync(`
+      :host { display: block; }
+      .cxs-failed { font: 1rem/1.5 system-ui, sans-serif; color: #7a1a14; background: #fff4f3;
+        border: 2px solid #b3261e; border-radius: 8px; padding: 1rem; }
+      .cxs-failed p { margin: 0 0 .5rem; font-weight: 600; }
+      .cxs-failed pre { margin: 0; white-space: pre-wrap; font: .875rem/1.4 ui-monospace, monospace; }`);
+  }
+  return failureSheet;
+}
+
+class LoadError extends Error {
+  constructor(code, message) {
+    super(`cx-scorecard: ${message}`);
+    this.code = code;
+  }
+}
+
+const camel = (name) => name.replace(/-([a-z])/g, (_, c) => c.toUpperCase());
+
+class CxScorecard extends HTMLElement {
+  static observedAttributes = ATTRIBUTES;
+  #root;
+  #handle = null;
+  #generation = 0;
+
+  constructor() {
+    super();
+    this.#root = this.attachShadow({ mode: "open" });
+  }
+
+  connectedCallback() {
+    this.#mount();
+  }
+
+  disconnectedCallback() {
+    this.#generation++;
+    this.#handle?.destroy();
+    this.#handle = null;
+  }
+
+  attributeChangedCallback(name, oldValue, value) {
+    if (!this.isConnected || oldValue === value || this.#generation === 0) return;
+    if (name === "locale" && this.#handle && value) {
+      try {
+        this.#handle.setLocale(value);
+      } catch (e) {
+        this.#fail(e);
+      }
+      return;
+    }
+    this.#handle?.destroy();
+    this.#handle = null;
+    this.#mount();
+  }
+
+  /** The result JSON once complete, otherwise null. */
+  result() {
+    return this.#handle?.result() ?? null;
+  }
+
+  reset() {
+    this.#handle?.reset();
+  }
+
+  setLocale(tag) {
+    this.setAttribute("locale", tag);
+  }
+
+  /** The options object the attributes describe. */
+  async #options() {
+    const options = {};
+    for (const name of ATTRIBUTES) {
+      if (!this.hasAttribute(name) || name === "definition-src") continue;
+      const value = this.getAttribute(name);
+      if (name === "theme") {
+        if (value.trim().startsWith("{")) {
+          try {
+            options.theme = JSON.parse(value);
+          } catch (e) {
+            throw new LoadError("options", `the theme attribute is not valid JSON: ${e.message}`);
+          }
+        } else options.theme = value;
+      } else if (name === "data-layer") {
+        options.dataLayer = value === "" || value === "true" ? true : value === "false" ? false : value;
+      } else if (name === "autosave") {
+        options.autosave = !["false", "off"].includes(value);
+      } else options[camel(name)] = value;
+    }
+    const src = this.getAttribute("definition-src");
+    if (src) {
+      let response;
+      try {
+        response = await fetch(new URL(src, document.baseURI));
+      } catch (e) {
+        throw new LoadError("definition-src", `could not load the definition from ${src}: ${e.message}`);
+      }
+      if (!response.ok) {
+        throw new LoadError("definition-src", `could not load the definition from ${src}: HTTP ${response.status}`);
+      }
+      options.definition = await response.text();
+    }
+    return options;
+  }
+
+  async #mount() {
+    const generation = ++this.#generation;
+    try {
+      const [wasm, options] = await Promise.all([load(), this.#options()]);
+      if (generation !== this.#generation || !this.isConnected) return;
+      const box = document.createElement("div");
+      this.#root.replaceChildren(box);
+      this.#handle = wasm.mount(box, options);
+    } catch (e) {
+      if (generation === this.#generation) this.#fail(e);
+    }
+  }
+
+  /** Shows a readable message instead of a blank box, and reports it. */
+  #fail(error) {
+    const message = error?.message || String(error);
+    const box = document.createElement("div");
+    box.className = "cxs-failed";
+    box.setAttribute("role", "alert");
+    box.setAttribute("part", "error");
+    const title = document.createElement("p");
+    title.textContent = "The assessment could not be shown.";
+    const detail = document.createElement("pre");
+    detail.textContent = message;
+    box.append(title, detail);
+    this.#root.adoptedStyleSheets = [failureStyles()];
+    this.#root.replaceChildren(box);
+    this.dispatchEvent(new CustomEvent("cx-scorecard:error", {
+      detail: { code: error?.code || "mount", message }, bubbles: true, composed: true,
+    }));
+  }
+}
+
+if (!customElements.get("cx-scorecard")) customElements.define("cx-scorecard", CxScorecard);
+export { CxScorecard };
