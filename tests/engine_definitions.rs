@@ -174,3 +174,26 @@ fn a_localised_definition_is_accepted() {
     assert_eq!(def.title.get("de-AT"), "CX-Check");
     assert_eq!(def.title.get("fr"), "CX check");
 }
+
+#[test]
+fn the_quick_check_in_www_is_a_valid_second_definition() {
+    let json = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/www/quick-check.json")).unwrap();
+    let def = Definition::from_json(&json).expect("valid");
+    assert_eq!(def.dimensions.len(), 3);
+    assert_eq!(def.levels.len(), 3);
+    assert!(def.profile.is_empty());
+    // promises (weight 2, critical) all 5 → 100; root causes all corrected 1 → 0; ownership unassessed.
+    use cx_scorecard::engine::{score, Answer, Answers};
+    let mut a = Answers::new();
+    for s in &def.dimensions[0].statements {
+        a.insert(s.id.clone(), Answer::Value(if s.reverse { 1 } else { 5 }));
+    }
+    for s in &def.dimensions[1].statements {
+        a.insert(s.id.clone(), Answer::Value(if s.reverse { 5 } else { 1 }));
+    }
+    let card = score(&def, &a);
+    // (100·2 + 0·1) / 3 = 66.7 → level 2 (Developing, 40–69)
+    assert_eq!(card.overall.score, Some(66.7));
+    assert_eq!(card.overall.level, Some(2));
+    assert_eq!(card.dimensions[2].score, None);
+}

@@ -276,3 +276,57 @@ test("iframe mode: the allow-listed partner gets every message; others get nothi
   await partner.context.close();
   await third.context.close();
 });
+
+test("the element's attributes react, ::part() styles apply, and removal destroys the widget", async () => {
+  const { page, context, problems } = await openPage(browser, `${widgetSite.origin}/element.html`);
+  const el = page.locator("cx-scorecard");
+  await el.getByRole("button", { name: "Start the assessment" }).waitFor();
+
+  await page.addStyleTag({ content: "cx-scorecard::part(primary-button) { background-color: rgb(10, 20, 30); }" });
+  assert.equal(await el.locator(".cxs-primary").evaluate((b) => getComputedStyle(b).backgroundColor), "rgb(10, 20, 30)");
+
+  // locale: switches language in place, keeping the session.
+  await el.getByRole("button", { name: "Start the assessment" }).click();
+  await el.getByRole("heading", { name: "About your organisation" }).waitFor();
+  await page.evaluate(() => document.querySelector("cx-scorecard").setAttribute("locale", "en-GB"));
+  await el.locator('.cxs[lang="en-GB"]').waitFor();
+  assert.equal(await el.locator("h2").textContent(), "About your organisation", "still on the same page");
+
+  // definition-src: loads another assessment.
+  await page.evaluate(() => document.querySelector("cx-scorecard").setAttribute("definition-src", "quick-check.json"));
+  await el.getByRole("heading", { name: "CX quick check" }).waitFor();
+  await el.getByRole("button", { name: "Start the assessment" }).click();
+  await el.getByRole("heading", { name: "Promises" }).waitFor();
+
+  // A definition that cannot be loaded gives a readable message and an error event, not a blank box.
+  await page.evaluate(() => document.querySelector("cx-scorecard").setAttribute("definition-src", "missing.json"));
+  await el.getByRole("alert").waitFor();
+  assert.match(await el.getByRole("alert").textContent(), /could not load the definition from missing\.json: HTTP 404/);
+  const error = await page.evaluate(() => window.cxEvents.find((e) => e.type === "cx-scorecard:error").detail);
+  assert.equal(error.code, "definition-src");
+
+  // An unsupported or mistyped attribute value is reported the same way.
+  await page.evaluate(() => {
+    const w = document.querySelector("cx-scorecard");
+    w.removeAttribute("definition-src");
+    w.setAttribute("theme", "{not json");
+  });
+  await el.getByText(/the theme attribute is not valid JSON/).waitFor();
+  await page.evaluate(() => document.querySelector("cx-scorecard").setAttribute("theme", "dark"));
+  await el.getByRole("heading", { name: "CX Operations capability assessment" }).waitFor();
+  assert.equal(await el.locator(".cxs").getAttribute("class"), "cxs cxs-dark");
+
+  // Removing the element destroys the widget; adding it again mounts a fresh one.
+  const removed = await page.evaluate(() => {
+    const w = document.querySelector("cx-scorecard");
+    w.remove();
+    return w.shadowRoot.querySelector(".cxs") === null;
+  });
+  assert.ok(removed);
+  await page.evaluate(() => document.querySelector(".demo-widget").append(Object.assign(document.createElement("cx-scorecard"))));
+  await page.locator("cx-scorecard").getByRole("button", { name: "Start the assessment" }).waitFor();
+
+  // The expected 404 is the only console error.
+  assert.deepEqual(problems().filter((p) => !p.includes("404")), []);
+  await context.close();
+});
