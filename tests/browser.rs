@@ -125,7 +125,7 @@ async fn completing_by_clicking_emits_the_engine_result() {
     let event = events.borrow().iter().find(|(t, _)| t == "cx-scorecard:complete").cloned().expect("complete event");
     let payload = to_json(&get(&event.1, "result"));
     let mut session = Session::default()
-        .apply(&def, Action::Start { at: payload["startedAt"].as_str().unwrap().into() })
+        .apply(&def, Action::Start { at: payload["startedAt"].as_str().unwrap().into(), id: "r1".into() })
         .unwrap()
         .apply(&def, Action::Next { at: String::new() })
         .unwrap();

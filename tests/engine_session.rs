@@ -17,7 +17,7 @@ fn intro_profile_pages_results() {
     let def = default_definition();
     let mut s = Session::default();
     assert_eq!(s.step, Step::Intro);
-    s = s.apply(&def, Action::Start { at: "2026-11-23T10:00:00Z".into() }).unwrap();
+    s = s.apply(&def, Action::Start { at: "2026-11-23T10:00:00Z".into(), id: "r1".into() }).unwrap();
     assert_eq!(s.step, Step::Profile);
     assert_eq!(s.started_at.as_deref(), Some("2026-11-23T10:00:00Z"));
     s = s.apply(&def, next()).unwrap();
@@ -38,7 +38,7 @@ fn intro_profile_pages_results() {
 #[test]
 fn next_on_an_incomplete_page_stays_and_names_what_is_missing() {
     let def = default_definition();
-    let s = run(&def, Session::default(), vec![Action::Start { at: "t0".into() }, next()]);
+    let s = run(&def, Session::default(), vec![Action::Start { at: "t0".into(), id: "r1".into() }, next()]);
     let s = s.apply(&def, Action::Answer { statement_id: "d1.s1".into(), answer: Answer::DontKnow }).unwrap();
     let s = s.apply(&def, next()).unwrap();
     assert_eq!(s.step, Step::Dimension(0));
@@ -51,7 +51,7 @@ fn next_on_an_incomplete_page_stays_and_names_what_is_missing() {
 #[test]
 fn back_keeps_answers_and_reset_forgets_them() {
     let def = default_definition();
-    let mut s = run(&def, Session::default(), vec![Action::Start { at: "t0".into() }, next()]);
+    let mut s = run(&def, Session::default(), vec![Action::Start { at: "t0".into(), id: "r1".into() }, next()]);
     for st in &def.dimensions[0].statements {
         s = s.apply(&def, Action::Answer { statement_id: st.id.clone(), answer: Answer::Value(3) }).unwrap();
     }
@@ -69,7 +69,7 @@ fn back_keeps_answers_and_reset_forgets_them() {
 #[test]
 fn invalid_actions_are_rejected_and_change_nothing() {
     let def = default_definition();
-    let s = run(&def, Session::default(), vec![Action::Start { at: "t0".into() }]);
+    let s = run(&def, Session::default(), vec![Action::Start { at: "t0".into(), id: "r1".into() }]);
     assert_eq!(
         s.apply(&def, Action::Answer { statement_id: "d9.s1".into(), answer: Answer::Value(3) }),
         Err(ActionError::UnknownStatement("d9.s1".into()))
@@ -92,7 +92,7 @@ fn profile_answers_single_and_multiple() {
         &def,
         Session::default(),
         vec![
-            Action::Start { at: "t0".into() },
+            Action::Start { at: "t0".into(), id: "r1".into() },
             Action::SetProfile { question_id: "industry".into(), answer: Some(ProfileAnswer::One("banking".into())) },
             Action::SetProfile {
                 question_id: "channels".into(),
@@ -111,7 +111,7 @@ fn profile_answers_single_and_multiple() {
 fn required_profile_questions_block_next() {
     let mut def = default_definition();
     def.profile[0].required = true;
-    let s = run(&def, Session::default(), vec![Action::Start { at: "t0".into() }, next()]);
+    let s = run(&def, Session::default(), vec![Action::Start { at: "t0".into(), id: "r1".into() }, next()]);
     assert_eq!(s.step, Step::Profile);
     assert_eq!(s.missing, ["industry"]);
 }
@@ -119,7 +119,7 @@ fn required_profile_questions_block_next() {
 #[test]
 fn no_result_before_completion() {
     let def = default_definition();
-    let s = run(&def, Session::default(), vec![Action::Start { at: "t0".into() }]);
+    let s = run(&def, Session::default(), vec![Action::Start { at: "t0".into(), id: "r1".into() }]);
     assert!(build_result(&def, &s, "en").is_none());
 }
 
@@ -140,7 +140,7 @@ fn golden_result_json() {
         &def,
         Session::default(),
         vec![
-            Action::Start { at: "2026-11-23T10:00:00.000Z".into() },
+            Action::Start { at: "2026-11-23T10:00:00.000Z".into(), id: "r1".into() },
             Action::SetProfile { question_id: "industry".into(), answer: Some(ProfileAnswer::One("telecoms".into())) },
             Action::SetProfile {
                 question_id: "channels".into(),

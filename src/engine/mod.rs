@@ -2,6 +2,9 @@
 //! and the result JSON. No web crate, clock or randomness: time is passed in.
 
 pub mod definition;
+pub mod export;
+pub mod lead;
+pub mod outbox;
 pub mod result;
 pub mod scoring;
 pub mod session;
@@ -11,7 +14,7 @@ pub mod validate;
 pub use definition::Definition;
 pub use result::{build_result, AssessmentResult};
 pub use scoring::{score, Answer, Answers, Scorecard};
-pub use session::{Action, ProfileAnswer, Session, Step};
+pub use session::{Action, LeadGate, ProfileAnswer, Session, Step};
 pub use text::Text;
 pub use validate::{validate, ValidationError};
 

@@ -2,6 +2,7 @@
 //! recommendations with the reason each was chosen.
 
 use crate::engine::definition::Definition;
+use crate::engine::lead::Lead;
 use crate::engine::scoring::{score, Cap, DimensionScore, GateBlock, Scorecard};
 use crate::engine::session::{ProfileAnswer, Session};
 use serde::{Deserialize, Serialize};
@@ -23,7 +24,7 @@ pub struct AssessmentResult {
     pub overall: OverallResult,
     pub recommendations: Vec<Recommendation>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub lead: Option<serde_json::Value>,
+    pub lead: Option<Lead>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -230,6 +231,6 @@ pub fn build_result(def: &Definition, session: &Session, locale: &str) -> Option
         dimensions,
         overall,
         recommendations: recommendations(def, &card, locale),
-        lead: None,
+        lead: session.lead.clone(),
     })
 }

@@ -1,6 +1,7 @@
 //! The session: a pure state machine. Time is passed in with the actions that need it.
 
 use crate::engine::definition::Definition;
+use crate::engine::lead::Lead;
 use crate::engine::scoring::{Answer, Answers};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -13,6 +14,8 @@ pub enum Step {
     Profile,
     /// The page of the dimension at this index.
     Dimension(usize),
+    /// The lead form, when the host gates the results behind it.
+    Lead,
     Results,
 }
 
@@ -24,16 +27,31 @@ pub enum ProfileAnswer {
     Many(Vec<String>),
 }
 
+/// Whether a lead form stands before the results.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub enum LeadGate {
+    #[default]
+    Off,
+    Required,
+    /// The user may skip it; no lead is recorded then.
+    Skippable,
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub enum Action {
-    /// Leave the intro. `at` is the ISO 8601 time the assessment started.
-    Start { at: String },
+    /// Leave the intro. `at` is the ISO 8601 time the assessment started; `id` identifies this
+    /// session's result (the caller supplies it, so the engine needs no randomness).
+    Start { at: String, id: String },
     /// Answer a profile question; `None` clears it.
     SetProfile { question_id: String, answer: Option<ProfileAnswer> },
     Answer { statement_id: String, answer: Answer },
     /// Go to the next page. `at` becomes the completion time when this finishes the assessment.
     Next { at: String },
     Back,
+    /// Submit the lead form with a consented lead (validated with `lead::make_lead`).
+    SubmitLead { lead: Lead, at: String },
+    /// Skip a skippable lead form.
+    SkipLead { at: String },
     /// Forget everything and return to the intro.
     Reset,
 }
@@ -45,6 +63,8 @@ pub enum ActionError {
     UnknownOption { question_id: String, option_id: String },
     OutOfScale { statement_id: String, value: u8 },
     NotOnThisPage(String),
+    /// The lead form cannot be skipped.
+    LeadRequired,
 }
 
 impl fmt::Display for ActionError {
@@ -59,6 +79,7 @@ impl fmt::Display for ActionError {
                 write!(f, "answer {value} to \"{statement_id}\" is outside the scale")
             }
             ActionError::NotOnThisPage(what) => write!(f, "{what} cannot be changed on this page"),
+            ActionError::LeadRequired => write!(f, "the lead form cannot be skipped"),
         }
     }
 }
@@ -67,7 +88,12 @@ impl std::error::Error for ActionError {}
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Session {
+    /// Identifies this session's result (for example as an idempotency key).
+    pub id: Option<String>,
     pub step: Step,
+    pub lead_gate: LeadGate,
+    /// Present only when the user consented.
+    pub lead: Option<Lead>,
     pub profile: BTreeMap<String, ProfileAnswer>,
     pub answers: Answers,
     pub started_at: Option<String>,
@@ -79,7 +105,10 @@ pub struct Session {
 impl Default for Session {
     fn default() -> Self {
         Session {
+            id: None,
             step: Step::Intro,
+            lead_gate: LeadGate::Off,
+            lead: None,
             profile: BTreeMap::new(),
             answers: Answers::new(),
             started_at: None,
@@ -90,13 +119,19 @@ impl Default for Session {
 }
 
 impl Session {
+    /// A new session with the given lead gate.
+    pub fn new(lead_gate: LeadGate) -> Self {
+        Session { lead_gate, ..Session::default() }
+    }
+
     /// Applies an action, returning the new session. An invalid action changes nothing.
     pub fn apply(&self, def: &Definition, action: Action) -> Result<Session, ActionError> {
         let mut next = self.clone();
         match action {
-            Action::Start { at } => {
+            Action::Start { at, id } => {
                 if self.step == Step::Intro {
                     next.started_at.get_or_insert(at);
+                    next.id.get_or_insert(id);
                     next.step = self.first_page(def);
                 }
             }
@@ -153,10 +188,12 @@ impl Session {
                     Step::Intro => self.first_page(def),
                     Step::Profile => Step::Dimension(0),
                     Step::Dimension(i) if i + 1 < def.dimensions.len() => Step::Dimension(i + 1),
+                    Step::Dimension(_) if self.lead_gate != LeadGate::Off => Step::Lead,
                     Step::Dimension(_) => {
                         next.completed_at = Some(at);
                         Step::Results
                     }
+                    Step::Lead => Step::Lead,
                     Step::Results => Step::Results,
                 };
             }
@@ -167,10 +204,29 @@ impl Session {
                     Step::Dimension(0) => Step::Profile,
                     Step::Dimension(i) => Step::Dimension(i - 1),
                     Step::Profile => Step::Intro,
+                    Step::Lead => Step::Dimension(def.dimensions.len() - 1),
                     other => other,
                 };
             }
-            Action::Reset => next = Session::default(),
+            Action::SubmitLead { lead, at } => {
+                if self.step != Step::Lead {
+                    return Err(ActionError::NotOnThisPage("the lead".into()));
+                }
+                next.lead = Some(lead);
+                next.completed_at = Some(at);
+                next.step = Step::Results;
+            }
+            Action::SkipLead { at } => {
+                if self.step != Step::Lead {
+                    return Err(ActionError::NotOnThisPage("the lead".into()));
+                }
+                if self.lead_gate != LeadGate::Skippable {
+                    return Err(ActionError::LeadRequired);
+                }
+                next.completed_at = Some(at);
+                next.step = Step::Results;
+            }
+            Action::Reset => next = Session::new(self.lead_gate),
         }
         Ok(next)
     }

@@ -1,0 +1,141 @@
+//! The submission outbox: results waiting to be POSTed to the host's `submit-url`. Pure policy
+//! (what is due, backoff, when to give up); the embed layer stores it and does the requests.
+
+use serde::{Deserialize, Serialize};
+
+/// Automatic attempts before an entry waits for the user's "retry".
+pub const MAX_ATTEMPTS: u32 = 6;
+const BASE_DELAY_MS: f64 = 1_000.0;
+const MAX_DELAY_MS: f64 = 60_000.0;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Entry {
+    /// The result's id: the idempotency key.
+    pub id: String,
+    pub url: String,
+    /// The JSON body.
+    pub body: String,
+    pub attempts: u32,
+    /// Epoch milliseconds of the next automatic attempt; `None` once given up.
+    pub next_at: Option<f64>,
+    /// The last failure, for the user.
+    #[serde(default)]
+    pub last_error: Option<String>,
+}
+
+/// What one attempt came to.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Outcome {
+    Delivered,
+    /// Offline, a network error, a timeout, 408, 429 or 5xx: worth retrying.
+    Retry(String),
+    /// Another 4xx: retrying the same request will not help.
+    Rejected(String),
+}
+
+/// What the user is shown for one result.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Status {
+    Sending,
+    Sent,
+    /// Stored; retried automatically at `next_at`.
+    Queued { attempts: u32, next_at: f64, reason: String },
+    /// Stored; waits for the user's retry.
+    Failed { reason: String },
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct Outbox {
+    pub entries: Vec<Entry>,
+}
+
+/// Delay before the next attempt after `attempts` failures: 1 s, 2 s, 4 s … at most 60 s.
+pub fn backoff_ms(attempts: u32) -> f64 {
+    (BASE_DELAY_MS * 2f64.powi(attempts.saturating_sub(1).min(16) as i32)).min(MAX_DELAY_MS)
+}
+
+/// Classifies an HTTP status (0 for a network failure).
+pub fn outcome_for_status(status: u16) -> Outcome {
+    match status {
+        200..=299 => Outcome::Delivered,
+        0 => Outcome::Retry("the network request failed".into()),
+        408 | 429 | 500..=599 => Outcome::Retry(format!("the server answered {status}")),
+        _ => Outcome::Rejected(format!("the server answered {status}")),
+    }
+}
+
+impl Outbox {
+    /// Adds a submission due now; a result already queued for the same URL is not added twice.
+    pub fn enqueue(&mut self, id: &str, url: &str, body: String, now: f64) {
+        if let Some(e) = self.entries.iter_mut().find(|e| e.id == id && e.url == url) {
+            e.next_at = Some(e.next_at.map_or(now, |t| t.min(now)));
+            return;
+        }
+        self.entries.push(Entry { id: id.into(), url: url.into(), body, attempts: 0, next_at: Some(now), last_error: None });
+    }
+
+    /// Entries whose automatic attempt is due.
+    pub fn due(&self, now: f64) -> Vec<Entry> {
+        self.entries.iter().filter(|e| e.next_at.is_some_and(|t| t <= now)).cloned().collect()
+    }
+
+    /// The earliest scheduled attempt.
+    pub fn next_wake(&self) -> Option<f64> {
+        self.entries.iter().filter_map(|e| e.next_at).reduce(f64::min)
+    }
+
+    /// Records an attempt's outcome and returns the status to show.
+    pub fn record(&mut self, id: &str, url: &str, outcome: Outcome, now: f64) -> Status {
+        let Some(pos) = self.entries.iter().position(|e| e.id == id && e.url == url) else {
+            return Status::Sent;
+        };
+        match outcome {
+            Outcome::Delivered => {
+                self.entries.remove(pos);
+                Status::Sent
+            }
+            Outcome::Retry(reason) => {
+                let e = &mut self.entries[pos];
+                e.attempts += 1;
+                e.last_error = Some(reason.clone());
+                if e.attempts >= MAX_ATTEMPTS {
+                    e.next_at = None;
+                    Status::Failed { reason }
+                } else {
+                    let next_at = now + backoff_ms(e.attempts);
+                    e.next_at = Some(next_at);
+                    Status::Queued { attempts: e.attempts, next_at, reason }
+                }
+            }
+            Outcome::Rejected(reason) => {
+                let e = &mut self.entries[pos];
+                e.attempts += 1;
+                e.last_error = Some(reason.clone());
+                e.next_at = None;
+                Status::Failed { reason }
+            }
+        }
+    }
+
+    /// Makes every entry due now (the `online` event, or the user's retry), restarting the count.
+    pub fn retry_all(&mut self, now: f64) {
+        for e in &mut self.entries {
+            e.next_at = Some(now);
+            if e.attempts >= MAX_ATTEMPTS || e.last_error.is_some() {
+                e.attempts = 0;
+            }
+        }
+    }
+
+    /// The status of a result that is still in the outbox.
+    pub fn status(&self, id: &str) -> Option<Status> {
+        let e = self.entries.iter().find(|e| e.id == id)?;
+        let reason = e.last_error.clone().unwrap_or_default();
+        Some(match e.next_at {
+            None => Status::Failed { reason },
+            Some(_) if e.attempts == 0 => Status::Sending,
+            Some(next_at) => Status::Queued { attempts: e.attempts, next_at, reason },
+        })
+    }
+}

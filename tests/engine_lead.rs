@@ -1,0 +1,187 @@
+//! The lead gate, the CSV download and the submission outbox.
+#![cfg(not(target_arch = "wasm32"))]
+
+use cx_scorecard::engine::export::answers_csv;
+use cx_scorecard::engine::lead::{is_email, make_lead, validate_lead, LeadConfig, LeadError};
+use cx_scorecard::engine::outbox::{backoff_ms, outcome_for_status, Outbox, Outcome, Status, MAX_ATTEMPTS};
+use cx_scorecard::engine::session::ActionError;
+use cx_scorecard::engine::{build_result, default_definition, Action, Answer, LeadGate, Session, Step};
+use std::collections::BTreeMap;
+
+fn values(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
+    pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+}
+
+fn config(json: &str) -> LeadConfig {
+    serde_json::from_str(json).unwrap()
+}
+
+#[test]
+fn email_addresses() {
+    for ok in ["ana@example.com", "a.b+c@sub.example.co.uk", "x@y.io", " padded@example.org "] {
+        assert!(is_email(ok), "{ok}");
+    }
+    for bad in ["", "ana", "ana@", "@example.com", "ana@example", "ana@@example.com", "ana @example.com", "ana@.com", "ana@example.c", "a<b>@example.com", "ana@-x.com"] {
+        assert!(!is_email(bad), "{bad}");
+    }
+}
+
+#[test]
+fn the_default_fields_need_an_email_and_consent() {
+    let c = LeadConfig::before_results();
+    assert_eq!(
+        validate_lead(&c, &values(&[]), false),
+        vec![("email".to_string(), LeadError::Required), ("consent".to_string(), LeadError::ConsentRequired)]
+    );
+    assert_eq!(validate_lead(&c, &values(&[("email", "not-an-email")]), true), vec![("email".to_string(), LeadError::InvalidEmail)]);
+    assert!(validate_lead(&c, &values(&[("email", "ana@example.com")]), true).is_empty());
+}
+
+#[test]
+fn configured_fields_with_custom_text_and_choice() {
+    let c = config(
+        r#"{"fields": [
+            {"type": "name", "required": true},
+            {"type": "email", "required": true},
+            {"type": "role"},
+            {"id": "budget", "type": "choice", "label": "Budget", "options": ["<10k", "10k+"], "required": true},
+            {"id": "goal", "type": "text", "label": "Main goal"}
+        ], "consentText": "You may contact me.", "privacyPolicyUrl": "https://host.example/privacy"}"#,
+    );
+    assert!(c.problems().is_empty());
+    let errors = validate_lead(&c, &values(&[("name", "  "), ("email", "ana@example.com"), ("budget", "1M")]), true);
+    assert_eq!(errors, vec![("name".into(), LeadError::Required), ("budget".into(), LeadError::NotAnOption)]);
+    let long = "x".repeat(201);
+    assert_eq!(
+        validate_lead(&c, &values(&[("name", "Ana"), ("email", "ana@example.com"), ("budget", "10k+"), ("goal", &long)]), true),
+        vec![("goal".into(), LeadError::TooLong)]
+    );
+}
+
+#[test]
+fn no_lead_exists_without_consent() {
+    let c = LeadConfig::before_results();
+    let v = values(&[("email", "ana@example.com"), ("name", " Ana "), ("company", "")]);
+    assert!(make_lead(&c, &v, false, "text", "t").is_err());
+    let lead = make_lead(&c, &v, true, "You may contact me.", "2026-11-23T10:00:00Z").unwrap();
+    assert_eq!(lead.values, values(&[("email", "ana@example.com"), ("name", "Ana")]), "trimmed, empty left out");
+    let json = serde_json::to_value(&lead).unwrap();
+    assert_eq!(
+        json,
+        serde_json::json!({"email": "ana@example.com", "name": "Ana", "consent": {"text": "You may contact me.", "at": "2026-11-23T10:00:00Z"}})
+    );
+}
+
+#[test]
+fn bad_lead_configurations_are_named() {
+    let c = config(r#"{"fields": [{"type": "email"}, {"type": "email"}, {"type": "choice", "id": "c"}, {"type": "text", "id": "consent", "label": "x"}], "privacyPolicyUrl": "javascript:alert(1)"}"#);
+    let problems: Vec<String> = c.problems().into_iter().map(|(p, m)| format!("{p}: {m}")).collect();
+    assert_eq!(
+        problems,
+        vec![
+            "fields[1].id: duplicate field id \"email\"",
+            "fields[2].label: a custom field needs a label",
+            "fields[2].options: a choice field needs options",
+            "fields[3].id: \"consent\" cannot be used as a field id",
+            "privacyPolicyUrl: must be an http(s) URL or a path, got \"javascript:alert(1)\"",
+        ]
+    );
+    let err = serde_json::from_str::<LeadConfig>(r#"{"fields": [{"type": "phone"}]}"#).unwrap_err().to_string();
+    assert!(err.contains("unknown variant `phone`"), "{err}");
+}
+
+fn finish_statements(def: &cx_scorecard::engine::Definition, mut s: Session) -> Session {
+    s = s.apply(def, Action::Start { at: "t0".into(), id: "r1".into() }).unwrap();
+    s = s.apply(def, Action::Next { at: "t1".into() }).unwrap();
+    for d in &def.dimensions {
+        for st in &d.statements {
+            s = s.apply(def, Action::Answer { statement_id: st.id.clone(), answer: Answer::Value(4) }).unwrap();
+        }
+        s = s.apply(def, Action::Next { at: "t2".into() }).unwrap();
+    }
+    s
+}
+
+#[test]
+fn the_gate_stands_between_the_last_page_and_the_results() {
+    let def = default_definition();
+    let s = finish_statements(&def, Session::new(LeadGate::Required));
+    assert_eq!(s.step, Step::Lead);
+    assert!(s.completed_at.is_none() && build_result(&def, &s, "en").is_none(), "no result before the gate");
+    assert_eq!(s.apply(&def, Action::SkipLead { at: "t3".into() }), Err(ActionError::LeadRequired));
+    assert_eq!(s.apply(&def, Action::Back).unwrap().step, Step::Dimension(6));
+    let lead = make_lead(&LeadConfig::before_results(), &values(&[("email", "ana@example.com")]), true, "ok", "t3").unwrap();
+    let done = s.apply(&def, Action::SubmitLead { lead: lead.clone(), at: "t3".into() }).unwrap();
+    assert_eq!(done.step, Step::Results);
+    let result = build_result(&def, &done, "en").unwrap();
+    assert_eq!(result.lead, Some(lead));
+    assert_eq!(result.completed_at, "t3");
+    // Reset keeps the gate.
+    assert_eq!(done.apply(&def, Action::Reset).unwrap(), Session::new(LeadGate::Required));
+}
+
+#[test]
+fn a_skipped_gate_gives_a_result_without_a_lead() {
+    let def = default_definition();
+    let s = finish_statements(&def, Session::new(LeadGate::Skippable));
+    let done = s.apply(&def, Action::SkipLead { at: "t3".into() }).unwrap();
+    let result = build_result(&def, &done, "en").unwrap();
+    assert!(result.lead.is_none());
+    assert!(serde_json::to_value(&result).unwrap().get("lead").is_none());
+}
+
+#[test]
+fn csv_has_one_row_per_answer() {
+    let def = default_definition();
+    let mut s = finish_statements(&def, Session::default());
+    assert_eq!(s.step, Step::Results);
+    s.answers.insert("d7.s2".into(), Answer::DontKnow);
+    let csv = answers_csv(&def, &build_result(&def, &s, "en").unwrap());
+    let lines: Vec<&str> = csv.split("\r\n").collect();
+    assert_eq!(lines.len(), 1 + 36 + 1, "header, 36 rows, trailing empty");
+    assert_eq!(lines[0], "assessment_id,assessment_version,completed_at,dimension_id,dimension,question_id,statement,reverse_scored,value,answer");
+    assert_eq!(
+        lines[1],
+        "cx-operations,1.0.0,t2,d1,Journey stages and moments of truth,d1.s1,Our customer lifecycle stages are defined and used to organise operational work.,false,4,Agree"
+    );
+    assert_eq!(
+        lines[2],
+        "cx-operations,1.0.0,t2,d1,Journey stages and moments of truth,d1.s2,\"We have named our 10–20 key moments of truth, including non-obvious ones (a third contact in a month, a 100th order).\",false,4,Agree"
+    );
+    assert!(lines[33].contains(",d7.s2,") && lines[33].ends_with(",false,,Don’t know"), "{}", lines[33]);
+}
+
+#[test]
+fn outbox_backs_off_gives_up_and_retries_on_demand() {
+    assert_eq!([1, 2, 3, 4, 7, 8, 20].map(backoff_ms), [1000.0, 2000.0, 4000.0, 8000.0, 60000.0, 60000.0, 60000.0]);
+    assert_eq!(outcome_for_status(201), Outcome::Delivered);
+    assert_eq!(outcome_for_status(0), Outcome::Retry("the network request failed".into()));
+    assert_eq!(outcome_for_status(503), Outcome::Retry("the server answered 503".into()));
+    assert_eq!(outcome_for_status(429), Outcome::Retry("the server answered 429".into()));
+    assert_eq!(outcome_for_status(400), Outcome::Rejected("the server answered 400".into()));
+
+    let mut o = Outbox::default();
+    o.enqueue("r1", "https://h/x", "{}".into(), 0.0);
+    o.enqueue("r1", "https://h/x", "{}".into(), 5.0);
+    assert_eq!(o.entries.len(), 1, "one entry per result and URL");
+    assert_eq!(o.status("r1"), Some(Status::Sending));
+    assert_eq!(o.due(0.0).len(), 1);
+    let s = o.record("r1", "https://h/x", Outcome::Retry("offline".into()), 100.0);
+    assert_eq!(s, Status::Queued { attempts: 1, next_at: 1100.0, reason: "offline".into() });
+    assert!(o.due(1099.0).is_empty());
+    assert_eq!(o.due(1100.0).len(), 1);
+    assert_eq!(o.next_wake(), Some(1100.0));
+    for i in 2..MAX_ATTEMPTS {
+        assert!(matches!(o.record("r1", "https://h/x", Outcome::Retry("503".into()), 0.0), Status::Queued { attempts, .. } if attempts == i));
+    }
+    assert_eq!(o.record("r1", "https://h/x", Outcome::Retry("503".into()), 0.0), Status::Failed { reason: "503".into() });
+    assert!(o.due(f64::MAX).is_empty(), "given up until the user retries");
+    o.retry_all(50.0);
+    assert_eq!(o.due(50.0).len(), 1);
+    assert_eq!(o.record("r1", "https://h/x", Outcome::Delivered, 60.0), Status::Sent);
+    assert!(o.entries.is_empty());
+    o.enqueue("r2", "https://h/x", "{}".into(), 0.0);
+    assert_eq!(o.record("r2", "https://h/x", Outcome::Rejected("the server answered 400".into()), 0.0), Status::Failed { reason: "the server answered 400".into() });
+    let saved = serde_json::to_string(&o).unwrap();
+    assert_eq!(serde_json::from_str::<Outbox>(&saved).unwrap(), o, "the outbox survives storage");
+}
