@@ -24,9 +24,10 @@ if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modu
   npm ci --no-audit --no-fund --loglevel=error >&2
 fi
 
-if [ "${1:-}" = "--browser" ] && ! { command -v chromium && command -v chromedriver; } >/dev/null 2>&1; then
-  say "installing chromium and chromium-driver"
+# For the tests: Chromium and its driver, and pdftotext (poppler-utils) to read printed PDFs.
+if [ "${1:-}" = "--browser" ] && ! { command -v chromium && command -v chromedriver && command -v pdftotext; } >/dev/null 2>&1; then
+  say "installing chromium, chromium-driver and poppler-utils"
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq >&2
-  apt-get install -y -qq chromium chromium-driver >/dev/null
+  apt-get install -y -qq chromium chromium-driver poppler-utils >/dev/null
 fi

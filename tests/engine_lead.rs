@@ -83,9 +83,13 @@ fn bad_lead_configurations_are_named() {
             "fields[2].label: a custom field needs a label",
             "fields[2].options: a choice field needs options",
             "fields[3].id: \"consent\" cannot be used as a field id",
-            "privacyPolicyUrl: must be an http(s) URL or a path, got \"javascript:alert(1)\"",
+            "privacyPolicyUrl: must be an http(s) URL or a relative link, got \"javascript:alert(1)\"",
         ]
     );
+    for ok in ["privacy.html", "/legal/privacy", "https://host.example/p?x=1", "../p#a"] {
+        let c = LeadConfig { privacy_policy_url: Some(ok.into()), ..LeadConfig::before_results() };
+        assert!(c.problems().is_empty(), "{ok}");
+    }
     let err = serde_json::from_str::<LeadConfig>(r#"{"fields": [{"type": "phone"}]}"#).unwrap_err().to_string();
     assert!(err.contains("unknown variant `phone`"), "{err}");
 }

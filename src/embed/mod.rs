@@ -2,6 +2,7 @@
 
 mod frame;
 mod options;
+mod submit;
 
 use crate::engine::{Action, AssessmentResult, Definition};
 use crate::ui::{AppProps, Remote, Root, RootProps};
@@ -9,7 +10,8 @@ use frame::{Command, Frame};
 use options::{Callbacks, Options};
 use std::cell::{Cell, RefCell};
 use std::fmt::Display;
-use std::rc::Rc;
+use std::rc::{Rc, Weak};
+use crate::engine::outbox::Status;
 use wasm_bindgen::prelude::*;
 use web_sys::{CssStyleSheet, CustomEvent, CustomEventInit, Element, HtmlElement};
 use yew::{AppHandle, AttrValue, Callback, Renderer};
@@ -154,6 +156,45 @@ impl Outlet {
     }
 }
 
+/// Shows a submission status in the mounted widget.
+fn set_submission(mounted: &Weak<RefCell<Option<Mounted>>>, status: Option<Status>) {
+    let Some(mounted) = mounted.upgrade() else { return };
+    let Ok(mut guard) = mounted.try_borrow_mut() else { return };
+    if let Some(m) = guard.as_mut() {
+        if m.props.submission != status {
+            m.props.submission = status;
+            m.app.update(RootProps { app: Some(m.props.clone()), generation: m.generation });
+        }
+    }
+}
+
+/// Hands a completed result to the page's sender and follows its status.
+fn submit_result(outlet: &Rc<Outlet>, mounted: &Weak<RefCell<Option<Mounted>>>, r: &AssessmentResult, url: &str) {
+    let sender = match submit::sender() {
+        Ok(s) => s,
+        Err(e) => return outlet.error("submit", &format!("could not start submitting: {}", options::describe(&e))),
+    };
+    let body = serde_json::to_string(r).unwrap_or_default();
+    let listener: Rc<dyn Fn(Status)> = Rc::new({
+        let (mounted, outlet) = (mounted.clone(), Rc::downgrade(outlet));
+        move |status: Status| {
+            if let (Status::Failed { reason }, Some(outlet)) = (&status, outlet.upgrade()) {
+                outlet.error("submit", &format!("the result could not be sent: {reason}"));
+            }
+            set_submission(&mounted, Some(status));
+        }
+    });
+    sender.submit(&r.id, url, body, &listener);
+    // The listener lives as long as the widget does.
+    if let Some(m) = mounted.upgrade() {
+        if let Ok(mut guard) = m.try_borrow_mut() {
+            if let Some(m) = guard.as_mut() {
+                m.listeners.push(listener);
+            }
+        }
+    }
+}
+
 struct Mounted {
     app: AppHandle<Root>,
     root: Element,
@@ -162,6 +203,8 @@ struct Mounted {
     outlet: Rc<Outlet>,
     remote: Remote,
     theme: Vec<&'static str>,
+    /// Submission status listeners, kept alive while the widget is mounted.
+    listeners: Vec<Rc<dyn Fn(Status)>>,
 }
 
 impl Mounted {
@@ -248,6 +291,12 @@ pub fn mount(element: JsValue, options: JsValue) -> Result<Handle, JsValue> {
     let result = Rc::new(RefCell::new(None));
     let remote = Remote::default();
     let outlet = Rc::new(Outlet { host: host.clone(), callbacks: opts.callbacks, frame: RefCell::new(None), data_layer: opts.data_layer });
+    let lead = Rc::new(opts.lead);
+    let submit_url = opts.submit_url;
+    if submit_url.is_some() {
+        // Resume whatever an earlier visit left unsent.
+        submit::sender().map_err(|e| js_error(format!("could not start submitting: {}", options::describe(&e))))?;
+    }
     if !opts.target_origins.is_empty() {
         let weak = Rc::downgrade(&mounted);
         let on_command: Rc<dyn Fn(Command)> = Rc::new(move |command| {
@@ -271,6 +320,13 @@ pub fn mount(element: JsValue, options: JsValue) -> Result<Handle, JsValue> {
     });
     let props = AppProps {
         definition: Rc::new(opts.definition.unwrap_or_else(crate::engine::default_definition)),
+        lead,
+        submission: None,
+        onretry: Callback::from(|()| {
+            if let Ok(sender) = submit::sender() {
+                sender.retry();
+            }
+        }),
         locale: AttrValue::from(opts.locale.unwrap_or_else(|| "en".into())),
         uid: AttrValue::from(format!("cxs{generation}")),
         scheme: AttrValue::from(opts.theme.scheme.class()),
@@ -289,13 +345,22 @@ pub fn mount(element: JsValue, options: JsValue) -> Result<Handle, JsValue> {
             }
         }),
         onresult: Callback::from({
-            let (outlet, store) = (outlet.clone(), result.clone());
+            let (outlet, store, weak) = (outlet.clone(), result.clone(), Rc::downgrade(&mounted));
             move |r: Option<Rc<AssessmentResult>>| {
                 *store.borrow_mut() = r.clone();
-                if let Some(r) = r {
-                    let js = to_js(&*r);
-                    outlet.emit("complete", &object(&[("result", js.clone())]), outlet.callbacks.on_complete.as_ref(), &js);
-                    outlet.push_data_layer(&r, &js);
+                let Some(r) = r else {
+                    set_submission(&weak, None);
+                    return;
+                };
+                let js = to_js(&*r);
+                if let Some(lead) = &r.lead {
+                    let detail = object(&[("lead", to_js(lead)), ("result", js.clone())]);
+                    outlet.emit("lead", &detail, outlet.callbacks.on_lead.as_ref(), &detail);
+                }
+                outlet.emit("complete", &object(&[("result", js.clone())]), outlet.callbacks.on_complete.as_ref(), &js);
+                outlet.push_data_layer(&r, &js);
+                if let Some(url) = &submit_url {
+                    submit_result(&outlet, &weak, &r, url);
                 }
             }
         }),
@@ -305,7 +370,7 @@ pub fn mount(element: JsValue, options: JsValue) -> Result<Handle, JsValue> {
     let (mut app, root) = take_root()?;
     host.append_child(&root)?;
     app.update(RootProps { app: Some(props.clone()), generation });
-    *mounted.borrow_mut() = Some(Mounted { app, root, generation, props, outlet, remote, theme });
+    *mounted.borrow_mut() = Some(Mounted { app, root, generation, props, outlet, remote, theme, listeners: Vec::new() });
     Ok(Handle { mounted, result })
 }
 

@@ -1,6 +1,7 @@
 //! Typed reading of the JS options object. A wrong type is an `Error` naming the field.
 
 use super::js_error;
+use crate::engine::lead::{LeadConfig, LeadMode};
 use crate::engine::Definition;
 use js_sys::{Function, Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
@@ -11,6 +12,7 @@ pub(crate) struct Callbacks {
     pub on_progress: Option<Function>,
     pub on_complete: Option<Function>,
     pub on_error: Option<Function>,
+    pub on_lead: Option<Function>,
 }
 
 /// Colour scheme of the widget.
@@ -58,15 +60,19 @@ pub(crate) struct Options {
     pub data_layer: Option<String>,
     /// Exact origins allowed to receive messages in iframe mode.
     pub target_origins: Vec<String>,
+    pub lead: LeadConfig,
+    /// Absolute URL the result is POSTed to.
+    pub submit_url: Option<String>,
     pub callbacks: Callbacks,
 }
 
 /// Options this build reads.
 const KNOWN: &[&str] = &[
-    "definition", "locale", "theme", "dataLayer", "targetOrigins", "onReady", "onProgress", "onComplete", "onError",
+    "definition", "locale", "theme", "leadCapture", "submitUrl", "dataLayer", "targetOrigins", "onReady", "onProgress",
+    "onComplete", "onLead", "onError",
 ];
 /// Options the embedding contract names that this build does not read yet.
-const NOT_YET: &[&str] = &["definitionSrc", "leadCapture", "autosave", "submitUrl", "onLead"];
+const NOT_YET: &[&str] = &["definitionSrc", "autosave"];
 
 /// `typeof`, with `null` and arrays told apart.
 pub(crate) fn type_name(v: &JsValue) -> String {
@@ -199,6 +205,46 @@ fn theme(v: &JsValue) -> Result<Theme, JsValue> {
     Ok(theme)
 }
 
+/// `leadCapture`: `"off"`, `"before-results"`, or a configuration object (or its JSON).
+fn lead(v: &JsValue) -> Result<LeadConfig, JsValue> {
+    if v.is_undefined() || v.is_null() {
+        return Ok(LeadConfig::off());
+    }
+    let json = match v.as_string() {
+        Some(s) if s == "off" => return Ok(LeadConfig::off()),
+        Some(s) if s == "before-results" => return Ok(LeadConfig::before_results()),
+        Some(s) if s.trim_start().starts_with('{') => s,
+        _ if is_plain_object(v) => String::from(js_sys::JSON::stringify(v).unwrap_or_else(|_| "{}".into())),
+        _ => {
+            return Err(js_error(format!(
+                "options.leadCapture must be \"off\", \"before-results\" or an object, got {}",
+                v.as_string().map_or_else(|| type_name(v), |s| format!("{s:?}"))
+            )))
+        }
+    };
+    let config: LeadConfig =
+        serde_json::from_str(&json).map_err(|e| js_error(format!("options.leadCapture: {e}")))?;
+    if let Some((path, message)) = config.problems().into_iter().next() {
+        return Err(js_error(format!("options.leadCapture.{path}: {message}")));
+    }
+    Ok(if config.mode == LeadMode::Off { LeadConfig::off() } else { config })
+}
+
+/// `submitUrl`, resolved against the page; http(s) only.
+fn submit_url(v: &JsValue) -> Result<Option<String>, JsValue> {
+    if v.is_undefined() || v.is_null() {
+        return Ok(None);
+    }
+    let s = v.as_string().ok_or_else(|| js_error(format!("options.submitUrl must be a URL string, got {}", type_name(v))))?;
+    let base = web_sys::window().and_then(|w| w.document()).and_then(|d| d.base_uri().ok().flatten()).unwrap_or_default();
+    let url = web_sys::Url::new_with_base(&s, &base)
+        .map_err(|_| js_error(format!("options.submitUrl is not a valid URL: {s:?}")))?;
+    if url.protocol() != "https:" && url.protocol() != "http:" {
+        return Err(js_error(format!("options.submitUrl must be an http(s) URL, got {s:?}")));
+    }
+    Ok(Some(url.href()))
+}
+
 impl Options {
     pub fn parse(v: &JsValue) -> Result<Options, JsValue> {
         let mut out = Options {
@@ -207,6 +253,8 @@ impl Options {
             theme: Theme::default(),
             data_layer: None,
             target_origins: Vec::new(),
+            lead: LeadConfig::off(),
+            submit_url: None,
             callbacks: Callbacks::default(),
         };
         if v.is_undefined() || v.is_null() {
@@ -288,6 +336,9 @@ impl Options {
         out.callbacks.on_progress = function("onProgress", get("onProgress"))?;
         out.callbacks.on_complete = function("onComplete", get("onComplete"))?;
         out.callbacks.on_error = function("onError", get("onError"))?;
+        out.callbacks.on_lead = function("onLead", get("onLead"))?;
+        out.lead = lead(&get("leadCapture"))?;
+        out.submit_url = submit_url(&get("submitUrl"))?;
         Ok(out)
     }
 }

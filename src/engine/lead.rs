@@ -130,8 +130,12 @@ impl LeadConfig {
             }
         }
         if let Some(url) = &self.privacy_policy_url {
-            if !(url.starts_with("https://") || url.starts_with("http://") || url.starts_with('/')) {
-                out.push(("privacyPolicyUrl".into(), format!("must be an http(s) URL or a path, got {url:?}")));
+            // A relative URL, or an absolute http(s) one: no javascript:, data: or other schemes.
+            let scheme = url.split_once(':').map(|(s, _)| s).filter(|s| !s.contains(['/', '?', '#']));
+            let ok = !url.trim().is_empty()
+                && scheme.is_none_or(|s| s.eq_ignore_ascii_case("https") || s.eq_ignore_ascii_case("http"));
+            if !ok {
+                out.push(("privacyPolicyUrl".into(), format!("must be an http(s) URL or a relative link, got {url:?}")));
             }
         }
         out

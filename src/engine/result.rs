@@ -13,6 +13,9 @@ pub const SCHEMA_VERSION: u32 = 1;
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AssessmentResult {
+    /// The session's id (the submission idempotency key); not part of the JSON.
+    #[serde(skip)]
+    pub id: String,
     pub schema_version: u32,
     pub assessment: AssessmentRef,
     pub locale: String,
@@ -217,6 +220,7 @@ pub fn build_result(def: &Definition, session: &Session, locale: &str) -> Option
         gate: card.overall.gate.as_ref().map(|g| gate_reason(def, g, locale)),
     };
     Some(AssessmentResult {
+        id: session.id.clone().unwrap_or_default(),
         schema_version: SCHEMA_VERSION,
         assessment: AssessmentRef {
             id: def.id.clone(),

@@ -1,11 +1,17 @@
 //! Yew function components. One `use_reducer` holds the session; its `Reducible` delegates to the
 //! engine. Events leave through callbacks, fired from effects, never from the reducer.
 
+mod lead;
+mod report;
 mod screens;
 pub mod strings;
 
-use crate::engine::{build_result, Action, AssessmentResult, Definition, Session, Step};
-use screens::{DimensionPage, Intro, ProfilePage, Results};
+use crate::engine::lead::LeadConfig;
+use crate::engine::outbox::Status;
+use crate::engine::{build_result, Action, AssessmentResult, Definition, LeadGate, Session, Step};
+use lead::LeadPage;
+use report::Results;
+use screens::{DimensionPage, Intro, ProfilePage};
 use std::cell::RefCell;
 use std::rc::Rc;
 use strings::{fill, strings};
@@ -65,6 +71,14 @@ impl PartialEq for Remote {
 #[derive(Properties, PartialEq, Clone)]
 pub struct AppProps {
     pub definition: Rc<Definition>,
+    /// The lead gate (off unless the host asks for it).
+    #[prop_or_else(|| Rc::new(LeadConfig::off()))]
+    pub lead: Rc<LeadConfig>,
+    /// The state of the submission to the host's `submit-url`, if any.
+    #[prop_or_default]
+    pub submission: Option<Status>,
+    #[prop_or_default]
+    pub onretry: Callback<()>,
     #[prop_or_else(|| AttrValue::from("en"))]
     pub locale: AttrValue,
     /// Unique per mounted widget; prefixes ids and radio-group names.
@@ -102,6 +116,20 @@ pub fn Root(props: &RootProps) -> Html {
     }
 }
 
+/// A random id for a new session's result (128 bits from the browser's CSPRNG).
+pub fn new_id() -> String {
+    let mut bytes = [0u8; 16];
+    let crypto = web_sys::window().and_then(|w| w.crypto().ok());
+    if crypto.is_none_or(|c| c.get_random_values_with_u8_array(&mut bytes).is_err()) {
+        // No crypto: fall back to time and Math.random, still unique enough for an idempotency key.
+        let t = js_sys::Date::now().to_bits().to_le_bytes();
+        let r = (js_sys::Math::random() * 2f64.powi(53)) as u64;
+        bytes[..8].copy_from_slice(&t);
+        bytes[8..].copy_from_slice(&r.to_le_bytes());
+    }
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
 /// The current time as ISO 8601: the UI passes time into the engine.
 pub fn now_iso() -> String {
     String::from(js_sys::Date::new_0().to_iso_string())
@@ -111,7 +139,12 @@ pub fn now_iso() -> String {
 pub fn App(props: &AppProps) -> Html {
     let state = use_reducer({
         let def = props.definition.clone();
-        move || AppState { def, session: Rc::new(Session::default()) }
+        let gate = match (props.lead.enabled(), props.lead.allow_skip) {
+            (false, _) => LeadGate::Off,
+            (true, false) => LeadGate::Required,
+            (true, true) => LeadGate::Skippable,
+        };
+        move || AppState { def, session: Rc::new(Session::new(gate)) }
     });
     let dispatch = state.dispatcher();
     *props.remote.0.borrow_mut() = Some(Callback::from({
@@ -164,7 +197,7 @@ pub fn App(props: &AppProps) -> Html {
         let dispatch = dispatch.clone();
         Callback::from(move |_: ()| dispatch.dispatch(action()))
     };
-    let onstart = send(|| Action::Start { at: now_iso() });
+    let onstart = send(|| Action::Start { at: now_iso(), id: new_id() });
     let onnext = send(|| Action::Next { at: now_iso() });
     let onback = send(|| Action::Back);
     let onrestart = send(|| Action::Reset);
@@ -181,8 +214,14 @@ pub fn App(props: &AppProps) -> Html {
         Step::Dimension(index) => html! {
             <DimensionPage key={index} def={def.clone()} {index} {session} {locale} uid={props.uid.clone()} {autofocus} {ondispatch} {onnext} {onback} />
         },
+        Step::Lead => html! {
+            <LeadPage config={props.lead.clone()} {locale} uid={props.uid.clone()} {autofocus} {ondispatch} {onback} />
+        },
         Step::Results => match (*result).clone() {
-            Some(result) => html! { <Results {result} {locale} {autofocus} {onrestart} /> },
+            Some(result) => html! {
+                <Results {result} def={def.clone()} {locale} uid={props.uid.clone()} {autofocus} {onrestart}
+                    submission={props.submission.clone()} onretry={props.onretry.clone()} />
+            },
             None => html! {},
         },
     };

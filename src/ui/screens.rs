@@ -1,16 +1,11 @@
 //! The four screens: intro, profile, one page per dimension, results.
 
-use crate::engine::result::AssessmentResult;
 use crate::engine::{Action, Answer, Definition, ProfileAnswer, Session};
 use crate::ui::strings::{fill, strings};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
-
-fn fmt_score(s: f64) -> String {
-    if s.fract() == 0.0 { format!("{s:.0}") } else { format!("{s:.1}") }
-}
 
 #[derive(Properties, PartialEq)]
 pub struct IntroProps {
@@ -73,7 +68,7 @@ fn nav(s: &crate::ui::strings::Strings, onback: &Callback<()>, next_label: &str)
 /// Moves focus to the first control of the first item the user left unanswered.
 /// A ref for the page heading, focused when the page appears so screen readers announce it.
 #[hook]
-fn use_heading_focus(autofocus: bool) -> NodeRef {
+pub(crate) fn use_heading_focus(autofocus: bool) -> NodeRef {
     let heading = use_node_ref();
     {
         let heading = heading.clone();
@@ -267,81 +262,3 @@ pub fn DimensionPage(props: &DimensionPageProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct ResultsProps {
-    pub result: Rc<AssessmentResult>,
-    pub locale: AttrValue,
-    /// Focus this page's heading when it appears (false only on the widget's first render).
-    pub autofocus: bool,
-    pub onrestart: Callback<()>,
-}
-
-#[component]
-pub fn Results(props: &ResultsProps) -> Html {
-    let heading = use_heading_focus(props.autofocus);
-    let s = strings(&props.locale);
-    let r = &props.result;
-    let o = &r.overall;
-    let title_of = |id: &str| r.dimensions.iter().find(|d| d.id == id).map(|d| d.title.clone()).unwrap_or_default();
-    let reasons: Vec<&String> = o.capped_by.iter().chain(o.gate.iter()).collect();
-    html! {
-        <section class="cxs-page cxs-results" part="page results">
-            <h2 class="cxs-heading" tabindex="-1" ref={heading}>{ s.results_heading }</h2>
-            <div class="cxs-overall" part="overall">
-                if let (Some(score), Some(level), Some(name)) = (o.score, o.level, &o.level_name) {
-                    <p class="cxs-level">{ format!("{} {level}: ", s.level) }<strong>{ name.clone() }</strong></p>
-                    <p class="cxs-score">{ format!("{}: ", s.overall) }<strong>{ fill(s.score_of, &[("s", fmt_score(score))]) }</strong></p>
-                } else {
-                    <p class="cxs-level"><strong>{ s.not_assessed }</strong></p>
-                    <p>{ s.not_assessed_overall }</p>
-                }
-            </div>
-            if !reasons.is_empty() {
-                <div class="cxs-reason" part="reason">
-                    <h3>{ s.why_capped }</h3>
-                    { for reasons.iter().map(|t| html! { <p>{ (*t).clone() }</p> }) }
-                </div>
-            }
-            <h3>{ s.dimensions_heading }</h3>
-            <ul class="cxs-bars" part="bars">
-            { for r.dimensions.iter().map(|d| {
-                let label = match (d.score, d.level, &d.level_name) {
-                    (Some(sc), Some(lv), Some(n)) => format!("{} · {} {lv} {n}", fill(s.score_of, &[("s", fmt_score(sc))]), s.level),
-                    _ => s.not_assessed.to_string(),
-                };
-                html! {
-                    <li class="cxs-bar-item">
-                        <div class="cxs-bar-head">
-                            <span class="cxs-bar-title">{ d.title.clone() }</span>
-                            <span class="cxs-bar-value">{ label }</span>
-                        </div>
-                        <svg class="cxs-bar" viewBox="0 0 100 6" preserveAspectRatio="none" aria-hidden="true" focusable="false">
-                            <rect class="cxs-bar-track" x="0" y="0" width="100" height="6" />
-                            <rect class="cxs-bar-fill" x="0" y="0" width={d.score.unwrap_or(0.0).to_string()} height="6" />
-                        </svg>
-                        if d.critical || d.evidence_gap {
-                            <p class="cxs-tags">
-                                if d.critical { <span class="cxs-tag">{ s.critical }</span> }
-                                if d.evidence_gap { <span class="cxs-tag cxs-tag-gap">{ s.evidence_gap }</span> }
-                            </p>
-                        }
-                    </li>
-                }
-            }) }
-            </ul>
-            <h3>{ s.recommendations_heading }</h3>
-            <ol class="cxs-recs" part="recommendations">
-            { for r.recommendations.iter().map(|rec| html! {
-                <li class="cxs-rec">
-                    <p class="cxs-rec-dim">{ title_of(&rec.dimension_id) }</p>
-                    <p class="cxs-rec-text">{ rec.text.clone() }</p>
-                    <p class="cxs-rec-why"><span class="cxs-why">{ s.why }{ ": " }</span>{ rec.why.clone() }</p>
-                </li>
-            }) }
-            </ol>
-            <div class="cxs-nav">
-                <button type="button" class="cxs-btn" part="button" onclick={props.onrestart.reform(|_: MouseEvent| ())}>{ s.start_again }</button>
-            </div>
-        </section>
-    }
-}

@@ -1,0 +1,172 @@
+//! POSTs results to the host's `submit-url`, with the result id as the idempotency key. Failed or
+//! offline submissions wait in localStorage and are retried with backoff, on the `online` event,
+//! on the next page load, and when the user asks. One sender serves every widget on the page.
+
+use crate::engine::outbox::{outcome_for_status, Outbox, Outcome, Status};
+use std::cell::{Cell, RefCell};
+use std::rc::{Rc, Weak};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{Headers, Request, RequestInit, Response, Window};
+
+const STORAGE_KEY: &str = "cx-scorecard:outbox";
+
+type Listener = Weak<dyn Fn(Status)>;
+
+pub(crate) struct Sender {
+    window: Window,
+    outbox: RefCell<Outbox>,
+    in_flight: RefCell<Vec<(String, String)>>,
+    listeners: RefCell<Vec<(String, Listener)>>,
+    timer: Cell<Option<i32>>,
+    _online: Closure<dyn FnMut()>,
+}
+
+thread_local! {
+    static SENDER: RefCell<Option<Rc<Sender>>> = const { RefCell::new(None) };
+}
+
+fn storage(window: &Window) -> Option<web_sys::Storage> {
+    window.local_storage().ok().flatten()
+}
+
+/// The page's sender, created (and its stored outbox resumed) on first use.
+pub(crate) fn sender() -> Result<Rc<Sender>, JsValue> {
+    if let Some(s) = SENDER.with(|s| s.borrow().clone()) {
+        return Ok(s);
+    }
+    let window = web_sys::window().ok_or("no window")?;
+    let stored = storage(&window).and_then(|s| s.get_item(STORAGE_KEY).ok().flatten());
+    // A corrupt stored outbox is dropped rather than allowed to break the widget.
+    let outbox: Outbox = stored.and_then(|json| serde_json::from_str(&json).ok()).unwrap_or_default();
+    let sender = Rc::new_cyclic(|weak: &Weak<Sender>| {
+        let weak = weak.clone();
+        let online = Closure::<dyn FnMut()>::new(move || {
+            if let Some(s) = weak.upgrade() {
+                s.retry();
+            }
+        });
+        Sender {
+            window: window.clone(),
+            outbox: RefCell::new(outbox),
+            in_flight: RefCell::default(),
+            listeners: RefCell::default(),
+            timer: Cell::new(None),
+            _online: online,
+        }
+    });
+    window.add_event_listener_with_callback("online", sender._online.as_ref().unchecked_ref())?;
+    SENDER.with(|s| *s.borrow_mut() = Some(sender.clone()));
+    sender.kick();
+    Ok(sender)
+}
+
+impl Sender {
+    /// Queues a result for `url` and starts sending it. `listener` hears its status.
+    pub fn submit(self: &Rc<Self>, id: &str, url: &str, body: String, listener: &Rc<dyn Fn(Status)>) {
+        self.listeners.borrow_mut().push((id.to_string(), Rc::downgrade(listener)));
+        self.outbox.borrow_mut().enqueue(id, url, body, js_sys::Date::now());
+        self.save();
+        listener(Status::Sending);
+        self.kick();
+    }
+
+    /// The user's retry, or the browser coming back online: everything is due now.
+    pub fn retry(self: &Rc<Self>) {
+        self.outbox.borrow_mut().retry_all(js_sys::Date::now());
+        self.save();
+        self.kick();
+    }
+
+    fn online(&self) -> bool {
+        self.window.navigator().on_line()
+    }
+
+    fn save(&self) {
+        if let Some(s) = storage(&self.window) {
+            let outbox = self.outbox.borrow();
+            // Full or disabled storage: the outbox still works in memory for this page.
+            let _ = if outbox.entries.is_empty() {
+                s.remove_item(STORAGE_KEY)
+            } else {
+                s.set_item(STORAGE_KEY, &serde_json::to_string(&*outbox).unwrap_or_default())
+            };
+        }
+    }
+
+    fn notify(&self, id: &str, status: Status) {
+        self.listeners.borrow_mut().retain(|(_, l)| l.strong_count() > 0);
+        let listeners: Vec<Rc<dyn Fn(Status)>> =
+            self.listeners.borrow().iter().filter(|(i, _)| i == id).filter_map(|(_, l)| l.upgrade()).collect();
+        for l in listeners {
+            l(status.clone());
+        }
+    }
+
+    /// Sends what is due and schedules the next attempt.
+    fn kick(self: &Rc<Self>) {
+        if let Some(t) = self.timer.take() {
+            self.window.clear_timeout_with_handle(t);
+        }
+        let now = js_sys::Date::now();
+        if self.online() {
+            for entry in self.outbox.borrow().due(now) {
+                let key = (entry.id.clone(), entry.url.clone());
+                if self.in_flight.borrow().contains(&key) {
+                    continue;
+                }
+                self.in_flight.borrow_mut().push(key);
+                let this = self.clone();
+                wasm_bindgen_futures::spawn_local(async move {
+                    let status = post(&this.window, &entry.url, &entry.id, &entry.body).await;
+                    this.in_flight.borrow_mut().retain(|(i, u)| !(i == &entry.id && u == &entry.url));
+                    let outcome = if status == 0 && !this.online() {
+                        Outcome::Retry("offline".into())
+                    } else {
+                        outcome_for_status(status)
+                    };
+                    let shown = this.outbox.borrow_mut().record(&entry.id, &entry.url, outcome, js_sys::Date::now());
+                    this.save();
+                    this.notify(&entry.id, shown);
+                    this.kick();
+                });
+            }
+        } else {
+            let ids: Vec<String> = self.outbox.borrow().entries.iter().map(|e| e.id.clone()).collect();
+            for id in ids {
+                self.notify(&id, Status::Queued { attempts: 0, next_at: now, reason: "offline".into() });
+            }
+            return; // the `online` event resumes
+        }
+        let wake = self.outbox.borrow().next_wake().filter(|t| *t > now);
+        if let Some(at) = wake {
+            let weak = Rc::downgrade(self);
+            let cb = Closure::once_into_js(move || {
+                if let Some(s) = weak.upgrade() {
+                    s.kick();
+                }
+            });
+            let delay = (at - now).clamp(0.0, 3_600_000.0) as i32;
+            if let Ok(t) = self.window.set_timeout_with_callback_and_timeout_and_arguments_0(cb.unchecked_ref(), delay) {
+                self.timer.set(Some(t));
+            }
+        }
+    }
+}
+
+/// One POST; the HTTP status, or 0 when the request failed.
+async fn post(window: &Window, url: &str, id: &str, body: &str) -> u16 {
+    let attempt = async {
+        let headers = Headers::new()?;
+        headers.set("content-type", "application/json")?;
+        headers.set("idempotency-key", id)?;
+        let init = RequestInit::new();
+        init.set_method("POST");
+        init.set_headers(&headers);
+        init.set_body(&JsValue::from_str(body));
+        let request = Request::new_with_str_and_init(url, &init)?;
+        let response: Response = JsFuture::from(window.fetch_with_request(&request)).await?.dyn_into()?;
+        Ok::<u16, JsValue>(response.status())
+    };
+    attempt.await.unwrap_or(0)
+}

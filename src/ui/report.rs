@@ -1,0 +1,245 @@
+//! The results report: level and reasons, top priorities, radar chart and bars, recommendations,
+//! context figures, downloads, print, and the submission status.
+
+use crate::engine::export::answers_csv;
+use crate::engine::outbox::Status;
+use crate::engine::result::AssessmentResult;
+use crate::engine::Definition;
+use crate::ui::strings::{fill, strings, Strings};
+use std::f64::consts::PI;
+use std::rc::Rc;
+use wasm_bindgen::{JsCast, JsValue};
+use yew::prelude::*;
+
+pub fn fmt_score(s: f64) -> String {
+    if s.fract() == 0.0 { format!("{s:.0}") } else { format!("{s:.1}") }
+}
+
+/// Saves `text` as a file through a temporary object URL.
+fn download(name: &str, mime: &str, text: &str) -> Result<(), JsValue> {
+    let window = web_sys::window().ok_or("no window")?;
+    let document = window.document().ok_or("no document")?;
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&js_sys::Array::of1(&text.into()), &options)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+    let a: web_sys::HtmlAnchorElement = document.create_element("a")?.dyn_into()?;
+    a.set_href(&url);
+    a.set_download(name);
+    a.click();
+    let revoke = wasm_bindgen::closure::Closure::once_into_js(move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    });
+    window.set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 60_000)?;
+    Ok(())
+}
+
+/// A date for people, in the locale.
+fn local_date(iso: &str, locale: &str) -> String {
+    let date = js_sys::Date::new(&JsValue::from_str(iso));
+    if date.get_time().is_nan() {
+        return iso.to_string();
+    }
+    let options = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"long".into());
+    String::from(date.to_locale_date_string(locale, &options))
+}
+
+fn file_stem(r: &AssessmentResult) -> String {
+    let day: String = r.completed_at.chars().take(10).filter(|c| c.is_ascii_digit() || *c == '-').collect();
+    format!("{}-{}", r.assessment.id, day)
+}
+
+/// The radar chart: one axis per dimension, numbered like the bar list it is the picture of.
+fn radar(s: &Strings, r: &AssessmentResult, uid: &str) -> Html {
+    let n = r.dimensions.len();
+    if n < 3 {
+        return Html::default();
+    }
+    let point = |i: usize, radius: f64| {
+        let a = -PI / 2.0 + 2.0 * PI * i as f64 / n as f64;
+        (radius * a.cos(), radius * a.sin())
+    };
+    let polygon = |radius: &dyn Fn(usize) -> f64| {
+        (0..n).map(|i| point(i, radius(i))).map(|(x, y)| format!("{x:.1},{y:.1}")).collect::<Vec<_>>().join(" ")
+    };
+    let title_id = format!("{uid}-radar-title");
+    let desc_id = format!("{uid}-radar-desc");
+    let desc = r
+        .dimensions
+        .iter()
+        .enumerate()
+        .map(|(i, d)| format!("{}. {}: {}", i + 1, d.title, d.score.map_or(s.not_assessed.to_string(), fmt_score)))
+        .collect::<Vec<_>>()
+        .join("; ");
+    html! {
+        <svg class="cxs-radar" viewBox="-135 -125 270 250" role="img" aria-labelledby={format!("{title_id} {desc_id}")} part="chart">
+            <title id={title_id}>{ s.chart_title }</title>
+            <desc id={desc_id}>{ desc }</desc>
+            { for [25.0, 50.0, 75.0, 100.0].iter().map(|ring| html! {
+                <polygon class="cxs-radar-ring" points={polygon(&|_| *ring)} />
+            }) }
+            { for (0..n).map(|i| { let (x, y) = point(i, 100.0); html! {
+                <line class="cxs-radar-axis" x1="0" y1="0" x2={format!("{x:.1}")} y2={format!("{y:.1}")} />
+            }}) }
+            <polygon class="cxs-radar-area" points={polygon(&|i| r.dimensions[i].score.unwrap_or(0.0))} />
+            { for r.dimensions.iter().enumerate().map(|(i, d)| {
+                let (x, y) = point(i, d.score.unwrap_or(0.0));
+                let (lx, ly) = point(i, 114.0);
+                html! { <>
+                    if d.score.is_some() { <circle class="cxs-radar-dot" cx={format!("{x:.1}")} cy={format!("{y:.1}")} r="3.5" /> }
+                    <text class="cxs-radar-label" x={format!("{lx:.1}")} y={format!("{:.1}", ly + 4.0)} text-anchor="middle">{ i + 1 }</text>
+                </> }
+            }) }
+        </svg>
+    }
+}
+
+fn submission(s: &Strings, status: &Status, onretry: &Callback<()>) -> Html {
+    let (class, text, retry) = match status {
+        Status::Sending => ("cxs-submit", s.sending.to_string(), false),
+        Status::Sent => ("cxs-submit cxs-submit-sent", s.sent.to_string(), false),
+        Status::Queued { reason, .. } => ("cxs-submit cxs-submit-queued", fill(s.queued, &[("reason", reason.clone())]), false),
+        Status::Failed { reason } => ("cxs-submit cxs-submit-failed", fill(s.failed, &[("reason", reason.clone())]), true),
+    };
+    html! {
+        <div class={class} role="status" part="submission">
+            <p>{ text }</p>
+            if retry {
+                <button type="button" class="cxs-btn" part="button" onclick={onretry.reform(|_: MouseEvent| ())}>{ s.retry }</button>
+            }
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ResultsProps {
+    pub result: Rc<AssessmentResult>,
+    pub def: Rc<Definition>,
+    pub locale: AttrValue,
+    pub uid: AttrValue,
+    pub autofocus: bool,
+    pub onrestart: Callback<()>,
+    #[prop_or_default]
+    pub submission: Option<Status>,
+    #[prop_or_default]
+    pub onretry: Callback<()>,
+}
+
+#[component]
+pub fn Results(props: &ResultsProps) -> Html {
+    let s = strings(&props.locale);
+    let l = props.locale.as_str();
+    let heading = super::screens::use_heading_focus(props.autofocus);
+    let r = &props.result;
+    let o = &r.overall;
+    let title_of = |id: &str| r.dimensions.iter().find(|d| d.id == id).map(|d| d.title.clone()).unwrap_or_default();
+    let reasons: Vec<&String> = o.capped_by.iter().chain(o.gate.iter()).collect();
+    let level_description = o.level.and_then(|lv| props.def.level(lv)).and_then(|lv| lv.description.as_ref()).map(|d| d.get(l).to_string());
+    let ondownload_json = {
+        let r = r.clone();
+        Callback::from(move |_: MouseEvent| {
+            let json = serde_json::to_string_pretty(&*r).unwrap_or_default();
+            let _ = download(&format!("{}.json", file_stem(&r)), "application/json", &json);
+        })
+    };
+    let ondownload_csv = {
+        let (r, def) = (r.clone(), props.def.clone());
+        Callback::from(move |_: MouseEvent| {
+            let _ = download(&format!("{}.csv", file_stem(&r)), "text/csv;charset=utf-8", &format!("\u{feff}{}", answers_csv(&def, &r)));
+        })
+    };
+    let onprint = Callback::from(|_: MouseEvent| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.print();
+        }
+    });
+    html! {
+        <section class="cxs-page cxs-results" part="page results">
+            <p class="cxs-kicker">{ r.assessment.title.clone() }</p>
+            <h2 class="cxs-heading" tabindex="-1" ref={heading}>{ s.results_heading }</h2>
+            <p class="cxs-note cxs-date">{ fill(s.completed_on, &[("date", local_date(&r.completed_at, l))]) }</p>
+            if let Some(status) = &props.submission { { submission(s, status, &props.onretry) } }
+            <div class="cxs-overall" part="overall">
+                if let (Some(score), Some(level), Some(name)) = (o.score, o.level, &o.level_name) {
+                    <p class="cxs-level">{ format!("{} {level}: ", s.level) }<strong>{ name.clone() }</strong></p>
+                    <p class="cxs-score">{ format!("{}: ", s.overall) }<strong>{ fill(s.score_of, &[("s", fmt_score(score))]) }</strong></p>
+                    if let Some(d) = level_description { <p class="cxs-level-desc">{ d }</p> }
+                } else {
+                    <p class="cxs-level"><strong>{ s.not_assessed }</strong></p>
+                    <p>{ s.not_assessed_overall }</p>
+                }
+            </div>
+            if !reasons.is_empty() {
+                <div class="cxs-reason" part="reason">
+                    <h3>{ s.why_capped }</h3>
+                    { for reasons.iter().map(|t| html! { <p>{ (*t).clone() }</p> }) }
+                </div>
+            }
+            <h3>{ s.priorities_heading }</h3>
+            <ol class="cxs-priorities">
+                { for r.recommendations.iter().take(3).map(|rec| html! {
+                    <li><strong>{ rec.text.clone() }</strong>{ " — " }{ title_of(&rec.dimension_id) }</li>
+                }) }
+            </ol>
+            <h3>{ s.dimensions_heading }</h3>
+            <div class="cxs-scores">
+                { radar(s, r, &props.uid) }
+                <ol class="cxs-bars" part="bars">
+                { for r.dimensions.iter().map(|d| {
+                    let label = match (d.score, d.level, &d.level_name) {
+                        (Some(sc), Some(lv), Some(n)) => format!("{} · {} {lv} {n}", fill(s.score_of, &[("s", fmt_score(sc))]), s.level),
+                        _ => s.not_assessed.to_string(),
+                    };
+                    html! {
+                        <li class="cxs-bar-item">
+                            <div class="cxs-bar-head">
+                                <span class="cxs-bar-title">{ d.title.clone() }</span>
+                                <span class="cxs-bar-value">{ label }</span>
+                            </div>
+                            <svg class="cxs-bar" viewBox="0 0 100 6" preserveAspectRatio="none" aria-hidden="true" focusable="false">
+                                <rect class="cxs-bar-track" x="0" y="0" width="100" height="6" />
+                                <rect class="cxs-bar-fill" x="0" y="0" width={d.score.unwrap_or(0.0).to_string()} height="6" />
+                            </svg>
+                            if d.critical || d.evidence_gap {
+                                <p class="cxs-tags">
+                                    if d.critical { <span class="cxs-tag">{ s.critical }</span> }
+                                    if d.evidence_gap { <span class="cxs-tag cxs-tag-gap">{ s.evidence_gap }</span> }
+                                </p>
+                            }
+                        </li>
+                    }
+                }) }
+                </ol>
+            </div>
+            <h3>{ s.recommendations_heading }</h3>
+            <ol class="cxs-recs" part="recommendations">
+            { for r.recommendations.iter().map(|rec| html! {
+                <li class="cxs-rec">
+                    <p class="cxs-rec-dim">{ title_of(&rec.dimension_id) }</p>
+                    <p class="cxs-rec-text">{ rec.text.clone() }</p>
+                    <p class="cxs-rec-why"><span class="cxs-why">{ s.why }{ ": " }</span>{ rec.why.clone() }</p>
+                </li>
+            }) }
+            </ol>
+            if !props.def.benchmarks.is_empty() {
+                <section class="cxs-context" part="context">
+                    <h3>{ s.context_heading }</h3>
+                    <p class="cxs-note">{ s.context_note }</p>
+                    <ul>
+                    { for props.def.benchmarks.iter().map(|b| html! {
+                        <li>{ b.text.get(l) }<span class="cxs-source">{ format!(" {}: {}", s.source, b.source) }
+                            { b.year.map(|y| format!(", {y}")).unwrap_or_default() }{ "." }</span></li>
+                    }) }
+                    </ul>
+                </section>
+            }
+            <div class="cxs-nav cxs-actions">
+                <button type="button" class="cxs-btn" part="button" onclick={ondownload_json}>{ s.download_json }</button>
+                <button type="button" class="cxs-btn" part="button" onclick={ondownload_csv}>{ s.download_csv }</button>
+                <button type="button" class="cxs-btn" part="button" onclick={onprint}>{ s.print }</button>
+                <button type="button" class="cxs-btn" part="button" onclick={props.onrestart.reform(|_: MouseEvent| ())}>{ s.start_again }</button>
+            </div>
+        </section>
+    }
+}
