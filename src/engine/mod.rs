@@ -6,6 +6,7 @@ pub mod export;
 pub mod lead;
 pub mod outbox;
 pub mod result;
+pub mod saved;
 pub mod scoring;
 pub mod session;
 pub mod text;

@@ -1,0 +1,204 @@
+//! Autosave and resume: the session as stored in the browser, and the compact resume link.
+//! Decoding never panics and rejects anything that does not fit the definition.
+
+use crate::engine::definition::Definition;
+use crate::engine::scoring::{Answer, Answers};
+use crate::engine::session::{ProfileAnswer, Session, Step};
+use serde::{Deserialize, Serialize};
+
+const FORMAT: u32 = 1;
+
+/// Where a definition's session is stored; one key per assessment id and version.
+pub fn storage_key(def: &Definition) -> String {
+    format!("{}{}", storage_prefix(def), def.version)
+}
+
+/// The prefix shared by every version of this assessment.
+pub fn storage_prefix(def: &Definition) -> String {
+    format!("cx-scorecard:session:{}:", def.id)
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct Saved {
+    format: u32,
+    id: String,
+    version: String,
+    saved_at: String,
+    session: Session,
+}
+
+/// Why a stored session was not restored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RestoreError {
+    /// Not readable, or not consistent with the definition.
+    Corrupt(String),
+    /// Saved for another version of the assessment.
+    OtherVersion(String),
+}
+
+/// The session as stored: without the lead (personal data stays out of storage).
+pub fn encode(def: &Definition, session: &Session, now: &str) -> String {
+    let mut session = session.clone();
+    session.lead = None;
+    if session.step == Step::Lead {
+        session.step = Step::Dimension(def.dimensions.len().saturating_sub(1));
+    }
+    let saved = Saved { format: FORMAT, id: def.id.clone(), version: def.version.clone(), saved_at: now.into(), session };
+    serde_json::to_string(&saved).unwrap_or_default()
+}
+
+/// Reads a stored session, checking every part of it against the definition.
+pub fn decode(def: &Definition, json: &str) -> Result<Session, RestoreError> {
+    let saved: Saved = serde_json::from_str(json).map_err(|e| RestoreError::Corrupt(e.to_string()))?;
+    if saved.format != FORMAT || saved.id != def.id {
+        return Err(RestoreError::Corrupt("not a saved session of this assessment".into()));
+    }
+    if saved.version != def.version {
+        return Err(RestoreError::OtherVersion(saved.version));
+    }
+    let s = saved.session;
+    for (id, answer) in &s.answers {
+        if def.dimension_of(id).is_none() {
+            return Err(RestoreError::Corrupt(format!("unknown statement {id:?}")));
+        }
+        if let Answer::Value(v) = answer {
+            if *v < def.scale_min() || *v > def.scale_max() {
+                return Err(RestoreError::Corrupt(format!("answer {v} is outside the scale")));
+            }
+        }
+    }
+    for (id, answer) in &s.profile {
+        let q = def.profile.iter().find(|q| &q.id == id).ok_or_else(|| RestoreError::Corrupt(format!("unknown question {id:?}")))?;
+        let ids: Vec<&String> = match answer {
+            ProfileAnswer::One(o) => vec![o],
+            ProfileAnswer::Many(v) => v.iter().collect(),
+        };
+        if ids.iter().any(|o| !q.options.iter().any(|opt| &&opt.id == o)) {
+            return Err(RestoreError::Corrupt(format!("unknown option for {id:?}")));
+        }
+    }
+    match s.step {
+        Step::Dimension(i) if i >= def.dimensions.len() => return Err(RestoreError::Corrupt("page out of range".into())),
+        Step::Profile if def.profile.is_empty() => return Err(RestoreError::Corrupt("no profile page".into())),
+        Step::Results if s.completed_at.is_none() => return Err(RestoreError::Corrupt("results without completion".into())),
+        _ => {}
+    }
+    Ok(Session { lead: None, missing: Vec::new(), ..s })
+}
+
+const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+/// FNV-1a, to tie a link to one definition id and version.
+fn fnv32(s: &str) -> u32 {
+    s.bytes().fold(0x811c_9dc5u32, |h, b| (h ^ u32::from(b)).wrapping_mul(0x0100_0193))
+}
+
+fn tag(def: &Definition) -> String {
+    let h = fnv32(&format!("{}\u{1f}{}", def.id, def.version));
+    (0..5).map(|i| ALPHABET[((h >> (i * 6)) & 63) as usize] as char).collect()
+}
+
+/// Bits per statement: enough for "unanswered", every scale value and "Don't know".
+fn bits(def: &Definition) -> u32 {
+    let states = def.scale.options.len() as u32 + 2;
+    32 - (states - 1).leading_zeros()
+}
+
+/// Why a resume link was not used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LinkError {
+    Malformed,
+    /// Made for another assessment or version.
+    OtherAssessment,
+}
+
+/// The answers as a short URL-safe text: `1.<tag>.<packed>`, a few bits per statement.
+pub fn encode_link(def: &Definition, answers: &Answers) -> String {
+    let width = bits(def);
+    let lo = def.scale_min();
+    let dk = def.scale.options.len() as u64 + 1;
+    let (mut out, mut acc, mut n) = (String::new(), 0u64, 0u32);
+    for s in def.dimensions.iter().flat_map(|d| &d.statements) {
+        let code = match answers.get(&s.id) {
+            None => 0,
+            Some(Answer::DontKnow) => dk,
+            Some(Answer::Value(v)) => u64::from(v.saturating_sub(lo)) + 1,
+        };
+        acc = (acc << width) | code;
+        n += width;
+        while n >= 6 {
+            n -= 6;
+            out.push(ALPHABET[((acc >> n) & 63) as usize] as char);
+            acc &= (1u64 << n) - 1;
+        }
+    }
+    if n > 0 {
+        out.push(ALPHABET[((acc << (6 - n)) & 63) as usize] as char);
+    }
+    format!("1.{}.{}", tag(def), out)
+}
+
+/// Reads a resume link's answers; anything that does not fit is an error, never a panic.
+pub fn decode_link(def: &Definition, text: &str) -> Result<Answers, LinkError> {
+    let mut parts = text.trim().splitn(3, '.');
+    let (Some("1"), Some(t), Some(packed)) = (parts.next(), parts.next(), parts.next()) else {
+        return Err(LinkError::Malformed);
+    };
+    if t != tag(def) {
+        return Err(LinkError::OtherAssessment);
+    }
+    let width = bits(def);
+    let statements: Vec<&str> = def.dimensions.iter().flat_map(|d| &d.statements).map(|s| s.id.as_str()).collect();
+    let needed = (statements.len() as u32 * width).div_ceil(6) as usize;
+    if packed.len() != needed {
+        return Err(LinkError::Malformed);
+    }
+    let mut values = Vec::with_capacity(needed);
+    for c in packed.bytes() {
+        values.push(ALPHABET.iter().position(|a| *a == c).ok_or(LinkError::Malformed)? as u64);
+    }
+    let dk = def.scale.options.len() as u64 + 1;
+    let lo = u64::from(def.scale_min());
+    let mask = (1u64 << width) - 1;
+    let (mut answers, mut acc, mut n, mut next) = (Answers::new(), 0u64, 0u32, values.into_iter());
+    for id in statements {
+        while n < width {
+            acc = (acc << 6) | next.next().ok_or(LinkError::Malformed)?;
+            n += 6;
+        }
+        n -= width;
+        let code = (acc >> n) & mask;
+        acc &= (1u64 << n) - 1;
+        let answer = match code {
+            0 => continue,
+            c if c == dk => Answer::DontKnow,
+            c if c < dk => Answer::Value(u8::try_from(c - 1 + lo).map_err(|_| LinkError::Malformed)?),
+            _ => return Err(LinkError::Malformed),
+        };
+        answers.insert(id.to_string(), answer);
+    }
+    if acc != 0 {
+        return Err(LinkError::Malformed); // padding bits must be zero
+    }
+    Ok(answers)
+}
+
+impl Session {
+    /// A session resumed from answers (a resume link): on the first page with an unanswered
+    /// statement, or the last page when all are answered.
+    pub fn resumed(def: &Definition, answers: Answers, base: &Session, at: &str, id: &str) -> Session {
+        let page = def
+            .dimensions
+            .iter()
+            .position(|d| d.statements.iter().any(|s| !answers.contains_key(&s.id)))
+            .unwrap_or(def.dimensions.len().saturating_sub(1));
+        Session {
+            id: Some(id.into()),
+            step: Step::Dimension(page),
+            answers,
+            started_at: Some(at.into()),
+            ..Session::new(base.lead_gate)
+        }
+    }
+}

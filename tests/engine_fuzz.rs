@@ -1,0 +1,89 @@
+//! Property tests: the definition parser and validator, the saved-session reader and the resume
+//! link decoder never panic, whatever they are given. `PROPTEST_CASES` sets the number of cases.
+#![cfg(not(target_arch = "wasm32"))]
+
+use cx_scorecard::engine::saved::{decode, decode_link, encode_link};
+use cx_scorecard::engine::{default_definition, Answer, Answers, Definition, DEFAULT_DEFINITION_JSON};
+use proptest::prelude::*;
+use serde_json::Value;
+
+fn cases() -> u32 {
+    std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(2_000)
+}
+
+/// A JSON value of any shape.
+fn any_json() -> impl Strategy<Value = Value> {
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::Bool),
+        any::<i64>().prop_map(|n| Value::from(n)),
+        any::<f64>().prop_filter("finite", |f| f.is_finite()).prop_map(|f| Value::from(f)),
+        ".{0,12}".prop_map(Value::String),
+    ];
+    leaf.prop_recursive(4, 32, 6, |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
+            prop::collection::btree_map("[a-zA-Z]{1,10}", inner, 0..6).prop_map(|m| Value::Object(m.into_iter().collect())),
+        ]
+    })
+}
+
+/// Replaces one node (chosen by `pick`) of `v` with `new`.
+fn mutate(v: &mut Value, pick: &mut usize, new: &Value) -> bool {
+    if *pick == 0 {
+        *v = new.clone();
+        return true;
+    }
+    *pick -= 1;
+    match v {
+        Value::Array(items) => items.iter_mut().any(|i| mutate(i, pick, new)),
+        Value::Object(map) => map.values_mut().any(|i| mutate(i, pick, new)),
+        _ => false,
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: cases(), failure_persistence: None, ..ProptestConfig::default() })]
+
+    #[test]
+    fn arbitrary_text_never_panics_the_parser(s in ".{0,400}") {
+        let _ = Definition::from_json(&s);
+    }
+
+    #[test]
+    fn mutated_definitions_never_panic(pick in 0usize..2_000, new in any_json()) {
+        let mut v: Value = serde_json::from_str(DEFAULT_DEFINITION_JSON).unwrap();
+        mutate(&mut v, &mut pick.clone(), &new);
+        if let Ok(def) = Definition::from_json(&v.to_string()) {
+            // A definition that validates can be scored and linked without panicking.
+            let answers: Answers = def.dimensions.iter().flat_map(|d| &d.statements).map(|s| (s.id.clone(), Answer::Value(def.scale_min()))).collect();
+            let _ = cx_scorecard::engine::score(&def, &answers);
+            let link = encode_link(&def, &answers);
+            prop_assert_eq!(decode_link(&def, &link), Ok(answers));
+        }
+    }
+
+    #[test]
+    fn arbitrary_links_never_panic(s in ".{0,64}", t in "1\\.[A-Za-z0-9_-]{5}\\.[A-Za-z0-9_-]{0,30}") {
+        let def = default_definition();
+        let _ = decode_link(&def, &s);
+        let _ = decode_link(&def, &t);
+    }
+
+    #[test]
+    fn links_round_trip(codes in prop::collection::vec(0u8..7, 36)) {
+        let def = default_definition();
+        let answers: Answers = def.dimensions.iter().flat_map(|d| &d.statements).zip(codes)
+            .filter(|(_, c)| *c != 0)
+            .map(|(s, c)| (s.id.clone(), if c == 6 { Answer::DontKnow } else { Answer::Value(c) }))
+            .collect();
+        prop_assert_eq!(decode_link(&def, &encode_link(&def, &answers)), Ok(answers));
+    }
+
+    #[test]
+    fn arbitrary_saved_sessions_never_panic(s in ".{0,300}", v in any_json()) {
+        let def = default_definition();
+        let _ = decode(&def, &s);
+        let _ = decode(&def, &v.to_string());
+    }
+}

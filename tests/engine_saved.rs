@@ -1,0 +1,116 @@
+//! Autosave and the resume link: round trips, and rejection of anything else.
+#![cfg(not(target_arch = "wasm32"))]
+
+use cx_scorecard::engine::lead::{make_lead, LeadConfig};
+use cx_scorecard::engine::saved::{decode, decode_link, encode, encode_link, storage_key, LinkError, RestoreError};
+use cx_scorecard::engine::{default_definition, Action, Answer, Answers, LeadGate, ProfileAnswer, Session, Step};
+use std::collections::BTreeMap;
+
+fn started(def: &cx_scorecard::engine::Definition) -> Session {
+    let s = Session::new(LeadGate::Required)
+        .apply(def, Action::Start { at: "t0".into(), id: "abc".into() })
+        .unwrap()
+        .apply(def, Action::SetProfile { question_id: "channels".into(), answer: Some(ProfileAnswer::Many(vec!["chat".into()])) })
+        .unwrap()
+        .apply(def, Action::Next { at: "t1".into() })
+        .unwrap();
+    let s = s.apply(def, Action::Answer { statement_id: "d1.s1".into(), answer: Answer::Value(2) }).unwrap();
+    s.apply(def, Action::Answer { statement_id: "d1.s2".into(), answer: Answer::DontKnow }).unwrap()
+}
+
+#[test]
+fn a_saved_session_round_trips() {
+    let def = default_definition();
+    let s = started(&def);
+    assert_eq!(storage_key(&def), "cx-scorecard:session:cx-operations:1.0.0");
+    let json = encode(&def, &s, "2026-11-23T10:00:00Z");
+    assert_eq!(decode(&def, &json), Ok(s));
+}
+
+#[test]
+fn the_lead_is_never_stored() {
+    let def = default_definition();
+    let mut s = started(&def);
+    for d in &def.dimensions {
+        for st in &d.statements {
+            s.answers.insert(st.id.clone(), Answer::Value(3));
+        }
+    }
+    s.step = Step::Dimension(6);
+    s = s.apply(&def, Action::Next { at: "t2".into() }).unwrap();
+    assert_eq!(s.step, Step::Lead);
+    let lead = make_lead(&LeadConfig::before_results(), &BTreeMap::from([("email".to_string(), "ana@example.com".to_string())]), true, "ok", "t3").unwrap();
+    let done = s.apply(&def, Action::SubmitLead { lead, at: "t3".into() }).unwrap();
+    let json = encode(&def, &done, "now");
+    assert!(!json.contains("ana@example.com"));
+    let back = decode(&def, &json).unwrap();
+    assert_eq!(back.lead, None);
+    assert_eq!(back.step, Step::Results);
+    let on_lead_page = decode(&def, &encode(&def, &s, "now")).unwrap();
+    assert_eq!(on_lead_page.step, Step::Dimension(6), "the lead page itself is not restored");
+}
+
+#[test]
+fn corrupt_or_foreign_sessions_are_refused() {
+    let def = default_definition();
+    let good = encode(&def, &started(&def), "now");
+    assert!(matches!(decode(&def, "{not json"), Err(RestoreError::Corrupt(_))));
+    assert!(matches!(decode(&def, "null"), Err(RestoreError::Corrupt(_))));
+    assert!(matches!(decode(&def, ""), Err(RestoreError::Corrupt(_))));
+    let other_version = good.replace("\"version\":\"1.0.0\"", "\"version\":\"0.9.0\"");
+    assert_eq!(decode(&def, &other_version), Err(RestoreError::OtherVersion("0.9.0".into())));
+    let other_id = good.replace("\"id\":\"cx-operations\"", "\"id\":\"other\"");
+    assert!(matches!(decode(&def, &other_id), Err(RestoreError::Corrupt(_))));
+    let unknown_statement = good.replace("\"d1.s1\"", "\"d9.s9\"");
+    assert_eq!(decode(&def, &unknown_statement), Err(RestoreError::Corrupt("unknown statement \"d9.s9\"".into())));
+    let out_of_scale = good.replace("\"d1.s1\":2", "\"d1.s1\":9");
+    assert_eq!(decode(&def, &out_of_scale), Err(RestoreError::Corrupt("answer 9 is outside the scale".into())));
+    let bad_page = good.replace("{\"Dimension\":0}", "{\"Dimension\":42}");
+    assert_eq!(decode(&def, &bad_page), Err(RestoreError::Corrupt("page out of range".into())));
+    let bad_option = good.replace("\"chat\"", "\"pigeon\"");
+    assert!(matches!(decode(&def, &bad_option), Err(RestoreError::Corrupt(_))));
+}
+
+#[test]
+fn resume_links_are_short_and_round_trip() {
+    let def = default_definition();
+    let mut answers = Answers::new();
+    for (i, s) in def.dimensions.iter().flat_map(|d| &d.statements).enumerate() {
+        match i % 7 {
+            0 => {}
+            6 => {
+                answers.insert(s.id.clone(), Answer::DontKnow);
+            }
+            v => {
+                answers.insert(s.id.clone(), Answer::Value(v as u8));
+            }
+        }
+    }
+    let link = encode_link(&def, &answers);
+    assert!(link.starts_with("1."));
+    assert_eq!(link.len(), 2 + 5 + 1 + 18, "36 statements × 3 bits = 18 characters: {link}");
+    assert_eq!(decode_link(&def, &link), Ok(answers.clone()));
+    let empty = encode_link(&def, &Answers::new());
+    assert_eq!(decode_link(&def, &empty), Ok(Answers::new()));
+    // Resuming lands on the first page with a gap.
+    let s = Session::resumed(&def, answers, &Session::new(LeadGate::Off), "t", "id");
+    assert_eq!(s.step, Step::Dimension(0));
+}
+
+#[test]
+fn garbage_links_are_refused() {
+    let def = default_definition();
+    let good = encode_link(&def, &Answers::new());
+    for bad in ["", "1", "1..", "2.abcde.AAAAAAAAAAAAAAAAAA", "1.abcde", "x.y.z", "1.....", "🙂", "1.\u{0}.\u{0}"] {
+        assert!(decode_link(&def, bad).is_err(), "{bad:?}");
+    }
+    let tag = &good[2..7];
+    assert_eq!(decode_link(&def, "1.ZZZZZ.AAAAAAAAAAAAAAAAAA"), Err(LinkError::OtherAssessment));
+    assert_eq!(decode_link(&def, &format!("1.{tag}.AAAA")), Err(LinkError::Malformed), "too short");
+    assert_eq!(decode_link(&def, &format!("1.{tag}.AAAAAAAAAAAAAAAAA*")), Err(LinkError::Malformed), "bad character");
+    // 36 × 3 bits fill 18 characters exactly; the last three bits are d7.s5.
+    let last = decode_link(&def, &format!("1.{tag}.AAAAAAAAAAAAAAAAAB")).unwrap();
+    assert_eq!(last, Answers::from([("d7.s5".to_string(), Answer::Value(1))]));
+    // All ones: code 7 is one past "Don't know" (6) with a five-point scale.
+    assert_eq!(decode_link(&def, &format!("1.{tag}.//////////////////")), Err(LinkError::Malformed));
+}
