@@ -27,8 +27,9 @@ fn document() -> web_sys::Document {
     web_sys::window().unwrap().document().unwrap()
 }
 
-/// A fresh div attached to the body.
+/// A fresh div attached to the body, with no answers saved by an earlier test.
 fn fresh_div() -> Element {
+    web_sys::window().unwrap().local_storage().unwrap().unwrap().clear().unwrap();
     let div = document().create_element("div").unwrap();
     document().body().unwrap().append_child(&div).unwrap();
     div
@@ -215,7 +216,7 @@ fn wrong_option_types_throw_errors_naming_the_field() {
         (r#"{"locale": "<b>"}"#, "cx-scorecard: options.locale must be a language tag such as \"en\" or \"de-CH\", got \"<b>\""),
         (r#"{"definition": 42}"#, "cx-scorecard: options.definition must be an object or a JSON string, got a number"),
         (r#"{"definition": [1]}"#, "cx-scorecard: options.definition must be an object or a JSON string, got an array"),
-        (r#"{"colour": "red"}"#, "cx-scorecard: options.colour is not a known option (known: definition, locale, theme, leadCapture, submitUrl, dataLayer, targetOrigins, onReady, onProgress, onComplete, onLead, onError)"),
+        (r#"{"colour": "red"}"#, "cx-scorecard: options.colour is not a known option (known: definition, definitionSrc, locale, autosave, theme, leadCapture, submitUrl, dataLayer, targetOrigins, onReady, onProgress, onComplete, onLead, onError)"),
         (r#"{"leadCapture": "always"}"#, "cx-scorecard: options.leadCapture must be \"off\", \"before-results\" or an object, got \"always\""),
         (r#"{"leadCapture": {"fields": [{"type": "email"}, {"type": "email"}]}}"#, "cx-scorecard: options.leadCapture.fields[1].id: duplicate field id \"email\""),
         (r#"{"submitUrl": 3}"#, "cx-scorecard: options.submitUrl must be a URL string, got a number"),
@@ -224,6 +225,9 @@ fn wrong_option_types_throw_errors_naming_the_field() {
         (r#"{"theme": {"colour": "red"}}"#, "cx-scorecard: options.theme.colour is not a theme property (known: scheme, accent, accentText, background, text, font, radius)"),
         (r#"{"theme": {"accent": "red; background: url(x)"}}"#, "cx-scorecard: options.theme.accent must be a single CSS value, got \"red; background: url(x)\""),
         (r#"{"targetOrigins": ["*"]}"#, "cx-scorecard: options.targetOrigins must list exact origins such as \"https://partner.example\", got \"*\" (wildcards are not allowed)"),
+        (r#"{"autosave": 1}"#, "cx-scorecard: options.autosave must be true or false, got a number"),
+        (r#"{"definitionSrc": "ftp://x/y.json"}"#, "cx-scorecard: options.definitionSrc must be an http(s) URL, got \"ftp://x/y.json\""),
+        (r#"{"definition": {}, "definitionSrc": "/x.json"}"#, "cx-scorecard: options.definition and options.definitionSrc cannot both be given"),
         (r#"{"dataLayer": 5}"#, "cx-scorecard: options.dataLayer must be true, false or the name of a global array, got a number"),
         (r#"[]"#, "cx-scorecard: options must be an object, got an array"),
         (r#""x""#, "cx-scorecard: options must be an object, got a string"),
@@ -240,18 +244,60 @@ fn wrong_option_types_throw_errors_naming_the_field() {
 }
 
 #[wasm_bindgen_test]
-fn an_invalid_definition_lists_every_error_with_its_path() {
+async fn an_invalid_definition_lists_every_error_with_its_path() {
     let mut def: serde_json::Value = serde_json::from_str(cx_scorecard::engine::DEFAULT_DEFINITION_JSON).unwrap();
     def["dimensions"][1]["weight"] = serde_json::json!(0);
     def["dimensions"][2]["statements"][4]["id"] = serde_json::json!("d3.s4");
     let options = js_sys::Object::new();
     js_sys::Reflect::set(&options, &"definition".into(), &JsValue::from_str(&def.to_string())).unwrap();
-    let message = mount_error(fresh_div().into(), options.into());
+    let div = fresh_div();
+    let errors: Rc<RefCell<Vec<serde_json::Value>>> = Rc::default();
+    let listener = Closure::<dyn Fn(web_sys::CustomEvent)>::new({
+        let errors = errors.clone();
+        move |e: web_sys::CustomEvent| errors.borrow_mut().push(to_json(&e.detail()))
+    });
+    div.add_event_listener_with_callback("cx-scorecard:error", listener.as_ref().unchecked_ref()).unwrap();
+    listener.forget();
+    let message = mount_error(div.clone().into(), options.into());
     assert_eq!(
         message,
         "cx-scorecard: options.definition is not a valid assessment definition (2 errors):\n  \
          - dimensions[1].weight: weight must be positive, not 0\n  \
          - dimensions[2].statements[4].id: duplicate id \"d3.s4\" (first used at dimensions[2].statements[3].id)"
+    );
+    // Not a blank box: the widget lists every problem, and reports it.
+    assert_eq!(errors.borrow().len(), 1);
+    assert_eq!(errors.borrow()[0]["code"], "definition");
+    assert_eq!(errors.borrow()[0]["message"], message);
+    until("the failure view", || find(&div, "[role=alert] li").is_some()).await;
+    let items: Vec<String> = (0..2)
+        .map(|i| div.query_selector_all("[role=alert] li").unwrap().item(i).unwrap().text_content().unwrap())
+        .collect();
+    assert_eq!(items[0], "dimensions[1].weight: weight must be positive, not 0");
+    assert!(items[1].starts_with("dimensions[2].statements[4].id: duplicate id"));
+    // The element is free for a good mount, which replaces the failure.
+    let handle = mount(div.clone().into(), JsValue::UNDEFINED).unwrap();
+    until("the intro", || find(&div, ".cxs-intro").is_some()).await;
+    assert!(find(&div, "[role=alert]").is_none());
+    handle.destroy();
+}
+
+#[wasm_bindgen_test]
+fn validate_definition_lists_errors_with_paths() {
+    use cx_scorecard::embed::validate_definition;
+    let ok = validate_definition(JsValue::from_str(cx_scorecard::engine::DEFAULT_DEFINITION_JSON)).unwrap();
+    assert_eq!(to_json(&ok), serde_json::json!([]));
+    let mut def: serde_json::Value = serde_json::from_str(cx_scorecard::engine::DEFAULT_DEFINITION_JSON).unwrap();
+    def["levels"][2]["min"] = serde_json::json!(20);
+    let object = js_sys::JSON::parse(&def.to_string()).unwrap();
+    assert_eq!(
+        to_json(&validate_definition(object).unwrap()),
+        serde_json::json!([{"path": "levels[2].min", "message": "thresholds must ascend, but 20 does not exceed 25"}])
+    );
+    let err = validate_definition(JsValue::from_f64(1.0)).unwrap_err();
+    assert_eq!(
+        String::from(err.unchecked_into::<js_sys::Error>().message()),
+        "cx-scorecard: validateDefinition(definition) must be an object or a JSON string, got a number"
     );
 }
 

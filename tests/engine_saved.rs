@@ -114,3 +114,15 @@ fn garbage_links_are_refused() {
     // All ones: code 7 is one past "Don't know" (6) with a five-point scale.
     assert_eq!(decode_link(&def, &format!("1.{tag}.//////////////////")), Err(LinkError::Malformed));
 }
+
+#[test]
+fn resume_replaces_a_fresh_session_and_keeps_the_gate() {
+    let def = default_definition();
+    let saved = started(&def);
+    let fresh = Session::new(LeadGate::Skippable);
+    let resumed = fresh.apply(&def, Action::Resume(Box::new(saved.clone()))).unwrap();
+    assert_eq!(resumed.answers, saved.answers);
+    assert_eq!(resumed.step, Step::Dimension(0));
+    assert_eq!(resumed.lead_gate, LeadGate::Skippable);
+    assert!(resumed.apply(&def, Action::Resume(Box::new(saved))).is_err(), "only from the intro");
+}

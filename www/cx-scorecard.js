@@ -91,37 +91,22 @@ class CxScorecard extends HTMLElement {
   }
 
   /** The options object the attributes describe. */
-  async #options() {
+  #options() {
     const options = {};
     for (const name of ATTRIBUTES) {
-      if (!this.hasAttribute(name) || name === "definition-src") continue;
+      if (!this.hasAttribute(name)) continue;
       const value = this.getAttribute(name);
-      if (name === "theme") {
-        if (value.trim().startsWith("{")) {
-          try {
-            options.theme = JSON.parse(value);
-          } catch (e) {
-            throw new LoadError("options", `the theme attribute is not valid JSON: ${e.message}`);
-          }
-        } else options.theme = value;
+      if (name === "theme" && value.trim().startsWith("{")) {
+        try {
+          options.theme = JSON.parse(value);
+        } catch (e) {
+          throw new LoadError("options", `the theme attribute is not valid JSON: ${e.message}`);
+        }
       } else if (name === "data-layer") {
         options.dataLayer = value === "" || value === "true" ? true : value === "false" ? false : value;
-      } else if (name === "autosave") {
-        options.autosave = !["false", "off"].includes(value);
+      } else if (name === "definition-src") {
+        options.definitionSrc = new URL(value, document.baseURI).href;
       } else options[camel(name)] = value;
-    }
-    const src = this.getAttribute("definition-src");
-    if (src) {
-      let response;
-      try {
-        response = await fetch(new URL(src, document.baseURI));
-      } catch (e) {
-        throw new LoadError("definition-src", `could not load the definition from ${src}: ${e.message}`);
-      }
-      if (!response.ok) {
-        throw new LoadError("definition-src", `could not load the definition from ${src}: HTTP ${response.status}`);
-      }
-      options.definition = await response.text();
     }
     return options;
   }
@@ -129,11 +114,17 @@ class CxScorecard extends HTMLElement {
   async #mount() {
     const generation = ++this.#generation;
     try {
-      const [wasm, options] = await Promise.all([load(), this.#options()]);
+      const options = this.#options();
+      const wasm = await load();
       if (generation !== this.#generation || !this.isConnected) return;
       const box = document.createElement("div");
       this.#root.replaceChildren(box);
-      this.#handle = wasm.mount(box, options);
+      try {
+        this.#handle = wasm.mount(box, options);
+      } catch (e) {
+        // The widget has already shown and reported an invalid definition; anything else is ours to show.
+        if (!box.hasChildNodes()) this.#fail(e);
+      }
     } catch (e) {
       if (generation === this.#generation) this.#fail(e);
     }

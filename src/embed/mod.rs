@@ -5,9 +5,9 @@ mod options;
 mod submit;
 
 use crate::engine::{Action, AssessmentResult, Definition};
-use crate::ui::{AppProps, Remote, Root, RootProps};
+use crate::ui::{AppProps, Failure, Remote, Root, RootProps};
 use frame::{Command, Frame};
-use options::{Callbacks, Options};
+use options::{Callbacks, Options, Source};
 use std::cell::{Cell, RefCell};
 use std::fmt::Display;
 use std::rc::{Rc, Weak};
@@ -163,7 +163,7 @@ fn set_submission(mounted: &Weak<RefCell<Option<Mounted>>>, status: Option<Statu
     if let Some(m) = guard.as_mut() {
         if m.props.submission != status {
             m.props.submission = status;
-            m.app.update(RootProps { app: Some(m.props.clone()), generation: m.generation });
+            m.render();
         }
     }
 }
@@ -205,13 +205,58 @@ struct Mounted {
     theme: Vec<&'static str>,
     /// Submission status listeners, kept alive while the widget is mounted.
     listeners: Vec<Rc<dyn Fn(Status)>>,
+    loading: bool,
+    failure: Option<Failure>,
 }
 
 impl Mounted {
+    fn render(&mut self) {
+        self.app.update(RootProps {
+            app: Some(self.props.clone()),
+            generation: self.generation,
+            loading: self.loading,
+            failure: self.failure.clone(),
+        });
+    }
+
     fn set_locale(&mut self, tag: String) {
         self.props.locale = AttrValue::from(tag);
-        self.app.update(RootProps { app: Some(self.props.clone()), generation: self.generation });
+        if let Some(f) = &mut self.failure {
+            f.locale = self.props.locale.clone();
+        }
+        self.render();
     }
+}
+
+thread_local! {
+    /// Roots left showing a failure in a host (after `mount` threw); reclaimed by the next mount there.
+    static FAILED: RefCell<Vec<(Element, AppHandle<Root>, Element)>> = const { RefCell::new(Vec::new()) };
+}
+
+fn failure(message: &str, problems: Vec<String>, locale: &str) -> Failure {
+    Failure { message: AttrValue::from(message.to_string()), problems: Rc::new(problems), locale: AttrValue::from(locale.to_string()) }
+}
+
+/// Fetches and validates a definition.
+async fn load_definition(url: &str) -> Result<crate::engine::Definition, (String, Vec<String>)> {
+    let fail = |m: String| (m, Vec::new());
+    let window = web_sys::window().ok_or_else(|| fail("no window".into()))?;
+    let response: web_sys::Response = wasm_bindgen_futures::JsFuture::from(window.fetch_with_str(url))
+        .await
+        .map_err(|e| fail(format!("could not load the definition from {url}: {}", options::describe(&e))))?
+        .dyn_into()
+        .map_err(|_| fail("unexpected fetch response".into()))?;
+    if !response.ok() {
+        return Err(fail(format!("could not load the definition from {url}: HTTP {}", response.status())));
+    }
+    let text = wasm_bindgen_futures::JsFuture::from(response.text().map_err(|e| fail(options::describe(&e)))?)
+        .await
+        .ok()
+        .and_then(|t| t.as_string())
+        .unwrap_or_default();
+    crate::engine::Definition::from_json(&text).map_err(|errors| {
+        (options::invalid_message(&format!("the definition from {url}"), &errors), errors.iter().map(ToString::to_string).collect())
+    })
 }
 
 /// A mounted widget.
@@ -276,6 +321,13 @@ pub fn mount(element: JsValue, options: JsValue) -> Result<Handle, JsValue> {
     if host.has_attribute(MOUNTED_ATTR) {
         return Err(js_error("mount(): this element already holds a cx-scorecard widget; destroy() it first"));
     }
+    // A failure shown here by an earlier mount gives way.
+    FAILED.with(|f| {
+        f.borrow_mut().retain(|(h, _, _)| h != &host);
+    });
+    for stale in [host.query_selector(":scope > .cxs-root").ok().flatten()].into_iter().flatten() {
+        stale.remove();
+    }
     let opts = Options::parse(&options)?;
     adopt_style(&host).map_err(|e| js_error(format!("could not apply the widget's styles: {}", options::describe(&e))))?;
     // Theme values are custom properties set through the CSSOM, which a strict CSP allows.
@@ -318,8 +370,26 @@ pub fn mount(element: JsValue, options: JsValue) -> Result<Handle, JsValue> {
         n.set(id + 1);
         id
     });
+    let locale = opts.locale.clone().unwrap_or_else(|| "en".into());
+    let (definition, src) = match opts.source {
+        Source::Default => (crate::engine::default_definition(), None),
+        Source::Given(def) => (def, None),
+        Source::Url(url) => (crate::engine::default_definition(), Some(url)),
+        Source::Invalid(errors) => {
+            // A readable list in the widget, an error event, and a throw.
+            let message = options::invalid_message("options.definition", &errors);
+            let (mut app, root) = take_root()?;
+            host.append_child(&root)?;
+            let problems = errors.iter().map(ToString::to_string).collect();
+            app.update(RootProps { failure: Some(failure(&message, problems, &locale)), ..RootProps::default() });
+            FAILED.with(|f| f.borrow_mut().push((host.clone(), app, root)));
+            outlet.error("definition", &message);
+            return Err(js_error(message));
+        }
+    };
     let props = AppProps {
-        definition: Rc::new(opts.definition.unwrap_or_else(crate::engine::default_definition)),
+        definition: Rc::new(definition),
+        autosave: opts.autosave,
         lead,
         submission: None,
         onretry: Callback::from(|()| {
@@ -327,7 +397,7 @@ pub fn mount(element: JsValue, options: JsValue) -> Result<Handle, JsValue> {
                 sender.retry();
             }
         }),
-        locale: AttrValue::from(opts.locale.unwrap_or_else(|| "en".into())),
+        locale: AttrValue::from(locale),
         uid: AttrValue::from(format!("cxs{generation}")),
         scheme: AttrValue::from(opts.theme.scheme.class()),
         onready: Callback::from({
@@ -367,10 +437,34 @@ pub fn mount(element: JsValue, options: JsValue) -> Result<Handle, JsValue> {
         remote: remote.clone(),
     };
     host.set_attribute(MOUNTED_ATTR, "")?;
-    let (mut app, root) = take_root()?;
+    let (app, root) = take_root()?;
     host.append_child(&root)?;
-    app.update(RootProps { app: Some(props.clone()), generation });
-    *mounted.borrow_mut() = Some(Mounted { app, root, generation, props, outlet, remote, theme, listeners: Vec::new() });
+    let mut m = Mounted { app, root, generation, props, outlet, remote, theme, listeners: Vec::new(), loading: src.is_some(), failure: None };
+    m.render();
+    *mounted.borrow_mut() = Some(m);
+    if let Some(url) = src {
+        let weak = Rc::downgrade(&mounted);
+        wasm_bindgen_futures::spawn_local(async move {
+            let loaded = load_definition(&url).await;
+            let Some(mounted) = weak.upgrade() else { return };
+            let mut guard = mounted.borrow_mut();
+            let Some(m) = guard.as_mut() else { return }; // destroyed meanwhile
+            m.loading = false;
+            match loaded {
+                Ok(def) => {
+                    m.props.definition = Rc::new(def);
+                    m.render();
+                }
+                Err((message, problems)) => {
+                    m.failure = Some(failure(&message, problems, &m.props.locale));
+                    m.render();
+                    let outlet = m.outlet.clone();
+                    drop(guard);
+                    outlet.error(if message.contains("could not load") { "definition-src" } else { "definition" }, &message);
+                }
+            }
+        });
+    }
     Ok(Handle { mounted, result })
 }
 

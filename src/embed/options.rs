@@ -2,7 +2,7 @@
 
 use super::js_error;
 use crate::engine::lead::{LeadConfig, LeadMode};
-use crate::engine::Definition;
+use crate::engine::{Definition, ValidationError};
 use js_sys::{Function, Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -52,8 +52,30 @@ pub(crate) struct Theme {
     pub properties: Vec<(&'static str, String)>,
 }
 
+/// Where the assessment comes from.
+pub(crate) enum Source {
+    Default,
+    Given(Definition),
+    /// The definition was given but is not valid.
+    Invalid(Vec<ValidationError>),
+    /// To be fetched from this absolute URL.
+    Url(String),
+}
+
+/// The message for an invalid definition, listing every error with its path.
+pub(crate) fn invalid_message(field: &str, errors: &[ValidationError]) -> String {
+    let list: Vec<String> = errors.iter().map(|e| format!("  - {e}")).collect();
+    format!(
+        "{field} is not a valid assessment definition ({} error{}):\n{}",
+        errors.len(),
+        if errors.len() == 1 { "" } else { "s" },
+        list.join("\n")
+    )
+}
+
 pub(crate) struct Options {
-    pub definition: Option<Definition>,
+    pub source: Source,
+    pub autosave: bool,
     pub locale: Option<String>,
     pub theme: Theme,
     /// The global array to push results onto (`dataLayer` unless named).
@@ -68,11 +90,9 @@ pub(crate) struct Options {
 
 /// Options this build reads.
 const KNOWN: &[&str] = &[
-    "definition", "locale", "theme", "leadCapture", "submitUrl", "dataLayer", "targetOrigins", "onReady", "onProgress",
+    "definition", "definitionSrc", "locale", "autosave", "theme", "leadCapture", "submitUrl", "dataLayer", "targetOrigins", "onReady", "onProgress",
     "onComplete", "onLead", "onError",
 ];
-/// Options the embedding contract names that this build does not read yet.
-const NOT_YET: &[&str] = &["definitionSrc", "autosave"];
 
 /// `typeof`, with `null` and arrays told apart.
 pub(crate) fn type_name(v: &JsValue) -> String {
@@ -230,17 +250,17 @@ fn lead(v: &JsValue) -> Result<LeadConfig, JsValue> {
     Ok(if config.mode == LeadMode::Off { LeadConfig::off() } else { config })
 }
 
-/// `submitUrl`, resolved against the page; http(s) only.
-fn submit_url(v: &JsValue) -> Result<Option<String>, JsValue> {
+/// A URL option, resolved against the page; http(s) only.
+fn http_url(field: &str, v: &JsValue) -> Result<Option<String>, JsValue> {
     if v.is_undefined() || v.is_null() {
         return Ok(None);
     }
-    let s = v.as_string().ok_or_else(|| js_error(format!("options.submitUrl must be a URL string, got {}", type_name(v))))?;
+    let s = v.as_string().ok_or_else(|| js_error(format!("options.{field} must be a URL string, got {}", type_name(v))))?;
     let base = web_sys::window().and_then(|w| w.document()).and_then(|d| d.base_uri().ok().flatten()).unwrap_or_default();
     let url = web_sys::Url::new_with_base(&s, &base)
-        .map_err(|_| js_error(format!("options.submitUrl is not a valid URL: {s:?}")))?;
+        .map_err(|_| js_error(format!("options.{field} is not a valid URL: {s:?}")))?;
     if url.protocol() != "https:" && url.protocol() != "http:" {
-        return Err(js_error(format!("options.submitUrl must be an http(s) URL, got {s:?}")));
+        return Err(js_error(format!("options.{field} must be an http(s) URL, got {s:?}")));
     }
     Ok(Some(url.href()))
 }
@@ -248,7 +268,8 @@ fn submit_url(v: &JsValue) -> Result<Option<String>, JsValue> {
 impl Options {
     pub fn parse(v: &JsValue) -> Result<Options, JsValue> {
         let mut out = Options {
-            definition: None,
+            source: Source::Default,
+            autosave: true,
             locale: None,
             theme: Theme::default(),
             data_layer: None,
@@ -265,9 +286,6 @@ impl Options {
         }
         for key in Object::keys(v.unchecked_ref::<Object>()).iter() {
             let key = key.as_string().unwrap_or_default();
-            if NOT_YET.contains(&key.as_str()) {
-                return Err(js_error(format!("options.{key} is not supported by this build yet")));
-            }
             if !KNOWN.contains(&key.as_str()) {
                 return Err(js_error(format!("options.{key} is not a known option (known: {})", KNOWN.join(", "))));
             }
@@ -276,17 +294,25 @@ impl Options {
         let def = get("definition");
         if !def.is_undefined() && !def.is_null() {
             let json = definition_json("options.definition", &def)?;
-            let parsed = Definition::from_json(&json).map_err(|errors| {
-                let list: Vec<String> = errors.iter().map(|e| format!("  - {e}")).collect();
-                js_error(format!(
-                    "options.definition is not a valid assessment definition ({} error{}):\n{}",
-                    errors.len(),
-                    if errors.len() == 1 { "" } else { "s" },
-                    list.join("\n")
-                ))
-            })?;
-            out.definition = Some(parsed);
+            out.source = match Definition::from_json(&json) {
+                Ok(parsed) => Source::Given(parsed),
+                Err(errors) => Source::Invalid(errors),
+            };
         }
+        if let Some(url) = http_url("definitionSrc", &get("definitionSrc"))? {
+            if !matches!(out.source, Source::Default) {
+                return Err(js_error("options.definition and options.definitionSrc cannot both be given"));
+            }
+            out.source = Source::Url(url);
+        }
+        let autosave = get("autosave");
+        out.autosave = match (autosave.as_bool(), autosave.as_string().as_deref()) {
+            (Some(b), _) => b,
+            (_, Some("" | "on" | "true")) => true,
+            (_, Some("off" | "false")) => false,
+            _ if autosave.is_undefined() || autosave.is_null() => true,
+            _ => return Err(js_error(format!("options.autosave must be true or false, got {}", type_name(&autosave)))),
+        };
         let locale = get("locale");
         if !locale.is_undefined() {
             out.locale = Some(locale_tag("options.locale", &locale)?);
@@ -338,7 +364,7 @@ impl Options {
         out.callbacks.on_error = function("onError", get("onError"))?;
         out.callbacks.on_lead = function("onLead", get("onLead"))?;
         out.lead = lead(&get("leadCapture"))?;
-        out.submit_url = submit_url(&get("submitUrl"))?;
+        out.submit_url = http_url("submitUrl", &get("submitUrl"))?;
         Ok(out)
     }
 }

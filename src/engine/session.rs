@@ -52,6 +52,8 @@ pub enum Action {
     SubmitLead { lead: Lead, at: String },
     /// Skip a skippable lead form.
     SkipLead { at: String },
+    /// Continue a saved or linked session (from the intro only).
+    Resume(Box<Session>),
     /// Forget everything and return to the intro.
     Reset,
 }
@@ -225,6 +227,12 @@ impl Session {
                 }
                 next.completed_at = Some(at);
                 next.step = Step::Results;
+            }
+            Action::Resume(saved) => {
+                if self.step != Step::Intro {
+                    return Err(ActionError::NotOnThisPage("a resumed session".into()));
+                }
+                next = Session { lead_gate: self.lead_gate, lead: None, missing: Vec::new(), ..*saved };
             }
             Action::Reset => next = Session::new(self.lead_gate),
         }

@@ -4,6 +4,7 @@
 mod lead;
 mod report;
 mod screens;
+mod storage;
 pub mod strings;
 
 use crate::engine::lead::LeadConfig;
@@ -12,6 +13,7 @@ use crate::engine::{build_result, Action, AssessmentResult, Definition, LeadGate
 use lead::LeadPage;
 use report::Results;
 use screens::{DimensionPage, Intro, ProfilePage};
+use storage::Notice;
 use std::cell::RefCell;
 use std::rc::Rc;
 use strings::{fill, strings};
@@ -81,6 +83,9 @@ pub struct AppProps {
     pub onretry: Callback<()>,
     #[prop_or_else(|| AttrValue::from("en"))]
     pub locale: AttrValue,
+    /// Save answers in localStorage and offer to resume them.
+    #[prop_or(true)]
+    pub autosave: bool,
     /// Unique per mounted widget; prefixes ids and radio-group names.
     #[prop_or_else(|| AttrValue::from("cxs"))]
     pub uid: AttrValue,
@@ -106,11 +111,40 @@ pub struct AppProps {
 pub struct RootProps {
     pub app: Option<AppProps>,
     pub generation: u32,
+    /// Shown instead of the app while its definition loads.
+    pub loading: bool,
+    /// Shown instead of the app when it cannot start.
+    pub failure: Option<Failure>,
+}
+
+/// Why the widget cannot start: a headline and the list of problems.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Failure {
+    pub message: AttrValue,
+    pub problems: Rc<Vec<String>>,
+    pub locale: AttrValue,
 }
 
 #[component]
 pub fn Root(props: &RootProps) -> Html {
+    if let Some(f) = &props.failure {
+        let s = strings(&f.locale);
+        return html! {
+            <div class="cxs cxs-failure" part="root error" role="alert" lang={f.locale.clone()}>
+                <h2 class="cxs-heading">{ s.failure_title }</h2>
+                <p>{ f.message.clone() }</p>
+                if !f.problems.is_empty() {
+                    <ul class="cxs-problems">{ for f.problems.iter().map(|p| html! { <li><code>{ p.clone() }</code></li> }) }</ul>
+                }
+            </div>
+        };
+    }
     match &props.app {
+        Some(app) if props.loading => html! {
+            <div class="cxs" part="root" lang={app.locale.clone()}>
+                <p class="cxs-note" role="status">{ strings(&app.locale).loading }</p>
+            </div>
+        },
         Some(app) => html! { <App key={props.generation} ..app.clone() /> },
         None => Html::default(),
     }
@@ -147,6 +181,13 @@ pub fn App(props: &AppProps) -> Html {
         move || AppState { def, session: Rc::new(Session::new(gate)) }
     });
     let dispatch = state.dispatcher();
+    // What a returning user may continue, and anything to tell them about saved answers.
+    let found = use_memo((), {
+        let (def, autosave, base) = (props.definition.clone(), props.autosave, state.session.clone());
+        move |_| storage::find(&def, autosave, &base)
+    });
+    let offer = use_state(|| found.0.clone());
+    let notice = use_state(|| found.1);
     *props.remote.0.borrow_mut() = Some(Callback::from({
         let dispatch = dispatch.clone();
         move |a| dispatch.dispatch(a)
@@ -174,6 +215,22 @@ pub fn App(props: &AppProps) -> Html {
         use_effect_with(answered, move |&answered| {
             if !std::mem::replace(&mut *first.borrow_mut(), false) {
                 onprogress.emit((answered, total));
+            }
+        });
+    }
+    // Autosave: every change is stored; a fresh start forgets, unless a resume offer is pending.
+    {
+        let (def, autosave, notice) = (def.clone(), props.autosave, notice.clone());
+        use_effect_with((session.clone(), offer.is_some()), move |(session, pending)| {
+            if !autosave {
+                return;
+            }
+            if session.started_at.is_none() && session.step == Step::Intro {
+                if !*pending {
+                    storage::forget(&def);
+                }
+            } else if !storage::save(&def, session) && *notice != Some(Notice::Unavailable) {
+                notice.set(Some(Notice::Unavailable));
             }
         });
     }
@@ -206,8 +263,25 @@ pub fn App(props: &AppProps) -> Html {
         move |a: Action| dispatch.dispatch(a)
     });
 
+    let onresume = {
+        let (offer, dispatch) = (offer.clone(), dispatch.clone());
+        Callback::from(move |()| {
+            if let Some(o) = &*offer {
+                dispatch.dispatch(Action::Resume(Box::new((*o.session).clone())));
+                offer.set(None);
+            }
+        })
+    };
+    let onstartover = {
+        let (offer, def) = (offer.clone(), def.clone());
+        Callback::from(move |()| {
+            storage::forget(&def);
+            offer.set(None);
+        })
+    };
+    let offered = offer.as_ref().map(|o| (o.session.progress(&def).0, o.from_link));
     let body = match step {
-        Step::Intro => html! { <Intro def={def.clone()} {locale} {autofocus} {onstart} /> },
+        Step::Intro => html! { <Intro def={def.clone()} {locale} {autofocus} {onstart} {offered} {onresume} {onstartover} /> },
         Step::Profile => html! {
             <ProfilePage def={def.clone()} {session} {locale} uid={props.uid.clone()} {autofocus} ondispatch={ondispatch.clone()} {onnext} {onback} />
         },
@@ -231,9 +305,17 @@ pub fn App(props: &AppProps) -> Html {
         ]),
         _ => String::new(),
     };
+    let notice_text = match (*notice, step) {
+        (Some(Notice::Unavailable), Step::Intro | Step::Profile | Step::Dimension(_)) => Some(s.notice_unavailable),
+        (Some(Notice::Corrupt), Step::Intro) => Some(s.notice_corrupt),
+        (Some(Notice::OtherVersion), Step::Intro) => Some(s.notice_other_version),
+        (Some(Notice::BadLink), Step::Intro) => Some(s.notice_bad_link),
+        _ => None,
+    };
     html! {
         <div class={classes!("cxs", (!props.scheme.is_empty()).then(|| props.scheme.clone()))} part="root" lang={props.locale.clone()}>
             <p class="cxs-sr" aria-live="polite" aria-atomic="true">{ live }</p>
+            if let Some(text) = notice_text { <p class="cxs-notice" role="status" part="notice">{ text }</p> }
             { body }
         </div>
     }

@@ -14,6 +14,13 @@ pub struct IntroProps {
     /// Focus this page's heading when it appears (false only on the widget's first render).
     pub autofocus: bool,
     pub onstart: Callback<()>,
+    /// A session the user may continue: (answered statements, came from a resume link).
+    #[prop_or_default]
+    pub offered: Option<(usize, bool)>,
+    #[prop_or_default]
+    pub onresume: Callback<()>,
+    #[prop_or_default]
+    pub onstartover: Callback<()>,
 }
 
 #[component]
@@ -32,9 +39,19 @@ pub fn Intro(props: &IntroProps) -> Html {
                 <li>{ fill(s.statements_in, &[("s", def.statement_count().to_string()), ("d", def.dimensions.len().to_string())]) }</li>
             </ul>
             <p class="cxs-note">{ s.intro_privacy }</p>
-            <div class="cxs-nav">
-                <button type="button" class="cxs-btn cxs-primary" part="button primary-button" {onclick}>{ s.start }</button>
-            </div>
+            if let Some((answered, from_link)) = props.offered {
+                <div class="cxs-offer" part="offer">
+                    <p>{ fill(if from_link { s.welcome_link } else { s.welcome_back }, &[("a", answered.to_string()), ("t", def.statement_count().to_string())]) }</p>
+                    <div class="cxs-nav">
+                        <button type="button" class="cxs-btn" part="button" onclick={props.onstartover.reform(|_: MouseEvent| ())}>{ s.start_over }</button>
+                        <button type="button" class="cxs-btn cxs-primary" part="button primary-button" onclick={props.onresume.reform(|_: MouseEvent| ())}>{ s.resume }</button>
+                    </div>
+                </div>
+            } else {
+                <div class="cxs-nav">
+                    <button type="button" class="cxs-btn cxs-primary" part="button primary-button" {onclick}>{ s.start }</button>
+                </div>
+            }
         </section>
     }
 }
@@ -258,7 +275,62 @@ pub fn DimensionPage(props: &DimensionPageProps) -> Html {
             if let Some(text) = summary { <p class="cxs-alert" role="alert">{ text }</p> }
             { for items }
             { nav(s, &props.onback, if last { s.see_results } else { s.next }) }
+            <ResumeLink def={props.def.clone()} session={props.session.clone()} locale={props.locale.clone()} uid={props.uid.clone()} />
         </form>
     }
 }
 
+
+#[derive(Properties, PartialEq)]
+pub struct ResumeLinkProps {
+    pub def: Rc<Definition>,
+    pub session: Rc<Session>,
+    pub locale: AttrValue,
+    pub uid: AttrValue,
+}
+
+/// A link that carries the answers so far, to continue on another visit or device.
+#[component]
+pub fn ResumeLink(props: &ResumeLinkProps) -> Html {
+    let s = strings(&props.locale);
+    let url = use_state(|| None::<String>);
+    let copied = use_state(|| false);
+    let input = use_node_ref();
+    let onclick = {
+        let (url, copied, def, session) = (url.clone(), copied.clone(), props.def.clone(), props.session.clone());
+        Callback::from(move |_: MouseEvent| {
+            let link = super::storage::resume_url(&def, &session);
+            copied.set(false);
+            if let Some(clipboard) = web_sys::window().map(|w| w.navigator().clipboard()) {
+                let copied = copied.clone();
+                let promise = clipboard.write_text(&link);
+                wasm_bindgen_futures::spawn_local(async move {
+                    if wasm_bindgen_futures::JsFuture::from(promise).await.is_ok() {
+                        copied.set(true);
+                    }
+                });
+            }
+            url.set(Some(link));
+        })
+    };
+    {
+        let input = input.clone();
+        use_effect_with((*url).clone(), move |_| {
+            if let Some(i) = input.cast::<HtmlInputElement>() {
+                let _ = i.focus();
+                i.select();
+            }
+        });
+    }
+    let id = format!("{}-resume-link", props.uid);
+    html! {
+        <div class="cxs-resume" part="resume-link">
+            <button type="button" class="cxs-link-btn" {onclick}>{ s.link_button }</button>
+            if let Some(link) = &*url {
+                <label for={id.clone()} class="cxs-field-label">{ s.link_label }</label>
+                <input {id} ref={input} class="cxs-input" type="text" readonly=true value={link.clone()} />
+                if *copied { <p class="cxs-note" role="status">{ s.link_copied }</p> }
+            }
+        </div>
+    }
+}

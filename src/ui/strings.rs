@@ -66,6 +66,19 @@ pub struct Strings {
     pub queued: &'static str,
     pub failed: &'static str,
     pub retry: &'static str,
+    pub welcome_back: &'static str,
+    pub welcome_link: &'static str,
+    pub resume: &'static str,
+    pub start_over: &'static str,
+    pub notice_unavailable: &'static str,
+    pub notice_corrupt: &'static str,
+    pub notice_other_version: &'static str,
+    pub notice_bad_link: &'static str,
+    pub link_button: &'static str,
+    pub link_label: &'static str,
+    pub link_copied: &'static str,
+    pub failure_title: &'static str,
+    pub loading: &'static str,
 }
 
 pub const EN: Strings = Strings {
@@ -133,6 +146,19 @@ pub const EN: Strings = Strings {
     queued: "Not sent yet ({reason}). They are saved on this device and will be sent automatically.",
     failed: "Your results could not be sent ({reason}). They are saved on this device.",
     retry: "Try again",
+    welcome_back: "Welcome back. You have answered {a} of {t} statements.",
+    welcome_link: "This link holds {a} of {t} answered statements.",
+    resume: "Resume",
+    start_over: "Start over",
+    notice_unavailable: "Your answers cannot be saved in this browser, so finish in one sitting.",
+    notice_corrupt: "Your saved answers could not be read, so the assessment starts afresh.",
+    notice_other_version: "Your saved answers were for an earlier version of this assessment, so it starts afresh.",
+    notice_bad_link: "The resume link could not be read, so the assessment starts afresh.",
+    link_button: "Get a link to continue later",
+    link_label: "Link to continue later (keep it private: it holds your answers)",
+    link_copied: "Copied to the clipboard.",
+    failure_title: "The assessment could not be shown",
+    loading: "Loading the assessment…",
 };
 
 /// The strings for a locale (English until other locales are added).

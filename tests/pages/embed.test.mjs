@@ -301,7 +301,7 @@ test("the element's attributes react, ::part() styles apply, and removal destroy
   // A definition that cannot be loaded gives a readable message and an error event, not a blank box.
   await page.evaluate(() => document.querySelector("cx-scorecard").setAttribute("definition-src", "missing.json"));
   await el.getByRole("alert").waitFor();
-  assert.match(await el.getByRole("alert").textContent(), /could not load the definition from missing\.json: HTTP 404/);
+  assert.match(await el.getByRole("alert").textContent(), /could not load the definition from http:\/\/\S+\/missing\.json: HTTP 404/);
   const error = await page.evaluate(() => window.cxEvents.find((e) => e.type === "cx-scorecard:error").detail);
   assert.equal(error.code, "definition-src");
 

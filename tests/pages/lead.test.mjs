@@ -185,7 +185,10 @@ test("submission survives server failures, going offline and closing the page, w
   await page.goto(url);
   const w = W(page);
   const complete = async () => {
-    if (await w.getByRole("button", { name: "Start again" }).isVisible()) await w.getByRole("button", { name: "Start again" }).click();
+    // From the results ("Start again"), a returning visit's offer ("Start over") or a fresh intro.
+    const start = w.getByRole("button", { name: /^(Start the assessment|Start over|Start again)$/ });
+    await start.waitFor();
+    if ((await start.textContent()) !== "Start the assessment") await start.click();
     await toLeadForm(page);
     await w.getByRole("button", { name: "Skip and see results" }).click();
     await w.getByRole("heading", { name: "Your result" }).waitFor();
