@@ -10,5 +10,6 @@ wasm-bindgen --target web --no-typescript --out-dir pkg target/wasm32-unknown-un
 node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
   --enable-mutable-globals --enable-reference-types --enable-multivalue \
   pkg/cx_scorecard_bg.wasm -o pkg/cx_scorecard_bg.wasm
+cargo run --quiet --features schema --bin schemas -- pkg/schema
 node scripts/standalone.mjs
 node scripts/size.mjs

@@ -4,6 +4,7 @@ use crate::engine::text::Text;
 use serde::{Deserialize, Serialize};
 
 /// A whole assessment: what is asked, how answers are scored, and what is recommended.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Definition {
@@ -30,6 +31,7 @@ pub struct Definition {
 }
 
 /// The answer scale: numbered options plus a "Don't know" choice that is left out of the mean.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Scale {
@@ -38,6 +40,7 @@ pub struct Scale {
     pub dont_know: Text,
 }
 
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ScaleOption {
@@ -46,6 +49,7 @@ pub struct ScaleOption {
 }
 
 /// A maturity level. A score belongs to the highest level whose `min` it reaches.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Level {
@@ -58,6 +62,7 @@ pub struct Level {
 }
 
 /// Scoring rules that are data, not code.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Rules {
@@ -71,6 +76,7 @@ pub struct Rules {
     pub top_level_gate: Option<Gate>,
 }
 
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Gate {
@@ -78,6 +84,7 @@ pub struct Gate {
     pub min_dimension_score: f64,
 }
 
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Dimension {
@@ -95,6 +102,7 @@ pub struct Dimension {
     pub recommendations: Vec<LevelText>,
 }
 
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Statement {
@@ -105,6 +113,7 @@ pub struct Statement {
     pub reverse: bool,
 }
 
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct LevelText {
@@ -113,6 +122,7 @@ pub struct LevelText {
 }
 
 /// An optional question about the organisation, asked before the statements.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ProfileQuestion {
@@ -126,6 +136,7 @@ pub struct ProfileQuestion {
     pub options: Vec<Choice>,
 }
 
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Choice {
@@ -133,6 +144,7 @@ pub struct Choice {
     pub label: Text,
 }
 
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Benchmark {

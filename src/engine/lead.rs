@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::fmt;
 
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "kebab-case")]
 pub enum LeadMode {
@@ -14,6 +15,7 @@ pub enum LeadMode {
     BeforeResults,
 }
 
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum FieldKind {
@@ -27,6 +29,7 @@ pub enum FieldKind {
     Choice,
 }
 
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct LeadField {
@@ -65,6 +68,7 @@ fn default_fields() -> Vec<LeadField> {
 }
 
 /// `lead-capture`: `"off"`, `"before-results"`, or this object.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct LeadConfig {
@@ -209,6 +213,7 @@ pub fn validate_lead(config: &LeadConfig, values: &BTreeMap<String, String>, con
 }
 
 /// The record of consent that travels with a lead.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Consent {
@@ -219,6 +224,7 @@ pub struct Consent {
 }
 
 /// A consented lead: the entered values (trimmed, empty ones left out) and the consent.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Lead {
     #[serde(flatten)]

@@ -20,6 +20,7 @@ pub enum Step {
 }
 
 /// An answer to a profile question: one option id, or several.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(untagged)]
 pub enum ProfileAnswer {

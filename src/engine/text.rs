@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 pub const FALLBACK_LOCALE: &str = "en";
 
 /// A user-visible text. In JSON it is either `"text"` or `{"en": "text", "de": "Text"}`.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(untagged)]
 pub enum Text {
