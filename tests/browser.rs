@@ -324,3 +324,32 @@ async fn a_second_mount_on_the_same_element_is_refused_and_two_widgets_stay_inde
     let again = mount(a.into(), JsValue::UNDEFINED).unwrap();
     again.destroy();
 }
+
+#[wasm_bindgen_test]
+fn every_ui_string_exists_in_every_locale() {
+    use cx_scorecard::ui::strings::{strings, LOCALES};
+    fn placeholders(s: &str) -> Vec<String> {
+        let mut v: Vec<String> = s.split('{').skip(1).filter_map(|p| p.split_once('}')).map(|(k, _)| k.to_string()).collect();
+        v.sort();
+        v
+    }
+    let en = strings("en").entries();
+    assert!(en.len() > 70);
+    for locale in LOCALES {
+        let entries = strings(locale).entries();
+        assert_eq!(entries.len(), en.len());
+        let mut same_as_english = 0;
+        for ((key, text), (en_key, en_text)) in entries.iter().zip(&en) {
+            assert_eq!(key, en_key);
+            assert!(!text.trim().is_empty(), "{locale}.{key} is empty");
+            assert_eq!(placeholders(text), placeholders(en_text), "{locale}.{key}");
+            same_as_english += usize::from(text == en_text);
+        }
+        if locale != "en" {
+            // A few words are the same in several languages ("CX", "Name", "optional"); most are not.
+            assert!(same_as_english <= 4, "{locale} has {same_as_english} untranslated strings");
+        }
+    }
+    assert_eq!(strings("de-AT").start, "Bewertung starten");
+    assert_eq!(strings("pt-BR").start, "Start the assessment");
+}

@@ -197,3 +197,82 @@ fn the_quick_check_in_www_is_a_valid_second_definition() {
     assert_eq!(card.overall.level, Some(2));
     assert_eq!(card.dimensions[2].score, None);
 }
+
+/// Every user-visible text of the default assessment exists, non-empty, in every language.
+#[test]
+fn every_text_of_the_default_definition_is_in_every_locale() {
+    use cx_scorecard::engine::messages::LOCALES;
+    fn walk(v: &Value, path: &str, texts: &mut Vec<(String, serde_json::Map<String, Value>)>) {
+        match v {
+            Value::Object(map) => {
+                for (k, child) in map {
+                    let p = format!("{path}.{k}");
+                    let is_text = ["title", "intro", "label", "text", "name", "description", "dontKnow"].contains(&k.as_str());
+                    match child {
+                        Value::Object(m) if is_text => texts.push((p, m.clone())),
+                        Value::String(_) if is_text => texts.push((p, serde_json::Map::new())),
+                        _ => walk(child, &p, texts),
+                    }
+                }
+            }
+            Value::Array(items) => items.iter().enumerate().for_each(|(i, c)| walk(c, &format!("{path}[{i}]"), texts)),
+            _ => {}
+        }
+    }
+    let mut texts = Vec::new();
+    walk(&default_value(), "", &mut texts);
+    assert!(texts.len() > 140, "{}", texts.len());
+    for (path, map) in &texts {
+        for locale in LOCALES {
+            let t = map.get(locale).and_then(Value::as_str).unwrap_or("");
+            assert!(!t.trim().is_empty(), "{path} has no {locale} text");
+        }
+        assert_eq!(map.len(), LOCALES.len(), "{path} has other locales: {:?}", map.keys().collect::<Vec<_>>());
+    }
+}
+
+#[test]
+fn the_engine_messages_have_the_same_placeholders_in_every_locale() {
+    use cx_scorecard::engine::messages::{messages, LOCALES};
+    fn placeholders(s: &str) -> Vec<String> {
+        let mut v: Vec<String> = s.split('{').skip(1).filter_map(|p| p.split_once('}')).map(|(k, _)| k.to_string()).collect();
+        v.sort();
+        v
+    }
+    let en = messages("en");
+    let fields = |m: &cx_scorecard::engine::messages::Messages| {
+        [m.cap, m.gate, m.unassessed, m.weakest, m.strongest, m.ranked, m.why_scored, m.why_unassessed, m.why_critical, m.why_gap]
+    };
+    for locale in LOCALES {
+        for (a, b) in fields(en).iter().zip(fields(messages(locale))) {
+            assert!(!b.trim().is_empty(), "{locale}");
+            assert_eq!(placeholders(a), placeholders(b), "{locale}: {b}");
+        }
+    }
+}
+
+#[test]
+fn localised_results_use_the_language_and_its_number_format() {
+    use cx_scorecard::engine::messages::{fmt_number, resolve};
+    assert_eq!([resolve("de-CH"), resolve("fr_CA"), resolve("es"), resolve("it"), resolve("")], ["de", "fr", "es", "en", "en"]);
+    assert_eq!(fmt_number(58.3, "en"), "58.3");
+    assert_eq!(fmt_number(58.3, "de"), "58,3");
+    assert_eq!(fmt_number(65.0, "fr"), "65");
+    let def = Definition::from_json(DEFAULT_DEFINITION_JSON).unwrap();
+    let mut answers = cx_scorecard::engine::Answers::new();
+    for d in &def.dimensions {
+        for s in &d.statements {
+            let v = if d.id == "d6" { 3 } else { 5 };
+            answers.insert(s.id.clone(), cx_scorecard::engine::Answer::Value(if s.reverse { 6 - v } else { v }));
+        }
+    }
+    let card = cx_scorecard::engine::score(&def, &answers);
+    let gate = card.overall.gate.as_ref().unwrap();
+    assert_eq!(
+        cx_scorecard::engine::result::gate_reason(&def, gate, "de"),
+        "Stufe 5 (Kundengeführt) setzt in jeder Dimension mindestens 65 voraus; noch nicht erreicht: Befähigung und Kultur an der Kundenfront (50)."
+    );
+    let recs = cx_scorecard::engine::result::recommendations(&def, &card, "fr");
+    assert_eq!(recs[0].text, "Tenir des points d’équipe réguliers et faire un retour sur chaque idée");
+    assert!(recs[0].why.starts_with("Votre dimension la plus faible : score de 50 sur 100, niveau 3 (Défini)"), "{}", recs[0].why);
+}

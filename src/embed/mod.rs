@@ -11,6 +11,7 @@ use options::{Callbacks, Options, Source};
 use std::cell::{Cell, RefCell};
 use std::fmt::Display;
 use std::rc::{Rc, Weak};
+use crate::engine::messages::resolve;
 use crate::engine::outbox::Status;
 use wasm_bindgen::prelude::*;
 use web_sys::{CssStyleSheet, CustomEvent, CustomEventInit, Element, HtmlElement};
@@ -220,7 +221,7 @@ impl Mounted {
     }
 
     fn set_locale(&mut self, tag: String) {
-        self.props.locale = AttrValue::from(tag);
+        self.props.locale = AttrValue::from(resolve(&tag));
         if let Some(f) = &mut self.failure {
             f.locale = self.props.locale.clone();
         }
@@ -370,7 +371,9 @@ pub fn mount(element: JsValue, options: JsValue) -> Result<Handle, JsValue> {
         n.set(id + 1);
         id
     });
-    let locale = opts.locale.clone().unwrap_or_else(|| "en".into());
+    // The requested language, else the browser's, else English.
+    let requested = opts.locale.clone().or_else(|| web_sys::window().and_then(|w| w.navigator().language()));
+    let locale = resolve(requested.as_deref().unwrap_or("en")).to_string();
     let (definition, src) = match opts.source {
         Source::Default => (crate::engine::default_definition(), None),
         Source::Given(def) => (def, None),

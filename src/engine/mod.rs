@@ -4,6 +4,7 @@
 pub mod definition;
 pub mod export;
 pub mod lead;
+pub mod messages;
 pub mod outbox;
 pub mod result;
 pub mod saved;

@@ -3,6 +3,7 @@
 
 use crate::engine::definition::Definition;
 use crate::engine::lead::Lead;
+use crate::engine::messages::{fill, fmt_number, messages};
 use crate::engine::scoring::{score, Cap, DimensionScore, GateBlock, Scorecard};
 use crate::engine::session::{ProfileAnswer, Session};
 use serde::{Deserialize, Serialize};
@@ -84,44 +85,45 @@ pub struct Recommendation {
     pub why: String,
 }
 
-fn fmt_score(s: f64) -> String {
-    if s.fract() == 0.0 { format!("{s:.0}") } else { format!("{s:.1}") }
-}
-
 fn dimension_title(def: &Definition, id: &str, locale: &str) -> String {
     def.dimensions.iter().find(|d| d.id == id).map(|d| d.title.get(locale).to_string()).unwrap_or_default()
 }
 
 /// The reason a critical dimension capped the overall level.
 pub fn cap_reason(def: &Definition, cap: &Cap, locale: &str) -> String {
-    format!(
-        "Capped at level {} ({}) by {}, a critical dimension at level {} ({}): the overall level can be at most {} above the lowest critical dimension. The score alone would give level {}.",
-        cap.level,
-        def.level_name(cap.level, locale),
-        dimension_title(def, &cap.dimension_id, locale),
-        cap.dimension_level,
-        def.level_name(cap.dimension_level, locale),
-        def.rules.critical_cap_margin,
-        cap.uncapped,
+    fill(
+        messages(locale).cap,
+        &[
+            ("cap_name", def.level_name(cap.level, locale)),
+            ("cap", cap.level.to_string()),
+            ("dim", dimension_title(def, &cap.dimension_id, locale)),
+            ("dl_name", def.level_name(cap.dimension_level, locale)),
+            ("dl", cap.dimension_level.to_string()),
+            ("margin", def.rules.critical_cap_margin.to_string()),
+            ("uncapped", cap.uncapped.to_string()),
+        ],
     )
 }
 
 /// The reason the top level was withheld.
 pub fn gate_reason(def: &Definition, gate: &GateBlock, locale: &str) -> String {
+    let m = messages(locale);
     let below: Vec<String> = gate
         .below
         .iter()
         .map(|(id, s)| match s {
-            Some(s) => format!("{} ({})", dimension_title(def, id, locale), fmt_score(*s)),
-            None => format!("{} (unassessed)", dimension_title(def, id, locale)),
+            Some(s) => format!("{} ({})", dimension_title(def, id, locale), fmt_number(*s, locale)),
+            None => format!("{} ({})", dimension_title(def, id, locale), m.unassessed),
         })
         .collect();
-    format!(
-        "Level {} ({}) needs every dimension at {} or more; not yet: {}.",
-        gate.level,
-        def.level_name(gate.level, locale),
-        fmt_score(gate.min_dimension_score),
-        below.join(", ")
+    fill(
+        m.gate,
+        &[
+            ("level", gate.level.to_string()),
+            ("name", def.level_name(gate.level, locale)),
+            ("min", fmt_number(gate.min_dimension_score, locale)),
+            ("list", below.join(m.list_separator)),
+        ],
     )
 }
 
@@ -154,31 +156,35 @@ pub fn recommendations(def: &Definition, card: &Scorecard, locale: &str) -> Vec<
             let s = &card.dimensions[i];
             let level = s.level.unwrap_or(first_level);
             let text = d.recommendation(level)?.get(locale).to_string();
+            let m = messages(locale);
             let mut why = match (s.score, s.level) {
                 (Some(score), Some(l)) => {
                     let standing = if rank == 0 && scored > 1 {
-                        "Your weakest dimension".to_string()
+                        m.weakest.to_string()
                     } else if rank + 1 == scored && scored > 1 {
-                        "Your strongest dimension".to_string()
+                        m.strongest.to_string()
                     } else {
-                        format!("Ranked {} of {} by score", rank + 1, scored)
+                        fill(m.ranked, &[("r", (rank + 1).to_string()), ("n", scored.to_string())])
                     };
-                    format!(
-                        "{standing}: scored {} of 100, level {} ({}), so this is the next step at that level.",
-                        fmt_score(score),
-                        l,
-                        def.level_name(l, locale)
+                    fill(
+                        m.why_scored,
+                        &[
+                            ("standing", standing),
+                            ("score", fmt_number(score, locale)),
+                            ("level", l.to_string()),
+                            ("name", def.level_name(l, locale)),
+                        ],
                     )
                 }
-                _ => "Not assessed: every answer here was \"Don't know\", so this starts from the first step.".to_string(),
+                _ => m.why_unassessed.to_string(),
             };
             if d.critical && s.score.is_some() {
-                why.push_str(" It is a critical dimension, so it limits your overall level.");
+                why.push_str(m.why_critical);
             }
             if s.evidence_gap && s.score.is_some() {
-                why.push_str(&format!(
-                    " {} answers were \"Don't know\", so its level is capped at {} until there is evidence.",
-                    s.dont_know, def.rules.evidence_gap_max_level
+                why.push_str(&fill(
+                    m.why_gap,
+                    &[("n", s.dont_know.to_string()), ("max", def.rules.evidence_gap_max_level.to_string())],
                 ));
             }
             Some(Recommendation { dimension_id: d.id.clone(), level, text, why })

@@ -11,9 +11,7 @@ use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue};
 use yew::prelude::*;
 
-pub fn fmt_score(s: f64) -> String {
-    if s.fract() == 0.0 { format!("{s:.0}") } else { format!("{s:.1}") }
-}
+use crate::engine::messages::fmt_number;
 
 /// Saves `text` as a file through a temporary object URL.
 fn download(name: &str, mime: &str, text: &str) -> Result<(), JsValue> {
@@ -69,7 +67,7 @@ fn radar(s: &Strings, r: &AssessmentResult, uid: &str) -> Html {
         .dimensions
         .iter()
         .enumerate()
-        .map(|(i, d)| format!("{}. {}: {}", i + 1, d.title, d.score.map_or(s.not_assessed.to_string(), fmt_score)))
+        .map(|(i, d)| format!("{}. {}: {}", i + 1, d.title, d.score.map_or(s.not_assessed.to_string(), |x| fmt_number(x, &r.locale))))
         .collect::<Vec<_>>()
         .join("; ");
     html! {
@@ -163,7 +161,7 @@ pub fn Results(props: &ResultsProps) -> Html {
             <div class="cxs-overall" part="overall">
                 if let (Some(score), Some(level), Some(name)) = (o.score, o.level, &o.level_name) {
                     <p class="cxs-level">{ format!("{} {level}: ", s.level) }<strong>{ name.clone() }</strong></p>
-                    <p class="cxs-score">{ format!("{}: ", s.overall) }<strong>{ fill(s.score_of, &[("s", fmt_score(score))]) }</strong></p>
+                    <p class="cxs-score">{ format!("{}: ", s.overall) }<strong>{ fill(s.score_of, &[("s", fmt_number(score, l))]) }</strong></p>
                     if let Some(d) = level_description { <p class="cxs-level-desc">{ d }</p> }
                 } else {
                     <p class="cxs-level"><strong>{ s.not_assessed }</strong></p>
@@ -188,7 +186,7 @@ pub fn Results(props: &ResultsProps) -> Html {
                 <ol class="cxs-bars" part="bars">
                 { for r.dimensions.iter().map(|d| {
                     let label = match (d.score, d.level, &d.level_name) {
-                        (Some(sc), Some(lv), Some(n)) => format!("{} · {} {lv} {n}", fill(s.score_of, &[("s", fmt_score(sc))]), s.level),
+                        (Some(sc), Some(lv), Some(n)) => format!("{} · {} {lv} {n}", fill(s.score_of, &[("s", fmt_number(sc, l))]), s.level),
                         _ => s.not_assessed.to_string(),
                     };
                     html! {

@@ -288,9 +288,11 @@ test("the element's attributes react, ::part() styles apply, and removal destroy
   // locale: switches language in place, keeping the session.
   await el.getByRole("button", { name: "Start the assessment" }).click();
   await el.getByRole("heading", { name: "About your organisation" }).waitFor();
-  await page.evaluate(() => document.querySelector("cx-scorecard").setAttribute("locale", "en-GB"));
-  await el.locator('.cxs[lang="en-GB"]').waitFor();
-  assert.equal(await el.locator("h2").textContent(), "About your organisation", "still on the same page");
+  await page.evaluate(() => document.querySelector("cx-scorecard").setAttribute("locale", "de-CH"));
+  await el.locator('.cxs[lang="de"]').waitFor();
+  assert.equal(await el.locator("h2").textContent(), "Über Ihre Organisation", "still on the same page, in German");
+  await page.evaluate(() => document.querySelector("cx-scorecard").setAttribute("locale", "en"));
+  await el.locator('.cxs[lang="en"]').waitFor();
 
   // definition-src: loads another assessment.
   await page.evaluate(() => document.querySelector("cx-scorecard").setAttribute("definition-src", "quick-check.json"));

@@ -1,0 +1,87 @@
+// Languages in Chromium: the browser's language by default, English as the fallback, the locale
+// attribute, and live switching that keeps every answer, with locale-formatted numbers and dates.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { launch, startServer, answerAll, TABLE } from "./harness.mjs";
+
+let browser, site;
+before(async () => {
+  browser = await launch();
+  site = await startServer();
+});
+after(async () => {
+  await browser?.close();
+  site?.server.close();
+});
+
+async function pageIn(locale, path = "/index.html") {
+  const context = await browser.newContext({ locale });
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+  await page.goto(`${site.origin}${path}`);
+  return { page, context, errors };
+}
+
+test("the language follows the browser, and falls back to English", async () => {
+  for (const [locale, start, title] of [
+    ["es-ES", "Empezar la evaluación", "Evaluación de la capacidad de Operaciones CX"],
+    ["de-AT", "Bewertung starten", "Bewertung der CX-Operations-Fähigkeit"],
+    ["fr-CA", "Commencer l’évaluation", "Évaluation de la capacité CX Opérations"],
+    ["it-IT", "Start the assessment", "CX Operations capability assessment"],
+  ]) {
+    const { page, context, errors } = await pageIn(locale);
+    await page.getByRole("button", { name: start }).waitFor();
+    assert.equal(await page.locator("#widget h2").textContent(), title);
+    assert.equal(await page.locator("#widget .cxs").getAttribute("lang"), locale === "it-IT" ? "en" : locale.slice(0, 2));
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
+});
+
+test("the locale attribute chooses the language", async () => {
+  const { page, context, errors } = await pageIn("en-US", "/element.html");
+  await page.evaluate(() => document.querySelector("cx-scorecard").setAttribute("locale", "de"));
+  await page.locator("cx-scorecard").getByRole("button", { name: "Bewertung starten" }).click();
+  await page.locator("cx-scorecard").getByRole("heading", { name: "Über Ihre Organisation" }).waitFor();
+  assert.ok(await page.locator("cx-scorecard").getByLabel("Branche").isVisible());
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("setLocale switches language live, keeps the answers, and formats numbers and dates", async () => {
+  const { page, context, errors } = await pageIn("en-US");
+  const w = page.locator("#widget");
+  await w.getByRole("button", { name: "Start the assessment" }).click();
+  await w.getByRole("button", { name: "Next" }).click();
+  await answerAll(w, TABLE.slice(0, 1));
+  await w.locator("fieldset.cxs-item").nth(0).locator('label:has(input[value="2"])').click();
+  await page.evaluate(() => window.cxHandle.setLocale("fr"));
+  await w.getByRole("heading", { name: "Front et back-office, un seul système" }).waitFor();
+  assert.equal(await w.locator("fieldset.cxs-item").nth(0).locator('input[value="2"]').isChecked(), true);
+  assert.match(await w.locator(".cxs-progress").textContent(), /6 sur 36 répondues/);
+  assert.ok(await w.getByText("Pas d’accord").first().isVisible());
+  await w.getByRole("button", { name: "Retour" }).click();
+  assert.equal(await w.locator("fieldset.cxs-item").nth(4).locator('input[value="1"]').isChecked(), true);
+  await w.getByRole("button", { name: "Suivant" }).click();
+  await answerAll(w, TABLE.slice(1));
+  await w.getByRole("heading", { name: "Votre résultat" }).waitFor();
+  assert.equal(await w.locator(".cxs-level").textContent(), "Niveau 3: Défini");
+  assert.match(await w.locator(".cxs-score").textContent(), /58,3 sur 100/);
+  const date = new Date().toLocaleDateString("fr", { dateStyle: "long" });
+  assert.equal(await w.locator(".cxs-date").textContent(), `Terminé le ${date}`);
+  const result = JSON.parse(await page.locator("#result").textContent());
+  assert.equal(result.locale, "fr");
+  assert.equal(result.overall.levelName, "Défini");
+  assert.equal(result.dimensions[0].title, "Étapes du parcours et moments de vérité");
+  assert.equal(result.recommendations[0].text, "Pré-autoriser les solutions aux cinq problèmes les plus souvent escaladés");
+  assert.ok(result.recommendations[0].why.startsWith("Votre dimension la plus faible : score de 0 sur 100"), result.recommendations[0].why);
+  assert.equal(result.overall.score, 58.3, "the JSON keeps plain numbers");
+  // And back to Spanish on the results.
+  await page.evaluate(() => window.cxHandle.setLocale("es"));
+  await w.getByRole("heading", { name: "Su resultado" }).waitFor();
+  assert.match(await w.locator(".cxs-score").textContent(), /58,3 de 100/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
