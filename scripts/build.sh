@@ -7,7 +7,7 @@ bash scripts/setup.sh
 cargo build --quiet --lib --release --target wasm32-unknown-unknown
 rm -rf pkg
 wasm-bindgen --target web --no-typescript --out-dir pkg target/wasm32-unknown-unknown/release/cx_scorecard.wasm
-node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+node_modules/.bin/wasm-opt -Oz --converge --strip-debug --strip-producers --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
   --enable-mutable-globals --enable-reference-types --enable-multivalue \
   pkg/cx_scorecard_bg.wasm -o pkg/cx_scorecard_bg.wasm
 cargo run --quiet --features schema --bin schemas -- pkg/schema

@@ -81,6 +81,11 @@ proptest! {
     }
 
     #[test]
+    fn json_paths_never_panic(s in ".{0,200}", line in 0usize..5, column in 0usize..300) {
+        let _ = cx_scorecard::engine::jsonpath::path_at(&s, line, column);
+    }
+
+    #[test]
     fn arbitrary_saved_sessions_never_panic(s in ".{0,300}", v in any_json()) {
         let def = default_definition();
         let _ = decode(&def, &s);

@@ -25,13 +25,8 @@ impl fmt::Display for ValidationError {
 impl Definition {
     /// Parses and validates a definition, collecting every error found.
     pub fn from_json(json: &str) -> Result<Definition, Vec<ValidationError>> {
-        let de = &mut serde_json::Deserializer::from_str(json);
-        let def: Definition = serde_path_to_error::deserialize(de).map_err(|e| {
-            let path = e.path().to_string();
-            vec![ValidationError {
-                path: if path == "." { String::new() } else { path },
-                message: e.into_inner().to_string(),
-            }]
+        let def: Definition = serde_json::from_str(json).map_err(|e| {
+            vec![ValidationError { path: crate::engine::jsonpath::path_at(json, e.line(), e.column()), message: e.to_string() }]
         })?;
         let errors = validate(&def);
         if errors.is_empty() {

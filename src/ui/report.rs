@@ -55,8 +55,9 @@ fn radar(s: &Strings, r: &AssessmentResult, uid: &str) -> Html {
         return Html::default();
     }
     let point = |i: usize, radius: f64| {
+        // JS Math keeps libm's trigonometry out of the wasm.
         let a = -PI / 2.0 + 2.0 * PI * i as f64 / n as f64;
-        (radius * a.cos(), radius * a.sin())
+        (radius * js_sys::Math::cos(a), radius * js_sys::Math::sin(a))
     };
     let polygon = |radius: &dyn Fn(usize) -> f64| {
         (0..n).map(|i| point(i, radius(i))).map(|(x, y)| format!("{x:.1},{y:.1}")).collect::<Vec<_>>().join(" ")
