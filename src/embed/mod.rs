@@ -60,6 +60,8 @@ const MOUNTED_ATTR: &str = "data-cx-scorecard";
 thread_local! {
     static SHEET: RefCell<Option<CssStyleSheet>> = const { RefCell::new(None) };
     static NEXT_UID: Cell<u32> = const { Cell::new(1) };
+    /// The default assessment, parsed once per page.
+    static DEFAULT: std::cell::OnceCell<Rc<crate::engine::Definition>> = const { std::cell::OnceCell::new() };
     /// Idle app roots, reused by later mounts (see `ui::Root`).
     static POOL: RefCell<Vec<(AppHandle<Root>, Element)>> = const { RefCell::new(Vec::new()) };
 }
@@ -158,7 +160,7 @@ impl Outlet {
 }
 
 /// Shows a submission status in the mounted widget.
-fn set_submission(mounted: &Weak<RefCell<Option<Mounted>>>, status: Option<Status>) {
+fn set_submission(mounted: &Weak<Slot>, status: Option<Status>) {
     let Some(mounted) = mounted.upgrade() else { return };
     let Ok(mut guard) = mounted.try_borrow_mut() else { return };
     if let Some(m) = guard.as_mut() {
@@ -170,7 +172,7 @@ fn set_submission(mounted: &Weak<RefCell<Option<Mounted>>>, status: Option<Statu
 }
 
 /// Hands a completed result to the page's sender and follows its status.
-fn submit_result(outlet: &Rc<Outlet>, mounted: &Weak<RefCell<Option<Mounted>>>, r: &AssessmentResult, url: &str) {
+fn submit_result(outlet: &Rc<Outlet>, mounted: &Weak<Slot>, r: &AssessmentResult, url: &str) {
     let sender = match submit::sender() {
         Ok(s) => s,
         Err(e) => return outlet.error("submit", &format!("could not start submitting: {}", options::describe(&e))),
@@ -195,6 +197,10 @@ fn submit_result(outlet: &Rc<Outlet>, mounted: &Weak<RefCell<Option<Mounted>>>, 
         }
     }
 }
+
+/// Where a mounted widget lives. Boxed, so that what is left after `destroy()` until the JS
+/// handle is garbage-collected (or `free()`d) is a few bytes, not the whole widget.
+type Slot = RefCell<Option<Box<Mounted>>>;
 
 struct Mounted {
     app: AppHandle<Root>,
@@ -263,7 +269,7 @@ async fn load_definition(url: &str) -> Result<crate::engine::Definition, (String
 /// A mounted widget.
 #[wasm_bindgen]
 pub struct Handle {
-    mounted: Rc<RefCell<Option<Mounted>>>,
+    mounted: Rc<Slot>,
     result: Rc<RefCell<Option<Rc<AssessmentResult>>>>,
 }
 
@@ -295,7 +301,8 @@ impl Handle {
     /// Removes the widget from the page. Calling it again does nothing.
     pub fn destroy(&self) {
         let taken = self.mounted.borrow_mut().take();
-        if let Some(mut m) = taken {
+        if let Some(m) = taken {
+            let mut m = *m;
             m.outlet.frame.borrow_mut().take();
             m.remote.clear();
             m.app.update(RootProps::default());
@@ -340,7 +347,7 @@ pub fn mount(element: JsValue, options: JsValue) -> Result<Handle, JsValue> {
         }
     }
 
-    let mounted: Rc<RefCell<Option<Mounted>>> = Rc::default();
+    let mounted: Rc<Slot> = Rc::default();
     let result = Rc::new(RefCell::new(None));
     let remote = Remote::default();
     let outlet = Rc::new(Outlet { host: host.clone(), callbacks: opts.callbacks, frame: RefCell::new(None), data_layer: opts.data_layer });
@@ -374,10 +381,11 @@ pub fn mount(element: JsValue, options: JsValue) -> Result<Handle, JsValue> {
     // The requested language, else the browser's, else English.
     let requested = opts.locale.clone().or_else(|| web_sys::window().and_then(|w| w.navigator().language()));
     let locale = resolve(requested.as_deref().unwrap_or("en")).to_string();
+    let default = || DEFAULT.with(|d| d.get_or_init(|| Rc::new(crate::engine::default_definition())).clone());
     let (definition, src) = match opts.source {
-        Source::Default => (crate::engine::default_definition(), None),
-        Source::Given(def) => (def, None),
-        Source::Url(url) => (crate::engine::default_definition(), Some(url)),
+        Source::Default => (default(), None),
+        Source::Given(def) => (Rc::new(def), None),
+        Source::Url(url) => (default(), Some(url)),
         Source::Invalid(errors) => {
             // A readable list in the widget, an error event, and a throw.
             let message = options::invalid_message("options.definition", &errors);
@@ -391,7 +399,7 @@ pub fn mount(element: JsValue, options: JsValue) -> Result<Handle, JsValue> {
         }
     };
     let props = AppProps {
-        definition: Rc::new(definition),
+        definition,
         autosave: opts.autosave,
         lead,
         submission: None,
@@ -444,7 +452,7 @@ pub fn mount(element: JsValue, options: JsValue) -> Result<Handle, JsValue> {
     host.append_child(&root)?;
     let mut m = Mounted { app, root, generation, props, outlet, remote, theme, listeners: Vec::new(), loading: src.is_some(), failure: None };
     m.render();
-    *mounted.borrow_mut() = Some(m);
+    *mounted.borrow_mut() = Some(Box::new(m));
     if let Some(url) = src {
         let weak = Rc::downgrade(&mounted);
         wasm_bindgen_futures::spawn_local(async move {
@@ -485,4 +493,29 @@ pub fn validate_definition(definition: JsValue) -> Result<JsValue, JsValue> {
         out.push(&object(&[("path", e.path.into()), ("message", e.message.into())]));
     }
     Ok(out.into())
+}
+
+/// For the benchmark: milliseconds per scoring of a complete default assessment (scores, caps,
+/// recommendations and the result), averaged over `iterations`.
+#[wasm_bindgen(js_name = benchmarkScoring)]
+pub fn benchmark_scoring(iterations: u32) -> f64 {
+    use crate::engine::{build_result, default_definition, Answer, Session, Step};
+    let def = default_definition();
+    let mut session = Session::default();
+    for (i, s) in def.dimensions.iter().flat_map(|d| &d.statements).enumerate() {
+        let answer = if i % 9 == 8 { Answer::DontKnow } else { Answer::Value((i % 5) as u8 + 1) };
+        session.answers.insert(s.id.clone(), answer);
+    }
+    session.step = Step::Results;
+    session.started_at = Some("2026-01-01T00:00:00Z".into());
+    session.completed_at = Some("2026-01-01T00:08:00Z".into());
+    let now = || web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now());
+    let n = iterations.max(1);
+    let start = now();
+    let mut levels = 0u32;
+    for _ in 0..n {
+        levels += build_result(&def, &session, "en").and_then(|r| r.overall.level).map_or(0, u32::from);
+    }
+    let per_run = (now() - start) / f64::from(n);
+    if levels == 0 { f64::NAN } else { per_run }
 }

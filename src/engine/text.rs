@@ -1,18 +1,48 @@
 //! Localisable text: either one string, or a map from locale tag to string.
 
+use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
+use std::fmt;
 
 /// The locale every definition falls back to when a text lacks the requested one.
 pub const FALLBACK_LOCALE: &str = "en";
 
 /// A user-visible text. In JSON it is either `"text"` or `{"en": "text", "de": "Text"}`.
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(untagged)]
 pub enum Text {
     Plain(String),
     Localised(BTreeMap<String, String>),
+}
+
+/// Read directly rather than as an untagged enum, which would buffer every value first: the
+/// default definition holds hundreds of texts, and this keeps start-up fast and the wasm small.
+impl<'de> Deserialize<'de> for Text {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct TextVisitor;
+        impl<'de> Visitor<'de> for TextVisitor {
+            type Value = Text;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a string, or an object of locale to string")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Text, E> {
+                Ok(Text::Plain(v.to_owned()))
+            }
+            fn visit_string<E: de::Error>(self, v: String) -> Result<Text, E> {
+                Ok(Text::Plain(v))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut m: A) -> Result<Text, A::Error> {
+                let mut map = BTreeMap::new();
+                while let Some((k, v)) = m.next_entry::<String, String>()? {
+                    map.insert(k, v);
+                }
+                Ok(Text::Localised(map))
+            }
+        }
+        d.deserialize_any(TextVisitor)
+    }
 }
 
 impl Text {
@@ -68,6 +98,15 @@ mod tests {
         assert_eq!(t.get("es"), "Hello");
         let only_de: Text = serde_json::from_str(r#"{"de":"Hallo"}"#).unwrap();
         assert_eq!(only_de.get("en"), "Hallo");
+    }
+
+    #[test]
+    fn other_json_is_not_a_text() {
+        for bad in ["5", "null", "[\"a\"]", "{\"en\": 5}", "true"] {
+            assert!(serde_json::from_str::<Text>(bad).is_err(), "{bad}");
+        }
+        let e = serde_json::from_str::<Text>("5").unwrap_err().to_string();
+        assert!(e.starts_with("invalid type: integer `5`, expected a string, or an object of locale to string"), "{e}");
     }
 
     #[test]

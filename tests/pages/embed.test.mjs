@@ -173,6 +173,7 @@ test("200 mount/destroy cycles do not grow wasm memory", async () => {
       const h = window.cx.mount(el, { theme: "dark" });
       await ready;
       h.destroy();
+      h.free(); // release the JS handle now rather than at garbage collection
       el.remove();
     };
     for (let i = 0; i < 20; i++) await cycle();

@@ -1,0 +1,126 @@
+// The benchmark: sizes, time to the first interactive screen (cold cache), click-to-paint
+// latency over a scripted full run, scoring time, and wasm memory, in headless Chromium on a
+// local server. Prints a table. Timings vary by machine; only sizes are gated (scripts/size.mjs).
+import { launch, startServer, answerAll, TABLE } from "../tests/pages/harness.mjs";
+import { sizes } from "./size.mjs";
+
+const RUNS = Number(process.env.BENCH_RUNS || 10);
+const pct = (xs, p) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
+};
+const ms = (x) => `${x.toFixed(x < 10 ? 2 : 1)} ms`;
+const browser = await launch();
+const site = await startServer();
+const rows = [];
+
+// 1. Navigation start → first screen interactive (the `ready` event), cold cache each run.
+const firstScreen = [];
+const firstQuestion = [];
+for (let i = 0; i < RUNS; i++) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
+  await page.addInitScript(() => {
+    document.addEventListener("cx-scorecard:ready", () => (window.__ready = performance.now()), { once: true });
+  });
+  await page.goto(`${site.origin}/index.html`);
+  await page.waitForFunction(() => window.__ready);
+  firstScreen.push(await page.evaluate(() => window.__ready));
+  // Start → the first statement on screen (through the optional profile page).
+  const t = await page.evaluate(async () => {
+    const w = document.getElementById("widget");
+    const frame = () => new Promise((ok) => requestAnimationFrame(() => { const c = new MessageChannel(); c.port1.onmessage = ok; c.port2.postMessage(0); }));
+    const t0 = performance.now();
+    w.querySelector(".cxs-intro button").click();
+    while (!w.querySelector(".cxs-profile")) await frame();
+    w.querySelector(".cxs-profile button[type=submit]").click();
+    while (!w.querySelector("fieldset.cxs-item")) await frame();
+    await frame();
+    return performance.now() - t0;
+  });
+  firstQuestion.push(t);
+  await context.close();
+}
+rows.push(["navigation → first screen interactive, cold cache (p50 / p95)", `${ms(pct(firstScreen, 50))} / ${ms(pct(firstScreen, 95))}`, "< 150 ms"]);
+rows.push(["start → first question painted (p50 / p95)", `${ms(pct(firstQuestion, 50))} / ${ms(pct(firstQuestion, 95))}`, ""]);
+
+// 2. Click-to-paint over a scripted full run.
+{
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    window.__latency = [];
+    addEventListener("click", (e) => {
+      const t0 = e.timeStamp;
+      // A click on a label also clicks its radio; count the label's click once.
+      if (e.target.tagName === "INPUT") return;
+      const kind = e.target.closest?.("label") ? "answer" : "page";
+      requestAnimationFrame(() => {
+        const c = new MessageChannel();
+        c.port1.onmessage = () => window.__latency.push({ kind, ms: performance.now() - t0 });
+        c.port2.postMessage(0);
+      });
+    }, true);
+  });
+  await page.goto(`${site.origin}/index.html`);
+  const w = page.locator("#widget");
+  await w.getByRole("button", { name: "Start the assessment" }).click();
+  await w.getByRole("button", { name: "Next" }).click();
+  await answerAll(w, TABLE);
+  await w.getByRole("heading", { name: "Your result" }).waitFor();
+  await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
+  const lat = await page.evaluate(() => window.__latency);
+  const answers = lat.filter((l) => l.kind === "answer").map((l) => l.ms);
+  const pages = lat.filter((l) => l.kind === "page").map((l) => l.ms);
+  rows.push([`answer click → next paint, ${answers.length} clicks (p50 / p95)`, `${ms(pct(answers, 50))} / ${ms(pct(answers, 95))}`, "p95 < 16 ms"]);
+  rows.push([`page change click → next paint, ${pages.length} clicks (p50 / p95)`, `${ms(pct(pages, 50))} / ${ms(pct(pages, 95))}`, ""]);
+  const scoring = await page.evaluate(async () => (await import("/pkg/cx_scorecard.js")).benchmarkScoring(2000));
+  rows.push(["scoring, caps, recommendations and result JSON (mean of 2000)", ms(scoring), "< 1 ms"]);
+  await context.close();
+}
+
+// 3. wasm memory after a full run and across 200 mount/destroy cycles.
+{
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${site.origin}/many.html`);
+  await page.waitForFunction(() => window.cx);
+  const w = page.locator("#first");
+  await w.getByRole("button", { name: "Start the assessment" }).click();
+  await w.getByRole("button", { name: "Next" }).click();
+  await answerAll(w, TABLE);
+  await w.getByRole("heading", { name: "Your result" }).waitFor();
+  const mem = await page.evaluate(async () => {
+    const afterRun = window.cx.memoryBytes();
+    const cycle = async () => {
+      const el = document.createElement("div");
+      document.body.append(el);
+      const ready = new Promise((ok) => el.addEventListener("cx-scorecard:ready", ok, { once: true }));
+      const h = window.cx.mount(el, {});
+      await ready;
+      h.destroy();
+      h.free(); // release the JS handle now rather than at garbage collection
+      el.remove();
+    };
+    for (let i = 0; i < 200; i++) await cycle();
+    const after200 = window.cx.memoryBytes();
+    for (let i = 0; i < 200; i++) await cycle();
+    return { afterRun, after200, after400: window.cx.memoryBytes() };
+  });
+  const kb = (b) => `${(b / 1024).toFixed(0)} KiB`;
+  rows.push(["wasm memory after a full run", kb(mem.afterRun), ""]);
+  rows.push(["wasm memory after 200 / 400 mount-destroy cycles", `${kb(mem.after200)} / ${kb(mem.after400)}`, "flat"]);
+  await context.close();
+}
+await browser.close();
+site.server.close();
+
+const size = sizes();
+rows.unshift(["download to show the widget (gzipped)", `${(size.total / 1024).toFixed(1)} KB`, "< 150 KB (aim 120 KB)"]);
+const w1 = Math.max(...rows.map((r) => r[0].length));
+const w2 = Math.max(...rows.map((r) => r[1].length));
+console.log(`${"measure".padEnd(w1)}  ${"value".padEnd(w2)}  target`);
+console.log(`${"-".repeat(w1)}  ${"-".repeat(w2)}  ------`);
+for (const [a, b, c] of rows) console.log(`${a.padEnd(w1)}  ${b.padEnd(w2)}  ${c}`);
