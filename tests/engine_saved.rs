@@ -126,3 +126,18 @@ fn resume_replaces_a_fresh_session_and_keeps_the_gate() {
     assert_eq!(resumed.lead_gate, LeadGate::Skippable);
     assert!(resumed.apply(&def, Action::Resume(Box::new(saved))).is_err(), "only from the intro");
 }
+
+#[test]
+fn answers_and_profile_answers_read_back_from_json() {
+    let a: Answers = serde_json::from_str(r#"{"d1.s1": 3, "d1.s2": null}"#).unwrap();
+    assert_eq!(a["d1.s1"], Answer::Value(3));
+    assert_eq!(a["d1.s2"], Answer::DontKnow);
+    assert!(serde_json::from_str::<Answers>(r#"{"d1.s1": 300}"#).is_err());
+    assert!(serde_json::from_str::<Answers>(r#"{"d1.s1": "3"}"#).is_err());
+    assert!(serde_json::from_str::<Answers>(r#"{"d1.s1": -1}"#).is_err());
+    let p: ProfileAnswer = serde_json::from_str(r#""retail""#).unwrap();
+    assert_eq!(p, ProfileAnswer::One("retail".into()));
+    let p: ProfileAnswer = serde_json::from_str(r#"["phone", "chat"]"#).unwrap();
+    assert_eq!(p, ProfileAnswer::Many(vec!["phone".into(), "chat".into()]));
+    assert!(serde_json::from_str::<ProfileAnswer>("5").is_err());
+}

@@ -2,15 +2,40 @@
 //! renormalised weights, unassessed dimensions, the critical cap and the top-level gate.
 
 use crate::engine::definition::{Definition, Dimension};
+use serde::de::{self, Deserializer, Visitor};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
+use std::fmt;
 
-/// An answer to one statement: a value on the scale, or "Don't know".
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+/// An answer to one statement: a value on the scale, or "Don't know". In JSON: the number, or `null`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(untagged)]
 pub enum Answer {
     Value(u8),
     DontKnow,
+}
+
+/// Read directly (an untagged derive would pull in serde's buffering machinery).
+impl<'de> Deserialize<'de> for Answer {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct AnswerVisitor;
+        impl<'de> Visitor<'de> for AnswerVisitor {
+            type Value = Answer;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("an answer value or null")
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Answer, E> {
+                u8::try_from(v).map(Answer::Value).map_err(|_| E::custom(format!("answer {v} is out of range")))
+            }
+            fn visit_unit<E: de::Error>(self) -> Result<Answer, E> {
+                Ok(Answer::DontKnow)
+            }
+            fn visit_none<E: de::Error>(self) -> Result<Answer, E> {
+                Ok(Answer::DontKnow)
+            }
+        }
+        d.deserialize_any(AnswerVisitor)
+    }
 }
 
 impl Answer {

@@ -21,11 +21,35 @@ pub enum Step {
 
 /// An answer to a profile question: one option id, or several.
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(untagged)]
 pub enum ProfileAnswer {
     One(String),
     Many(Vec<String>),
+}
+
+/// Read directly (an untagged derive would pull in serde's buffering machinery).
+impl<'de> Deserialize<'de> for ProfileAnswer {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = ProfileAnswer;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("an option id or a list of option ids")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<ProfileAnswer, E> {
+                Ok(ProfileAnswer::One(v.to_owned()))
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<ProfileAnswer, A::Error> {
+                let mut ids = Vec::new();
+                while let Some(id) = seq.next_element::<String>()? {
+                    ids.push(id);
+                }
+                Ok(ProfileAnswer::Many(ids))
+            }
+        }
+        d.deserialize_any(V)
+    }
 }
 
 /// Whether a lead form stands before the results.
@@ -95,7 +119,8 @@ pub struct Session {
     pub id: Option<String>,
     pub step: Step,
     pub lead_gate: LeadGate,
-    /// Present only when the user consented.
+    /// Present only when the user consented; never stored.
+    #[serde(skip)]
     pub lead: Option<Lead>,
     pub profile: BTreeMap<String, ProfileAnswer>,
     pub answers: Answers,
