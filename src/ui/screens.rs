@@ -57,8 +57,11 @@ pub fn Intro(props: &IntroProps) -> Html {
 }
 
 #[derive(Properties, PartialEq)]
+/// Props of the profile page and of the dimension pages (`index` is the dimension's).
 pub struct PageProps {
     pub def: Rc<Definition>,
+    #[prop_or_default]
+    pub index: usize,
     pub session: Rc<Session>,
     pub locale: AttrValue,
     pub uid: AttrValue,
@@ -193,22 +196,8 @@ pub fn ProfilePage(props: &PageProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct DimensionPageProps {
-    pub def: Rc<Definition>,
-    pub index: usize,
-    pub session: Rc<Session>,
-    pub locale: AttrValue,
-    pub uid: AttrValue,
-    /// Focus this page's heading when it appears (false only on the widget's first render).
-    pub autofocus: bool,
-    pub ondispatch: Callback<Action>,
-    pub onnext: Callback<()>,
-    pub onback: Callback<()>,
-}
-
 #[component]
-pub fn DimensionPage(props: &DimensionPageProps) -> Html {
+pub fn DimensionPage(props: &PageProps) -> Html {
     let heading = use_heading_focus(props.autofocus);
     let s = strings(&props.locale);
     let l = props.locale.as_str();

@@ -1,20 +1,12 @@
 // Accessibility (WCAG 2.1 AA) in Chromium: axe-core on every screen, a keyboard-only run,
 // announcements and focus, no horizontal scrolling at 320 px and 200% zoom, reduced motion.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { createRequire } from "node:module";
-import { launch, startServer, openPage, answerAll, TABLE } from "./harness.mjs";
+import { setup, openPage, answerAll, TABLE } from "./harness.mjs";
 
 const AXE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
-let browser, site;
-before(async () => {
-  browser = await launch();
-  site = await startServer();
-});
-after(async () => {
-  await browser?.close();
-  site?.server.close();
-});
+const env = setup();
 
 /** axe-core violations inside `selector` (shadow roots included), as readable lines. */
 async function violations(page, selector) {
@@ -46,7 +38,7 @@ async function screens(page, root, check) {
 
 for (const scheme of ["light", "dark"]) {
   test(`axe-core finds no violations on any screen (${scheme})`, async () => {
-    const { page, context, problems } = await openPage(browser, `${site.origin}/lead.html`);
+    const { page, context, problems } = await openPage(env.browser, `${env.site.origin}/lead.html`);
     await page.emulateMedia({ colorScheme: scheme });
     const found = {};
     const check = async (name) => (found[name] = await violations(page, "cx-scorecard"));
@@ -75,7 +67,7 @@ for (const scheme of ["light", "dark"]) {
 }
 
 test("the dark theme option passes axe-core too", async () => {
-  const { page, context, problems } = await openPage(browser, `${site.origin}/many.html`);
+  const { page, context, problems } = await openPage(env.browser, `${env.site.origin}/many.html`);
   await page.locator("#second").getByRole("button", { name: "Start the assessment" }).waitFor();
   assert.deepEqual(await violations(page, "#second"), []);
   await page.locator("#second").getByRole("button", { name: "Start the assessment" }).click();
@@ -95,7 +87,7 @@ const focused = (page) => page.evaluate(() => {
 });
 
 test("the whole assessment can be completed with the keyboard alone", async () => {
-  const { page, context, problems } = await openPage(browser, `${site.origin}/index.html`);
+  const { page, context, problems } = await openPage(env.browser, `${env.site.origin}/index.html`);
   const w = page.locator("#widget");
   await w.getByRole("button", { name: "Start the assessment" }).waitFor();
   const tabTo = async (predicate, what, limit = 80) => {
@@ -141,7 +133,7 @@ test("the whole assessment can be completed with the keyboard alone", async () =
 });
 
 test("progress is announced politely and focus goes to each new page's heading", async () => {
-  const { page, context, problems } = await openPage(browser, `${site.origin}/index.html`);
+  const { page, context, problems } = await openPage(env.browser, `${env.site.origin}/index.html`);
   const w = page.locator("#widget");
   await w.getByRole("button", { name: "Start the assessment" }).click();
   await w.getByRole("button", { name: "Next" }).click();
@@ -159,9 +151,9 @@ test("progress is announced politely and focus goes to each new page's heading",
 
 for (const [name, viewport] of [["320 px", { width: 320, height: 640 }], ["200% zoom", { width: 640, height: 480 }]]) {
   test(`no horizontal scrolling at ${name}`, async () => {
-    const context = await browser.newContext({ viewport, deviceScaleFactor: name === "200% zoom" ? 2 : 1 });
+    const context = await env.browser.newContext({ viewport, deviceScaleFactor: name === "200% zoom" ? 2 : 1 });
     const page = await context.newPage();
-    await page.goto(`${site.origin}/app.html`);
+    await page.goto(`${env.site.origin}/app.html`);
     const w = page.locator("#widget");
     const fits = async (screen) => {
       const r = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, width: document.documentElement.clientWidth }));
@@ -184,9 +176,9 @@ for (const [name, viewport] of [["320 px", { width: 320, height: 640 }], ["200% 
 }
 
 test("prefers-reduced-motion is respected", async () => {
-  const context = await browser.newContext({ reducedMotion: "reduce" });
+  const context = await env.browser.newContext({ reducedMotion: "reduce" });
   const page = await context.newPage();
-  await page.goto(`${site.origin}/index.html`);
+  await page.goto(`${env.site.origin}/index.html`);
   const button = page.locator("#widget .cxs-primary");
   await button.waitFor();
   const style = await button.evaluate((b) => ({ t: getComputedStyle(b).transitionDuration, a: getComputedStyle(b).animationName }));

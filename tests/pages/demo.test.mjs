@@ -1,20 +1,12 @@
 // The demo page, completed in real Chromium by clicking, gives the hand-worked result.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { launch, startServer, openPage, answerAll } from "./harness.mjs";
+import { setup, openPage, answerAll } from "./harness.mjs";
 
-let browser, site;
-before(async () => {
-  browser = await launch();
-  site = await startServer();
-});
-after(async () => {
-  await browser?.close();
-  site?.server.close();
-});
+const env = setup();
 
 test("the demo completes with the hand-worked result and logs every event", async () => {
-  const { page, context, problems } = await openPage(browser, `${site.origin}/index.html`);
+  const { page, context, problems } = await openPage(env.browser, `${env.site.origin}/index.html`);
   await page.getByRole("button", { name: "Start the assessment" }).click();
   await page.getByRole("heading", { name: "About your organisation" }).waitFor();
   await page.getByLabel("Industry").selectOption("telecoms");

@@ -1,4 +1,5 @@
 // Shared page-test harness: local servers and headless Chromium through playwright-core.
+import { before, after } from "node:test";
 import { chromium } from "playwright-core";
 import { serve } from "../../scripts/serve.mjs";
 
@@ -15,6 +16,23 @@ export async function launch() {
 export async function startServer(opts = {}) {
   const server = await serve({ port: 0, ...opts });
   return { server, origin: `http://127.0.0.1:${server.address().port}` };
+}
+
+/**
+ * Starts Chromium and a local server before a test file's tests and stops them after;
+ * returns an object whose `browser` and `site` are set by then.
+ */
+export function setup(serverOptions = {}) {
+  const env = {};
+  before(async () => {
+    env.browser = await launch();
+    env.site = await startServer(serverOptions);
+  });
+  after(async () => {
+    await env.browser?.close();
+    env.site?.server.close();
+  });
+  return env;
 }
 
 /**

@@ -1,26 +1,18 @@
 // Languages in Chromium: the browser's language by default, English as the fallback, the locale
 // attribute, and live switching that keeps every answer, with locale-formatted numbers and dates.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { launch, startServer, answerAll, TABLE } from "./harness.mjs";
+import { setup, answerAll, TABLE } from "./harness.mjs";
 
-let browser, site;
-before(async () => {
-  browser = await launch();
-  site = await startServer();
-});
-after(async () => {
-  await browser?.close();
-  site?.server.close();
-});
+const env = setup();
 
 async function pageIn(locale, path = "/index.html") {
-  const context = await browser.newContext({ locale });
+  const context = await env.browser.newContext({ locale });
   const page = await context.newPage();
   const errors = [];
   page.on("pageerror", (e) => errors.push(e.message));
   page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
-  await page.goto(`${site.origin}${path}`);
+  await page.goto(`${env.site.origin}${path}`);
   return { page, context, errors };
 }
 

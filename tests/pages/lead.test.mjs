@@ -1,19 +1,16 @@
 // Lead magnet and report in real Chromium: the gate's validation and consent, no lead without
 // consent, the printed PDF's text, the downloads, and submission through failures and offline.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { launch, startServer, openPage, answerAll } from "./harness.mjs";
+import { setup, openPage, answerAll } from "./harness.mjs";
 
-let browser, site;
 /** The results endpoint: fails while `failures` > 0 (or `down`), stores each result by idempotency key. */
 const api = { failures: 0, down: false, rejectOnce: false, stored: new Map(), delivered: [], requests: 0 };
-before(async () => {
-  browser = await launch();
-  site = await startServer({
+const env = setup({
     routes: {
       "/api/results": (req, res) => {
         let body = "";
@@ -38,11 +35,6 @@ before(async () => {
       },
     },
   });
-});
-after(async () => {
-  await browser?.close();
-  site?.server.close();
-});
 
 const W = (page) => page.locator("cx-scorecard");
 
@@ -56,7 +48,7 @@ async function toLeadForm(page) {
 const events = (page, type) => page.evaluate((t) => window.cxEvents.filter((e) => e.type === t), type);
 
 test("the lead gate validates inline, requires consent, and emits the lead only with consent", async () => {
-  const { page, context, problems } = await openPage(browser, `${site.origin}/lead.html`);
+  const { page, context, problems } = await openPage(env.browser, `${env.site.origin}/lead.html`);
   await toLeadForm(page);
   const w = W(page);
   const submit = w.getByRole("button", { name: "Show my results" });
@@ -104,7 +96,7 @@ test("the lead gate validates inline, requires consent, and emits the lead only 
 
 test("a skipped gate emits no lead and the result has none", async () => {
   const lead = encodeURIComponent(JSON.stringify({ allowSkip: true, consentText: "You may contact me." }));
-  const { page, context, problems } = await openPage(browser, `${site.origin}/lead.html?lead=${lead}`);
+  const { page, context, problems } = await openPage(env.browser, `${env.site.origin}/lead.html?lead=${lead}`);
   await toLeadForm(page);
   await W(page).getByLabel("Work email").fill("ana@example.com");
   await W(page).getByRole("button", { name: "Skip and see results" }).click();
@@ -126,7 +118,7 @@ async function completeDemo(page) {
 }
 
 test("the report prints to a clean PDF with title, date, level, chart, scores and recommendations", async () => {
-  const { page, context, problems } = await openPage(browser, `${site.origin}/index.html`);
+  const { page, context, problems } = await openPage(env.browser, `${env.site.origin}/index.html`);
   await completeDemo(page);
   const radar = page.locator("svg.cxs-radar");
   assert.equal(await radar.getAttribute("role"), "img");
@@ -153,7 +145,7 @@ test("the report prints to a clean PDF with title, date, level, chart, scores an
 });
 
 test("Download JSON saves the result and Download CSV one row per answer", async () => {
-  const { page, context, problems } = await openPage(browser, `${site.origin}/index.html`);
+  const { page, context, problems } = await openPage(env.browser, `${env.site.origin}/index.html`);
   const result = await completeDemo(page);
   const save = async (name) => {
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name }).click()]);
@@ -177,8 +169,8 @@ const outbox = (page) => page.evaluate(() => JSON.parse(localStorage.getItem("cx
 
 test("submission survives server failures, going offline and closing the page, with one stored copy each", async () => {
   const lead = encodeURIComponent(JSON.stringify({ allowSkip: true }));
-  const url = `${site.origin}/lead.html?lead=${lead}&submit=/api/results`;
-  const context = await browser.newContext();
+  const url = `${env.site.origin}/lead.html?lead=${lead}&submit=/api/results`;
+  const context = await env.browser.newContext();
   const page = await context.newPage();
   const problems = [];
   page.on("pageerror", (e) => problems.push(e.message));
@@ -218,7 +210,7 @@ test("submission survives server failures, going offline and closing the page, w
   await w.getByRole("status").filter({ hasText: "Not sent yet (the server answered 503)" }).waitFor();
   const pending = await outbox(page);
   assert.equal(pending.length, 1);
-  await page.goto(`${site.origin}/privacy.html`);
+  await page.goto(`${env.site.origin}/privacy.html`);
   api.down = false;
   await page.goto(url);
   await page.waitForFunction(() => !localStorage.getItem("cx-scorecard:outbox"));

@@ -1,19 +1,11 @@
 // Offline: the standalone page through its service worker, and the single-file edition from disk.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { launch, startServer, answerAll, TABLE } from "./harness.mjs";
+import { setup, answerAll, TABLE } from "./harness.mjs";
 
-let browser, site;
-before(async () => {
-  browser = await launch();
-  site = await startServer();
-});
-after(async () => {
-  await browser?.close();
-  site?.server.close();
-});
+const env = setup();
 
 async function completeOn(page) {
   const w = page.locator("#widget");
@@ -26,11 +18,11 @@ async function completeOn(page) {
 }
 
 test("app.html works offline after one visit (service worker)", async () => {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   const page = await context.newPage();
   const errors = [];
   page.on("pageerror", (e) => errors.push(e.message));
-  await page.goto(`${site.origin}/app.html`);
+  await page.goto(`${env.site.origin}/app.html`);
   await page.getByText("This page now works offline.").waitFor();
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
 
@@ -46,7 +38,7 @@ test("app.html works offline after one visit (service worker)", async () => {
 });
 
 test("the single-file edition works opened from disk with no network", async () => {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   await context.setOffline(true);
   const page = await context.newPage();
   const errors = [];

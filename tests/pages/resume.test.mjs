@@ -1,18 +1,10 @@
 // Autosave and resume, storage faults, resume links, and hostile definition text, in Chromium.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { launch, startServer, openPage, answerAll, TABLE } from "./harness.mjs";
+import { setup, openPage, answerAll, TABLE } from "./harness.mjs";
 
-let browser, site;
-before(async () => {
-  browser = await launch();
-  site = await startServer();
-});
-after(async () => {
-  await browser?.close();
-  site?.server.close();
-});
+const env = setup();
 
 const KEY = "cx-scorecard:session:cx-operations:1.0.0";
 const W = (page) => page.locator("#widget");
@@ -28,7 +20,7 @@ async function answerSome(page) {
 }
 
 test("answers are saved as they are given; a returning user may resume or start over", async () => {
-  const { page, context, problems } = await openPage(browser, `${site.origin}/index.html`);
+  const { page, context, problems } = await openPage(env.browser, `${env.site.origin}/index.html`);
   await answerSome(page);
   await page.waitForFunction((k) => JSON.parse(localStorage.getItem(k) || "{}").session?.answers?.["d2.s2"] === null, KEY);
   await page.reload();
@@ -60,7 +52,7 @@ test("corrupt or other-version saved state is discarded with a notice", async ()
     [KEY, JSON.stringify({ format: 1, id: "cx-operations", version: "1.0.0", savedAt: "x", session: { step: { Dimension: 99 } } }), "Your saved answers could not be read, so the assessment starts afresh."],
     ["cx-scorecard:session:cx-operations:0.9.0", JSON.stringify({ anything: true }), "Your saved answers were for an earlier version of this assessment, so it starts afresh."],
   ]) {
-    const context = await browser.newContext();
+    const context = await env.browser.newContext();
     await context.addInitScript(([k, v]) => {
       if (!sessionStorage.getItem("seeded")) {
         localStorage.setItem(k, v);
@@ -71,7 +63,7 @@ test("corrupt or other-version saved state is discarded with a notice", async ()
     const errors = [];
     page.on("pageerror", (e) => errors.push(e.message));
     page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
-    await page.goto(`${site.origin}/index.html`);
+    await page.goto(`${env.site.origin}/index.html`);
     await W(page).getByRole("status").filter({ hasText: notice }).waitFor();
     assert.equal(await page.evaluate((k) => localStorage.getItem(k), key), null, "discarded");
     await page.getByRole("button", { name: "Start the assessment" }).click();
@@ -86,12 +78,12 @@ for (const [name, script] of [
   ["full", () => { Storage.prototype.setItem = function () { throw new DOMException("The quota has been exceeded.", "QuotaExceededError"); }; }],
 ]) {
   test(`with storage ${name} the widget still works, says so quietly, and emits its result`, async () => {
-    const context = await browser.newContext();
+    const context = await env.browser.newContext();
     await context.addInitScript(script);
     const page = await context.newPage();
     const errors = [];
     page.on("pageerror", (e) => errors.push(e.message));
-    await page.goto(`${site.origin}/index.html`);
+    await page.goto(`${env.site.origin}/index.html`);
     await page.getByRole("button", { name: "Start the assessment" }).click();
     await page.getByRole("button", { name: "Next" }).click();
     await answerAll(W(page), TABLE.slice(0, 1));
@@ -106,14 +98,14 @@ for (const [name, script] of [
 }
 
 test("a resume link carries the answers to another browser; a garbage link is refused", async () => {
-  const { page, context } = await openPage(browser, `${site.origin}/index.html`);
+  const { page, context } = await openPage(env.browser, `${env.site.origin}/index.html`);
   await answerSome(page);
   await W(page).getByRole("button", { name: "Get a link to continue later" }).click();
   const link = await W(page).getByLabel(/Link to continue later/).inputValue();
-  assert.match(link, new RegExp(`^${site.origin}/index\\.html#cx-resume=1\\.[A-Za-z0-9_-]{5}\\.[A-Za-z0-9_-]{18}$`));
+  assert.match(link, new RegExp(`^${env.site.origin}/index\\.html#cx-resume=1\\.[A-Za-z0-9_-]{5}\\.[A-Za-z0-9_-]{18}$`));
   await context.close();
 
-  const other = await openPage(browser, link);
+  const other = await openPage(env.browser, link);
   const p = other.page;
   await W(p).getByText("This link holds 7 of 36 answered statements.").waitFor();
   await W(p).getByRole("button", { name: "Resume" }).click();
@@ -122,7 +114,7 @@ test("a resume link carries the answers to another browser; a garbage link is re
   assert.deepEqual(other.problems(), []);
   await other.context.close();
 
-  const bad = await openPage(browser, `${site.origin}/index.html#cx-resume=1.AAAAA.<script>`);
+  const bad = await openPage(env.browser, `${env.site.origin}/index.html#cx-resume=1.AAAAA.<script>`);
   await W(bad.page).getByText("The resume link could not be read, so the assessment starts afresh.").waitFor();
   await bad.page.getByRole("button", { name: "Start the assessment" }).click();
   assert.deepEqual(bad.problems(), []);
@@ -130,7 +122,7 @@ test("a resume link carries the answers to another browser; a garbage link is re
 });
 
 test("definition text with HTML or script renders as inert text", async () => {
-  const { page, context, problems } = await openPage(browser, `${site.origin}/many.html`);
+  const { page, context, problems } = await openPage(env.browser, `${env.site.origin}/many.html`);
   await page.waitForFunction(() => window.cx);
   const def = JSON.parse(readFileSync(new URL("../../www/quick-check.json", import.meta.url), "utf8"));
   const payload = `<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>`;
