@@ -1,6 +1,8 @@
 //! Score tables worked out by hand from `assessment-model.md`, and the edge cases.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
 use cx_scorecard::engine::result::recommendations;
 use cx_scorecard::engine::{default_definition, score, Answer, Answers, Definition};
 
@@ -34,31 +36,9 @@ fn set_dimension(def: &Definition, a: &mut Answers, dim: &str, corrected: Option
     }
 }
 
-const S: Option<u8> = None;
-
-/// The hand-worked table (reverse items are the last of each dimension; weights 14,15,18,18,14,11,10):
-/// D1 5,4,3,2,1R → 5,4,3,2,5 → mean 3.8 → 70.0 L4
-/// D2 2,2,3,4R,4R → 2,2,3,2,2 → 2.2 → 30.0 L2 (critical)
-/// D3 3,3,3,3R,3R → 3 → 50.0 L3 (critical)
-/// D4 4,4,4,4,2R,2R → 4 → 75.0 L4 (critical)
-/// D5 5,5,5,5,1R → 5 → 100.0 L5
-/// D6 1,1,1,1,5R → 1 → 0.0 L1
-/// D7 4,DK,4,DK,2R → 4,4,4 → 75.0, two Don't know → evidence gap, level capped at 3
-/// overall = (70·14 + 30·15 + 50·18 + 75·18 + 100·14 + 0·11 + 75·10) / 100 = 58.3 → L3 Defined;
-/// critical cap = D2 level 2 + 1 = 3, not below 3, so no cap.
+/// The hand-worked table of `common::TABLE`, as answers.
 pub fn table_answers(def: &Definition) -> Answers {
-    answers(
-        def,
-        &[
-            &[Some(5), Some(4), Some(3), Some(2), Some(1)],
-            &[Some(2), Some(2), Some(3), Some(4), Some(4)],
-            &[Some(3), Some(3), Some(3), Some(3), Some(3)],
-            &[Some(4), Some(4), Some(4), Some(4), Some(2), Some(2)],
-            &[Some(5), Some(5), Some(5), Some(5), Some(1)],
-            &[Some(1), Some(1), Some(1), Some(1), Some(5)],
-            &[Some(4), S, Some(4), S, Some(2)],
-        ],
-    )
+    answers(def, &common::TABLE)
 }
 
 #[test]

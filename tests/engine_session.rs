@@ -1,6 +1,8 @@
 //! The session state machine and the result JSON, including one golden result.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
 use cx_scorecard::engine::session::ActionError;
 use cx_scorecard::engine::{build_result, default_definition, Action, Answer, ProfileAnswer, Session, Step};
 
@@ -127,15 +129,7 @@ fn no_result_before_completion() {
 #[test]
 fn golden_result_json() {
     let def = default_definition();
-    let given: [&[Option<u8>]; 7] = [
-        &[Some(5), Some(4), Some(3), Some(2), Some(1)],
-        &[Some(2), Some(2), Some(3), Some(4), Some(4)],
-        &[Some(3), Some(3), Some(3), Some(3), Some(3)],
-        &[Some(4), Some(4), Some(4), Some(4), Some(2), Some(2)],
-        &[Some(5), Some(5), Some(5), Some(5), Some(1)],
-        &[Some(1), Some(1), Some(1), Some(1), Some(5)],
-        &[Some(4), None, Some(4), None, Some(2)],
-    ];
+    let given = common::TABLE;
     let mut s = run(
         &def,
         Session::default(),
