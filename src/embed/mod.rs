@@ -329,12 +329,17 @@ pub fn mount(element: JsValue, options: JsValue) -> Result<Handle, JsValue> {
     if host.has_attribute(MOUNTED_ATTR) {
         return Err(js_error("mount(): this element already holds a cx-scorecard widget; destroy() it first"));
     }
-    // A failure shown here by an earlier mount gives way.
-    FAILED.with(|f| {
-        f.borrow_mut().retain(|(h, _, _)| h != &host);
+    // A failure shown here by an earlier mount gives way, and its root goes back to the pool.
+    let failed: Vec<_> = FAILED.with(|f| {
+        let mut f = f.borrow_mut();
+        let (here, others): (Vec<_>, Vec<_>) = f.drain(..).partition(|(h, _, _)| h == &host);
+        *f = others;
+        here
     });
-    for stale in [host.query_selector(":scope > .cxs-root").ok().flatten()].into_iter().flatten() {
-        stale.remove();
+    for (_, mut app, root) in failed {
+        root.remove();
+        app.update(RootProps::default());
+        POOL.with(|p| p.borrow_mut().push((app, root)));
     }
     let opts = Options::parse(&options)?;
     adopt_style(&host).map_err(|e| js_error(format!("could not apply the widget's styles: {}", options::describe(&e))))?;
