@@ -44,7 +44,10 @@ fn the_default_definition_is_valid_and_complete() {
 #[test]
 fn duplicate_statement_id() {
     let e = errors_after(|v| v["dimensions"][2]["statements"][4]["id"] = json!("d3.s4"));
-    assert_has(&e, "dimensions[2].statements[4].id: duplicate id \"d3.s4\" (first used at dimensions[2].statements[3].id)");
+    assert_has(
+        &e,
+        "dimensions[2].statements[4].id: duplicate id \"d3.s4\" (first used at dimensions[2].statements[3].id)",
+    );
 }
 
 #[test]
@@ -207,7 +210,8 @@ fn every_text_of_the_default_definition_is_in_every_locale() {
             Value::Object(map) => {
                 for (k, child) in map {
                     let p = format!("{path}.{k}");
-                    let is_text = ["title", "intro", "label", "text", "name", "description", "dontKnow"].contains(&k.as_str());
+                    let is_text =
+                        ["title", "intro", "label", "text", "name", "description", "dontKnow"].contains(&k.as_str());
                     match child {
                         Value::Object(m) if is_text => texts.push((p, m.clone())),
                         Value::String(_) if is_text => texts.push((p, serde_json::Map::new())),
@@ -235,13 +239,25 @@ fn every_text_of_the_default_definition_is_in_every_locale() {
 fn the_engine_messages_have_the_same_placeholders_in_every_locale() {
     use cx_scorecard::engine::messages::{messages, LOCALES};
     fn placeholders(s: &str) -> Vec<String> {
-        let mut v: Vec<String> = s.split('{').skip(1).filter_map(|p| p.split_once('}')).map(|(k, _)| k.to_string()).collect();
+        let mut v: Vec<String> =
+            s.split('{').skip(1).filter_map(|p| p.split_once('}')).map(|(k, _)| k.to_string()).collect();
         v.sort();
         v
     }
     let en = messages("en");
     let fields = |m: &cx_scorecard::engine::messages::Messages| {
-        [m.cap, m.gate, m.unassessed, m.weakest, m.strongest, m.ranked, m.why_scored, m.why_unassessed, m.why_critical, m.why_gap]
+        [
+            m.cap,
+            m.gate,
+            m.unassessed,
+            m.weakest,
+            m.strongest,
+            m.ranked,
+            m.why_scored,
+            m.why_unassessed,
+            m.why_critical,
+            m.why_gap,
+        ]
     };
     for locale in LOCALES {
         for (a, b) in fields(en).iter().zip(fields(messages(locale))) {
@@ -254,7 +270,10 @@ fn the_engine_messages_have_the_same_placeholders_in_every_locale() {
 #[test]
 fn localised_results_use_the_language_and_its_number_format() {
     use cx_scorecard::engine::messages::{fmt_number, resolve};
-    assert_eq!([resolve("de-CH"), resolve("fr_CA"), resolve("es"), resolve("it"), resolve("")], ["de", "fr", "es", "en", "en"]);
+    assert_eq!(
+        [resolve("de-CH"), resolve("fr_CA"), resolve("es"), resolve("it"), resolve("")],
+        ["de", "fr", "es", "en", "en"]
+    );
     assert_eq!(fmt_number(58.3, "en"), "58.3");
     assert_eq!(fmt_number(58.3, "de"), "58,3");
     assert_eq!(fmt_number(65.0, "fr"), "65");
@@ -274,5 +293,9 @@ fn localised_results_use_the_language_and_its_number_format() {
     );
     let recs = cx_scorecard::engine::result::recommendations(&def, &card, "fr");
     assert_eq!(recs[0].text, "Tenir des points d’équipe réguliers et faire un retour sur chaque idée");
-    assert!(recs[0].why.starts_with("Votre dimension la plus faible : score de 50 sur 100, niveau 3 (Défini)"), "{}", recs[0].why);
+    assert!(
+        recs[0].why.starts_with("Votre dimension la plus faible : score de 50 sur 100, niveau 3 (Défini)"),
+        "{}",
+        recs[0].why
+    );
 }

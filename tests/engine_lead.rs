@@ -21,7 +21,19 @@ fn email_addresses() {
     for ok in ["ana@example.com", "a.b+c@sub.example.co.uk", "x@y.io", " padded@example.org "] {
         assert!(is_email(ok), "{ok}");
     }
-    for bad in ["", "ana", "ana@", "@example.com", "ana@example", "ana@@example.com", "ana @example.com", "ana@.com", "ana@example.c", "a<b>@example.com", "ana@-x.com"] {
+    for bad in [
+        "",
+        "ana",
+        "ana@",
+        "@example.com",
+        "ana@example",
+        "ana@@example.com",
+        "ana @example.com",
+        "ana@.com",
+        "ana@example.c",
+        "a<b>@example.com",
+        "ana@-x.com",
+    ] {
         assert!(!is_email(bad), "{bad}");
     }
 }
@@ -33,7 +45,10 @@ fn the_default_fields_need_an_email_and_consent() {
         validate_lead(&c, &values(&[]), false),
         vec![("email".to_string(), LeadError::Required), ("consent".to_string(), LeadError::ConsentRequired)]
     );
-    assert_eq!(validate_lead(&c, &values(&[("email", "not-an-email")]), true), vec![("email".to_string(), LeadError::InvalidEmail)]);
+    assert_eq!(
+        validate_lead(&c, &values(&[("email", "not-an-email")]), true),
+        vec![("email".to_string(), LeadError::InvalidEmail)]
+    );
     assert!(validate_lead(&c, &values(&[("email", "ana@example.com")]), true).is_empty());
 }
 
@@ -53,7 +68,11 @@ fn configured_fields_with_custom_text_and_choice() {
     assert_eq!(errors, vec![("name".into(), LeadError::Required), ("budget".into(), LeadError::NotAnOption)]);
     let long = "x".repeat(201);
     assert_eq!(
-        validate_lead(&c, &values(&[("name", "Ana"), ("email", "ana@example.com"), ("budget", "10k+"), ("goal", &long)]), true),
+        validate_lead(
+            &c,
+            &values(&[("name", "Ana"), ("email", "ana@example.com"), ("budget", "10k+"), ("goal", &long)]),
+            true
+        ),
         vec![("goal".into(), LeadError::TooLong)]
     );
 }
@@ -74,7 +93,9 @@ fn no_lead_exists_without_consent() {
 
 #[test]
 fn bad_lead_configurations_are_named() {
-    let c = config(r#"{"fields": [{"type": "email"}, {"type": "email"}, {"type": "choice", "id": "c"}, {"type": "text", "id": "consent", "label": "x"}], "privacyPolicyUrl": "javascript:alert(1)"}"#);
+    let c = config(
+        r#"{"fields": [{"type": "email"}, {"type": "email"}, {"type": "choice", "id": "c"}, {"type": "text", "id": "consent", "label": "x"}], "privacyPolicyUrl": "javascript:alert(1)"}"#,
+    );
     let problems: Vec<String> = c.problems().into_iter().map(|(p, m)| format!("{p}: {m}")).collect();
     assert_eq!(
         problems,
@@ -114,7 +135,8 @@ fn the_gate_stands_between_the_last_page_and_the_results() {
     assert!(s.completed_at.is_none() && build_result(&def, &s, "en").is_none(), "no result before the gate");
     assert_eq!(s.apply(&def, Action::SkipLead { at: "t3".into() }), Err(ActionError::LeadRequired));
     assert_eq!(s.apply(&def, Action::Back).unwrap().step, Step::Dimension(6));
-    let lead = make_lead(&LeadConfig::before_results(), &values(&[("email", "ana@example.com")]), true, "ok", "t3").unwrap();
+    let lead =
+        make_lead(&LeadConfig::before_results(), &values(&[("email", "ana@example.com")]), true, "ok", "t3").unwrap();
     let done = s.apply(&def, Action::SubmitLead { lead: lead.clone(), at: "t3".into() }).unwrap();
     assert_eq!(done.step, Step::Results);
     let result = build_result(&def, &done, "en").unwrap();
@@ -176,16 +198,24 @@ fn outbox_backs_off_gives_up_and_retries_on_demand() {
     assert_eq!(o.due(1100.0).len(), 1);
     assert_eq!(o.next_wake(), Some(1100.0));
     for i in 2..MAX_ATTEMPTS {
-        assert!(matches!(o.record("r1", "https://h/x", Outcome::Retry("503".into()), 0.0), Status::Queued { attempts, .. } if attempts == i));
+        assert!(
+            matches!(o.record("r1", "https://h/x", Outcome::Retry("503".into()), 0.0), Status::Queued { attempts, .. } if attempts == i)
+        );
     }
-    assert_eq!(o.record("r1", "https://h/x", Outcome::Retry("503".into()), 0.0), Status::Failed { reason: "503".into() });
+    assert_eq!(
+        o.record("r1", "https://h/x", Outcome::Retry("503".into()), 0.0),
+        Status::Failed { reason: "503".into() }
+    );
     assert!(o.due(f64::MAX).is_empty(), "given up until the user retries");
     o.retry_all(50.0);
     assert_eq!(o.due(50.0).len(), 1);
     assert_eq!(o.record("r1", "https://h/x", Outcome::Delivered, 60.0), Status::Sent);
     assert!(o.entries.is_empty());
     o.enqueue("r2", "https://h/x", "{}".into(), 0.0);
-    assert_eq!(o.record("r2", "https://h/x", Outcome::Rejected("the server answered 400".into()), 0.0), Status::Failed { reason: "the server answered 400".into() });
+    assert_eq!(
+        o.record("r2", "https://h/x", Outcome::Rejected("the server answered 400".into()), 0.0),
+        Status::Failed { reason: "the server answered 400".into() }
+    );
     let saved = serde_json::to_string(&o).unwrap();
     assert_eq!(serde_json::from_str::<Outbox>(&saved).unwrap(), o, "the outbox survives storage");
 }

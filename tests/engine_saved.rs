@@ -10,7 +10,13 @@ fn started(def: &cx_scorecard::engine::Definition) -> Session {
     let s = Session::new(LeadGate::Required)
         .apply(def, Action::Start { at: "t0".into(), id: "abc".into() })
         .unwrap()
-        .apply(def, Action::SetProfile { question_id: "channels".into(), answer: Some(ProfileAnswer::Many(vec!["chat".into()])) })
+        .apply(
+            def,
+            Action::SetProfile {
+                question_id: "channels".into(),
+                answer: Some(ProfileAnswer::Many(vec!["chat".into()])),
+            },
+        )
         .unwrap()
         .apply(def, Action::Next { at: "t1".into() })
         .unwrap();
@@ -39,7 +45,14 @@ fn the_lead_is_never_stored() {
     s.step = Step::Dimension(6);
     s = s.apply(&def, Action::Next { at: "t2".into() }).unwrap();
     assert_eq!(s.step, Step::Lead);
-    let lead = make_lead(&LeadConfig::before_results(), &BTreeMap::from([("email".to_string(), "ana@example.com".to_string())]), true, "ok", "t3").unwrap();
+    let lead = make_lead(
+        &LeadConfig::before_results(),
+        &BTreeMap::from([("email".to_string(), "ana@example.com".to_string())]),
+        true,
+        "ok",
+        "t3",
+    )
+    .unwrap();
     let done = s.apply(&def, Action::SubmitLead { lead, at: "t3".into() }).unwrap();
     let json = encode(&def, &done, "now");
     assert!(!json.contains("ana@example.com"));

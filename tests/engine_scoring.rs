@@ -74,7 +74,11 @@ fn recommendations_are_weakest_first_with_reasons() {
     // 0 < 30 < 50 < 70 < 75 (D4, weight 18) = 75 (D7, weight 10) < 100
     assert_eq!(order, vec![("d6", 1), ("d2", 2), ("d3", 3), ("d1", 4), ("d4", 4), ("d7", 3), ("d5", 5)]);
     assert_eq!(recs[0].text, "Pre-authorise fixes for the five most escalated issues");
-    assert!(recs[0].why.starts_with("Your weakest dimension: scored 0 of 100, level 1 (Firefighting)"), "{}", recs[0].why);
+    assert!(
+        recs[0].why.starts_with("Your weakest dimension: scored 0 of 100, level 1 (Firefighting)"),
+        "{}",
+        recs[0].why
+    );
     assert!(recs[1].why.contains("critical dimension"), "{}", recs[1].why);
     assert!(recs[5].why.contains("2 answers were \"Don't know\", so its level is capped at 3"), "{}", recs[5].why);
     assert_eq!(recs[5].text, "Build one view that joins operational and feedback data");
@@ -85,7 +89,9 @@ fn recommendations_are_weakest_first_with_reasons() {
 fn uniform_answers_land_on_the_expected_levels() {
     let def = default_definition();
     // corrected value → score: 1 → 0, 2 → 25, 3 → 50, 4 → 75, 5 → 100
-    for (corrected, expected_score, expected_level) in [(1, 0.0, 1), (2, 25.0, 2), (3, 50.0, 3), (4, 75.0, 4), (5, 100.0, 5)] {
+    for (corrected, expected_score, expected_level) in
+        [(1, 0.0, 1), (2, 25.0, 2), (3, 50.0, 3), (4, 75.0, 4), (5, 100.0, 5)]
+    {
         let card = score(&def, &uniform(&def, corrected));
         assert_eq!(card.overall.score, Some(expected_score), "corrected {corrected}");
         assert_eq!(card.overall.level, Some(expected_level), "corrected {corrected}");
@@ -97,7 +103,9 @@ fn uniform_answers_land_on_the_expected_levels() {
 #[test]
 fn level_thresholds_follow_the_spec_boundaries() {
     let def = default_definition();
-    for (s, l) in [(0.0, 1), (24.9, 1), (25.0, 2), (44.9, 2), (45.0, 3), (64.9, 3), (65.0, 4), (84.9, 4), (85.0, 5), (100.0, 5)] {
+    for (s, l) in
+        [(0.0, 1), (24.9, 1), (25.0, 2), (44.9, 2), (45.0, 3), (64.9, 3), (65.0, 4), (84.9, 4), (85.0, 5), (100.0, 5)]
+    {
         assert_eq!(def.level_for(s), l, "score {s}");
     }
 }

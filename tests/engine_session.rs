@@ -77,13 +77,18 @@ fn invalid_actions_are_rejected_and_change_nothing() {
         Err(ActionError::UnknownStatement("d9.s1".into()))
     );
     assert_eq!(
-        s.apply(&def, Action::SetProfile { question_id: "industry".into(), answer: Some(ProfileAnswer::One("mining".into())) }),
+        s.apply(
+            &def,
+            Action::SetProfile { question_id: "industry".into(), answer: Some(ProfileAnswer::One("mining".into())) }
+        ),
         Err(ActionError::UnknownOption { question_id: "industry".into(), option_id: "mining".into() })
     );
     let on_page = s.apply(&def, next()).unwrap();
-    let err = on_page.apply(&def, Action::Answer { statement_id: "d1.s1".into(), answer: Answer::Value(6) }).unwrap_err();
+    let err =
+        on_page.apply(&def, Action::Answer { statement_id: "d1.s1".into(), answer: Answer::Value(6) }).unwrap_err();
     assert_eq!(err.to_string(), "answer 6 to \"d1.s1\" is outside the scale");
-    let err = on_page.apply(&def, Action::Answer { statement_id: "d2.s1".into(), answer: Answer::Value(3) }).unwrap_err();
+    let err =
+        on_page.apply(&def, Action::Answer { statement_id: "d2.s1".into(), answer: Answer::Value(3) }).unwrap_err();
     assert_eq!(err.to_string(), "statement \"d2.s1\" cannot be changed on this page");
 }
 
@@ -105,7 +110,9 @@ fn profile_answers_single_and_multiple() {
     );
     assert_eq!(s.profile["industry"], ProfileAnswer::One("insurance".into()));
     assert_eq!(s.profile["channels"], ProfileAnswer::Many(vec!["phone".into(), "chat".into()]));
-    let s = s.apply(&def, Action::SetProfile { question_id: "channels".into(), answer: Some(ProfileAnswer::Many(vec![])) }).unwrap();
+    let s = s
+        .apply(&def, Action::SetProfile { question_id: "channels".into(), answer: Some(ProfileAnswer::Many(vec![])) })
+        .unwrap();
     assert!(!s.profile.contains_key("channels"), "an empty choice clears the answer");
 }
 

@@ -65,7 +65,11 @@ fn post(parent: &Window, origins: &[String], kind: &str, payload: &JsValue) {
 
 impl Frame {
     /// Starts iframe messaging for the widget in `host`. `None` when the page is not framed.
-    pub fn start(host: &Element, origins: Vec<String>, on_command: Rc<dyn Fn(Command)>) -> Result<Option<Frame>, JsValue> {
+    pub fn start(
+        host: &Element,
+        origins: Vec<String>,
+        on_command: Rc<dyn Fn(Command)>,
+    ) -> Result<Option<Frame>, JsValue> {
         let window = web_sys::window().ok_or("no window")?;
         let parent = match window.parent()? {
             Some(p) if !js_sys::Object::is(&p, &window) => p,

@@ -4,6 +4,8 @@ mod frame;
 mod options;
 mod submit;
 
+use crate::engine::messages::resolve;
+use crate::engine::outbox::Status;
 use crate::engine::{Action, AssessmentResult, Definition};
 use crate::ui::{AppProps, Failure, Remote, Root, RootProps};
 use frame::{Command, Frame};
@@ -11,8 +13,6 @@ use options::{Callbacks, Options, Source};
 use std::cell::{Cell, RefCell};
 use std::fmt::Display;
 use std::rc::{Rc, Weak};
-use crate::engine::messages::resolve;
-use crate::engine::outbox::Status;
 use wasm_bindgen::prelude::*;
 use web_sys::{CssStyleSheet, CustomEvent, CustomEventInit, Element, HtmlElement};
 use yew::{AppHandle, AttrValue, Callback, Renderer};
@@ -24,10 +24,7 @@ pub(crate) fn js_error(message: impl Display) -> JsValue {
 
 /// Serialises engine output into a plain JS value.
 pub(crate) fn to_js<T: serde::Serialize>(value: &T) -> JsValue {
-    serde_json::to_string(value)
-        .ok()
-        .and_then(|json| js_sys::JSON::parse(&json).ok())
-        .unwrap_or(JsValue::NULL)
+    serde_json::to_string(value).ok().and_then(|json| js_sys::JSON::parse(&json).ok()).unwrap_or(JsValue::NULL)
 }
 
 fn object(pairs: &[(&str, JsValue)]) -> JsValue {
@@ -137,15 +134,20 @@ impl Outlet {
             layer = js_sys::Array::new().into();
             let _ = js_sys::Reflect::set(&window, &key, &layer);
         }
-        let push = js_sys::Reflect::get(&layer, &JsValue::from_str("push")).ok().and_then(|p| p.dyn_into::<js_sys::Function>().ok());
+        let push = js_sys::Reflect::get(&layer, &JsValue::from_str("push"))
+            .ok()
+            .and_then(|p| p.dyn_into::<js_sys::Function>().ok());
         let entry = object(&[
             ("event", "cx-scorecard:complete".into()),
-            ("cxScorecard", object(&[
-                ("assessmentId", result.assessment.id.as_str().into()),
-                ("score", result.overall.score.map_or(JsValue::NULL, JsValue::from)),
-                ("level", result.overall.level.map_or(JsValue::NULL, JsValue::from)),
-                ("levelName", result.overall.level_name.as_deref().map_or(JsValue::NULL, JsValue::from)),
-            ])),
+            (
+                "cxScorecard",
+                object(&[
+                    ("assessmentId", result.assessment.id.as_str().into()),
+                    ("score", result.overall.score.map_or(JsValue::NULL, JsValue::from)),
+                    ("level", result.overall.level.map_or(JsValue::NULL, JsValue::from)),
+                    ("levelName", result.overall.level_name.as_deref().map_or(JsValue::NULL, JsValue::from)),
+                ]),
+            ),
             ("result", result_js.clone()),
         ]);
         match push {
@@ -241,7 +243,11 @@ thread_local! {
 }
 
 fn failure(message: &str, problems: Vec<String>, locale: &str) -> Failure {
-    Failure { message: AttrValue::from(message.to_string()), problems: Rc::new(problems), locale: AttrValue::from(locale.to_string()) }
+    Failure {
+        message: AttrValue::from(message.to_string()),
+        problems: Rc::new(problems),
+        locale: AttrValue::from(locale.to_string()),
+    }
 }
 
 /// Fetches and validates a definition.
@@ -262,7 +268,10 @@ async fn load_definition(url: &str) -> Result<crate::engine::Definition, (String
         .and_then(|t| t.as_string())
         .unwrap_or_default();
     crate::engine::Definition::from_json(&text).map_err(|errors| {
-        (options::invalid_message(&format!("the definition from {url}"), &errors), errors.iter().map(ToString::to_string).collect())
+        (
+            options::invalid_message(&format!("the definition from {url}"), &errors),
+            errors.iter().map(ToString::to_string).collect(),
+        )
     })
 }
 
@@ -323,9 +332,9 @@ impl Handle {
 /// Mounts the assessment into `element`. See the embedding contract for `options`.
 #[wasm_bindgen]
 pub fn mount(element: JsValue, options: JsValue) -> Result<Handle, JsValue> {
-    let host: Element = element
-        .dyn_into()
-        .map_err(|v| js_error(format!("mount(element, options): element must be a DOM Element, got {}", options::type_name(&v))))?;
+    let host: Element = element.dyn_into().map_err(|v| {
+        js_error(format!("mount(element, options): element must be a DOM Element, got {}", options::type_name(&v)))
+    })?;
     if host.has_attribute(MOUNTED_ATTR) {
         return Err(js_error("mount(): this element already holds a cx-scorecard widget; destroy() it first"));
     }
@@ -342,7 +351,8 @@ pub fn mount(element: JsValue, options: JsValue) -> Result<Handle, JsValue> {
         POOL.with(|p| p.borrow_mut().push((app, root)));
     }
     let opts = Options::parse(&options)?;
-    adopt_style(&host).map_err(|e| js_error(format!("could not apply the widget's styles: {}", options::describe(&e))))?;
+    adopt_style(&host)
+        .map_err(|e| js_error(format!("could not apply the widget's styles: {}", options::describe(&e))))?;
     // Theme values are custom properties set through the CSSOM, which a strict CSP allows.
     let mut theme = Vec::new();
     if let Some(el) = host.dyn_ref::<HtmlElement>() {
@@ -355,7 +365,12 @@ pub fn mount(element: JsValue, options: JsValue) -> Result<Handle, JsValue> {
     let mounted: Rc<Slot> = Rc::default();
     let result = Rc::new(RefCell::new(None));
     let remote = Remote::default();
-    let outlet = Rc::new(Outlet { host: host.clone(), callbacks: opts.callbacks, frame: RefCell::new(None), data_layer: opts.data_layer });
+    let outlet = Rc::new(Outlet {
+        host: host.clone(),
+        callbacks: opts.callbacks,
+        frame: RefCell::new(None),
+        data_layer: opts.data_layer,
+    });
     let lead = Rc::new(opts.lead);
     let submit_url = opts.submit_url;
     if submit_url.is_some() {
@@ -455,7 +470,18 @@ pub fn mount(element: JsValue, options: JsValue) -> Result<Handle, JsValue> {
     host.set_attribute(MOUNTED_ATTR, "")?;
     let (app, root) = take_root()?;
     host.append_child(&root)?;
-    let mut m = Mounted { app, root, generation, props, outlet, remote, theme, listeners: Vec::new(), loading: src.is_some(), failure: None };
+    let mut m = Mounted {
+        app,
+        root,
+        generation,
+        props,
+        outlet,
+        remote,
+        theme,
+        listeners: Vec::new(),
+        loading: src.is_some(),
+        failure: None,
+    };
     m.render();
     *mounted.borrow_mut() = Some(Box::new(m));
     if let Some(url) = src {
@@ -476,7 +502,10 @@ pub fn mount(element: JsValue, options: JsValue) -> Result<Handle, JsValue> {
                     m.render();
                     let outlet = m.outlet.clone();
                     drop(guard);
-                    outlet.error(if message.contains("could not load") { "definition-src" } else { "definition" }, &message);
+                    outlet.error(
+                        if message.contains("could not load") { "definition-src" } else { "definition" },
+                        &message,
+                    );
                 }
             }
         });
@@ -522,5 +551,9 @@ pub fn benchmark_scoring(iterations: u32) -> f64 {
         levels += build_result(&def, &session, "en").and_then(|r| r.overall.level).map_or(0, u32::from);
     }
     let per_run = (now() - start) / f64::from(n);
-    if levels == 0 { f64::NAN } else { per_run }
+    if levels == 0 {
+        f64::NAN
+    } else {
+        per_run
+    }
 }

@@ -90,8 +90,20 @@ pub(crate) struct Options {
 
 /// Options this build reads.
 const KNOWN: &[&str] = &[
-    "definition", "definitionSrc", "locale", "autosave", "theme", "leadCapture", "submitUrl", "dataLayer", "targetOrigins", "onReady", "onProgress",
-    "onComplete", "onLead", "onError",
+    "definition",
+    "definitionSrc",
+    "locale",
+    "autosave",
+    "theme",
+    "leadCapture",
+    "submitUrl",
+    "dataLayer",
+    "targetOrigins",
+    "onReady",
+    "onProgress",
+    "onComplete",
+    "onLead",
+    "onError",
 ];
 
 /// `typeof`, with `null` and arrays told apart.
@@ -137,9 +149,9 @@ pub(crate) fn definition_json(field: &str, v: &JsValue) -> Result<String, JsValu
 
 /// A language tag: letters, digits and hyphens, 2–35 characters.
 pub(crate) fn locale_tag(field: &str, v: &JsValue) -> Result<String, JsValue> {
-    let s = v
-        .as_string()
-        .ok_or_else(|| js_error(format!("{field} must be a string such as \"en\" or \"de-CH\", got {}", type_name(v))))?;
+    let s = v.as_string().ok_or_else(|| {
+        js_error(format!("{field} must be a string such as \"en\" or \"de-CH\", got {}", type_name(v)))
+    })?;
     if is_locale_tag(&s) {
         Ok(s)
     } else {
@@ -148,7 +160,8 @@ pub(crate) fn locale_tag(field: &str, v: &JsValue) -> Result<String, JsValue> {
 }
 
 pub(crate) fn is_locale_tag(s: &str) -> bool {
-    (2..=35).contains(&s.len()) && s.split(['-', '_']).all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_alphanumeric()))
+    (2..=35).contains(&s.len())
+        && s.split(['-', '_']).all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_alphanumeric()))
 }
 
 /// An exact web origin such as `https://partner.example` (no path, no wildcard).
@@ -208,7 +221,9 @@ fn theme(v: &JsValue) -> Result<Theme, JsValue> {
         let key = key.as_string().unwrap_or_default();
         let value = Reflect::get(v, &JsValue::from_str(&key)).unwrap_or(JsValue::UNDEFINED);
         let field = format!("options.theme.{key}");
-        let text = value.as_string().ok_or_else(|| js_error(format!("{field} must be a string, got {}", type_name(&value))))?;
+        let text = value
+            .as_string()
+            .ok_or_else(|| js_error(format!("{field} must be a string, got {}", type_name(&value))))?;
         if key == "scheme" {
             theme.scheme = scheme(&field, &text)?;
             continue;
@@ -242,8 +257,7 @@ fn lead(v: &JsValue) -> Result<LeadConfig, JsValue> {
             )))
         }
     };
-    let config: LeadConfig =
-        serde_json::from_str(&json).map_err(|e| js_error(format!("options.leadCapture: {e}")))?;
+    let config: LeadConfig = serde_json::from_str(&json).map_err(|e| js_error(format!("options.leadCapture: {e}")))?;
     if let Some((path, message)) = config.problems().into_iter().next() {
         return Err(js_error(format!("options.leadCapture.{path}: {message}")));
     }
@@ -255,8 +269,10 @@ fn http_url(field: &str, v: &JsValue) -> Result<Option<String>, JsValue> {
     if v.is_undefined() || v.is_null() {
         return Ok(None);
     }
-    let s = v.as_string().ok_or_else(|| js_error(format!("options.{field} must be a URL string, got {}", type_name(v))))?;
-    let base = web_sys::window().and_then(|w| w.document()).and_then(|d| d.base_uri().ok().flatten()).unwrap_or_default();
+    let s =
+        v.as_string().ok_or_else(|| js_error(format!("options.{field} must be a URL string, got {}", type_name(v))))?;
+    let base =
+        web_sys::window().and_then(|w| w.document()).and_then(|d| d.base_uri().ok().flatten()).unwrap_or_default();
     let url = web_sys::Url::new_with_base(&s, &base)
         .map_err(|_| js_error(format!("options.{field} is not a valid URL: {s:?}")))?;
     if url.protocol() != "https:" && url.protocol() != "http:" {
@@ -324,7 +340,9 @@ impl Options {
             Some(false) => None,
             None if layer.is_undefined() || layer.is_null() => None,
             None => match layer.as_string() {
-                Some(name) if !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '$') => {
+                Some(name)
+                    if !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '$') =>
+                {
                     Some(name)
                 }
                 _ => {

@@ -147,7 +147,8 @@ impl Sender {
                 }
             });
             let delay = (at - now).clamp(0.0, 3_600_000.0) as i32;
-            if let Ok(t) = self.window.set_timeout_with_callback_and_timeout_and_arguments_0(cb.unchecked_ref(), delay) {
+            if let Ok(t) = self.window.set_timeout_with_callback_and_timeout_and_arguments_0(cb.unchecked_ref(), delay)
+            {
                 self.timer.set(Some(t));
             }
         }

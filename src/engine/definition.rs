@@ -186,9 +186,7 @@ impl Definition {
 
     /// The dimension a statement belongs to.
     pub fn dimension_of(&self, statement_id: &str) -> Option<&Dimension> {
-        self.dimensions
-            .iter()
-            .find(|d| d.statements.iter().any(|s| s.id == statement_id))
+        self.dimensions.iter().find(|d| d.statements.iter().any(|s| s.id == statement_id))
     }
 }
 

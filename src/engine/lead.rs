@@ -139,7 +139,10 @@ impl LeadConfig {
             let ok = !url.trim().is_empty()
                 && scheme.is_none_or(|s| s.eq_ignore_ascii_case("https") || s.eq_ignore_ascii_case("http"));
             if !ok {
-                out.push(("privacyPolicyUrl".into(), format!("must be an http(s) URL or a relative link, got {url:?}")));
+                out.push((
+                    "privacyPolicyUrl".into(),
+                    format!("must be an http(s) URL or a relative link, got {url:?}"),
+                ));
             }
         }
         out
@@ -186,7 +189,11 @@ pub fn is_email(s: &str) -> bool {
 }
 
 /// Validates entered values; returns `(field key, error)` for each problem, the consent last.
-pub fn validate_lead(config: &LeadConfig, values: &BTreeMap<String, String>, consent: bool) -> Vec<(String, LeadError)> {
+pub fn validate_lead(
+    config: &LeadConfig,
+    values: &BTreeMap<String, String>,
+    consent: bool,
+) -> Vec<(String, LeadError)> {
     let mut errors = Vec::new();
     for f in &config.fields {
         let key = f.key();

@@ -93,7 +93,11 @@ pub fn messages(locale: &str) -> &'static Messages {
 /// language's decimal separator (`58.3`, `58,3`).
 pub fn fmt_number(x: f64, locale: &str) -> String {
     let s = if x.fract() == 0.0 { format!("{x:.0}") } else { format!("{x:.1}") };
-    if resolve(locale) == "en" { s } else { s.replace('.', ",") }
+    if resolve(locale) == "en" {
+        s
+    } else {
+        s.replace('.', ",")
+    }
 }
 
 /// Replaces `{name}` placeholders.

@@ -40,9 +40,15 @@ pub enum Status {
     Sending,
     Sent,
     /// Stored; retried automatically at `next_at`.
-    Queued { attempts: u32, next_at: f64, reason: String },
+    Queued {
+        attempts: u32,
+        next_at: f64,
+        reason: String,
+    },
     /// Stored; waits for the user's retry.
-    Failed { reason: String },
+    Failed {
+        reason: String,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
@@ -72,7 +78,14 @@ impl Outbox {
             e.next_at = Some(e.next_at.map_or(now, |t| t.min(now)));
             return;
         }
-        self.entries.push(Entry { id: id.into(), url: url.into(), body, attempts: 0, next_at: Some(now), last_error: None });
+        self.entries.push(Entry {
+            id: id.into(),
+            url: url.into(),
+            body,
+            attempts: 0,
+            next_at: Some(now),
+            last_error: None,
+        });
     }
 
     /// Entries whose automatic attempt is due.

@@ -132,10 +132,9 @@ pub fn gate_reason(def: &Definition, gate: &GateBlock, locale: &str) -> String {
 pub fn weakest_first(def: &Definition, scores: &[DimensionScore]) -> Vec<usize> {
     let mut order: Vec<usize> = (0..scores.len()).collect();
     order.sort_by(|&a, &b| match (scores[a].score, scores[b].score) {
-        (Some(x), Some(y)) => x
-            .total_cmp(&y)
-            .then(def.dimensions[b].weight.total_cmp(&def.dimensions[a].weight))
-            .then(a.cmp(&b)),
+        (Some(x), Some(y)) => {
+            x.total_cmp(&y).then(def.dimensions[b].weight.total_cmp(&def.dimensions[a].weight)).then(a.cmp(&b))
+        }
         (Some(_), None) => std::cmp::Ordering::Less,
         (None, Some(_)) => std::cmp::Ordering::Greater,
         (None, None) => a.cmp(&b),

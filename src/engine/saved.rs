@@ -44,7 +44,8 @@ pub fn encode(def: &Definition, session: &Session, now: &str) -> String {
     if session.step == Step::Lead {
         session.step = Step::Dimension(def.dimensions.len().saturating_sub(1));
     }
-    let saved = Saved { format: FORMAT, id: def.id.clone(), version: def.version.clone(), saved_at: now.into(), session };
+    let saved =
+        Saved { format: FORMAT, id: def.id.clone(), version: def.version.clone(), saved_at: now.into(), session };
     serde_json::to_string(&saved).unwrap_or_default()
 }
 
@@ -69,7 +70,11 @@ pub fn decode(def: &Definition, json: &str) -> Result<Session, RestoreError> {
         }
     }
     for (id, answer) in &s.profile {
-        let q = def.profile.iter().find(|q| &q.id == id).ok_or_else(|| RestoreError::Corrupt(format!("unknown question {id:?}")))?;
+        let q = def
+            .profile
+            .iter()
+            .find(|q| &q.id == id)
+            .ok_or_else(|| RestoreError::Corrupt(format!("unknown question {id:?}")))?;
         let ids: Vec<&String> = match answer {
             ProfileAnswer::One(o) => vec![o],
             ProfileAnswer::Many(v) => v.iter().collect(),
@@ -79,9 +84,13 @@ pub fn decode(def: &Definition, json: &str) -> Result<Session, RestoreError> {
         }
     }
     match s.step {
-        Step::Dimension(i) if i >= def.dimensions.len() => return Err(RestoreError::Corrupt("page out of range".into())),
+        Step::Dimension(i) if i >= def.dimensions.len() => {
+            return Err(RestoreError::Corrupt("page out of range".into()))
+        }
         Step::Profile if def.profile.is_empty() => return Err(RestoreError::Corrupt("no profile page".into())),
-        Step::Results if s.completed_at.is_none() => return Err(RestoreError::Corrupt("results without completion".into())),
+        Step::Results if s.completed_at.is_none() => {
+            return Err(RestoreError::Corrupt("results without completion".into()))
+        }
         _ => {}
     }
     Ok(Session { lead: None, missing: Vec::new(), ..s })

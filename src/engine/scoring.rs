@@ -132,7 +132,11 @@ pub fn score(def: &Definition, answers: &Answers) -> Scorecard {
         let score = raw.map(round1);
         let level = score.map(|s| {
             let l = def.level_for(s);
-            if evidence_gap { l.min(rules.evidence_gap_max_level) } else { l }
+            if evidence_gap {
+                l.min(rules.evidence_gap_max_level)
+            } else {
+                l
+            }
         });
         if let Some(raw) = raw {
             weighted += raw * d.weight;
@@ -157,8 +161,7 @@ pub fn score(def: &Definition, answers: &Answers) -> Scorecard {
             let cap = dimension_level.saturating_add(rules.critical_cap_margin);
             if uncapped > cap {
                 overall.level = Some(cap);
-                overall.capped_by =
-                    Some(Cap { level: cap, uncapped, dimension_id: d.id.clone(), dimension_level });
+                overall.capped_by = Some(Cap { level: cap, uncapped, dimension_id: d.id.clone(), dimension_level });
             }
         }
         // Gate: the gate level needs every dimension at the minimum score.

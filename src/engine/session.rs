@@ -66,17 +66,33 @@ pub enum LeadGate {
 pub enum Action {
     /// Leave the intro. `at` is the ISO 8601 time the assessment started; `id` identifies this
     /// session's result (the caller supplies it, so the engine needs no randomness).
-    Start { at: String, id: String },
+    Start {
+        at: String,
+        id: String,
+    },
     /// Answer a profile question; `None` clears it.
-    SetProfile { question_id: String, answer: Option<ProfileAnswer> },
-    Answer { statement_id: String, answer: Answer },
+    SetProfile {
+        question_id: String,
+        answer: Option<ProfileAnswer>,
+    },
+    Answer {
+        statement_id: String,
+        answer: Answer,
+    },
     /// Go to the next page. `at` becomes the completion time when this finishes the assessment.
-    Next { at: String },
+    Next {
+        at: String,
+    },
     Back,
     /// Submit the lead form with a consented lead (validated with `lead::make_lead`).
-    SubmitLead { lead: Lead, at: String },
+    SubmitLead {
+        lead: Lead,
+        at: String,
+    },
     /// Skip a skippable lead form.
-    SkipLead { at: String },
+    SkipLead {
+        at: String,
+    },
     /// Continue a saved or linked session (from the intro only).
     Resume(Box<Session>),
     /// Forget everything and return to the intro.
@@ -87,8 +103,14 @@ pub enum Action {
 pub enum ActionError {
     UnknownStatement(String),
     UnknownQuestion(String),
-    UnknownOption { question_id: String, option_id: String },
-    OutOfScale { statement_id: String, value: u8 },
+    UnknownOption {
+        question_id: String,
+        option_id: String,
+    },
+    OutOfScale {
+        statement_id: String,
+        value: u8,
+    },
     NotOnThisPage(String),
     /// The lead form cannot be skipped.
     LeadRequired,
@@ -294,12 +316,8 @@ impl Session {
 
     /// (answered, total) statements.
     pub fn progress(&self, def: &Definition) -> (usize, usize) {
-        let answered = def
-            .dimensions
-            .iter()
-            .flat_map(|d| &d.statements)
-            .filter(|s| self.answers.contains_key(&s.id))
-            .count();
+        let answered =
+            def.dimensions.iter().flat_map(|d| &d.statements).filter(|s| self.answers.contains_key(&s.id)).count();
         (answered, def.statement_count())
     }
 

@@ -26,7 +26,10 @@ impl Definition {
     /// Parses and validates a definition, collecting every error found.
     pub fn from_json(json: &str) -> Result<Definition, Vec<ValidationError>> {
         let def: Definition = serde_json::from_str(json).map_err(|e| {
-            vec![ValidationError { path: crate::engine::jsonpath::path_at(json, e.line(), e.column()), message: e.to_string() }]
+            vec![ValidationError {
+                path: crate::engine::jsonpath::path_at(json, e.line(), e.column()),
+                message: e.to_string(),
+            }]
         })?;
         let errors = validate(&def);
         if errors.is_empty() {

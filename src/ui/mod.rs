@@ -13,9 +13,9 @@ use crate::engine::{build_result, Action, AssessmentResult, Definition, LeadGate
 use lead::LeadPage;
 use report::Results;
 use screens::{DimensionPage, Intro, ProfilePage};
-use storage::Notice;
 use std::cell::RefCell;
 use std::rc::Rc;
+use storage::Notice;
 use strings::{fill, strings};
 use yew::prelude::*;
 
@@ -281,7 +281,9 @@ pub fn App(props: &AppProps) -> Html {
     };
     let offered = offer.as_ref().map(|o| (o.session.progress(&def).0, o.from_link));
     let body = match step {
-        Step::Intro => html! { <Intro def={def.clone()} {locale} {autofocus} {onstart} {offered} {onresume} {onstartover} /> },
+        Step::Intro => {
+            html! { <Intro def={def.clone()} {locale} {autofocus} {onstart} {offered} {onresume} {onstartover} /> }
+        }
         Step::Profile => html! {
             <ProfilePage def={def.clone()} {session} {locale} uid={props.uid.clone()} {autofocus} ondispatch={ondispatch.clone()} {onnext} {onback} />
         },
@@ -300,9 +302,15 @@ pub fn App(props: &AppProps) -> Html {
         },
     };
     let live = match step {
-        Step::Dimension(_) => fill("{a} {of} {t} {answered}", &[
-            ("a", answered.to_string()), ("of", s.of.to_string()), ("t", total.to_string()), ("answered", s.answered.to_string()),
-        ]),
+        Step::Dimension(_) => fill(
+            "{a} {of} {t} {answered}",
+            &[
+                ("a", answered.to_string()),
+                ("of", s.of.to_string()),
+                ("t", total.to_string()),
+                ("answered", s.answered.to_string()),
+            ],
+        ),
         _ => String::new(),
     };
     let notice_text = match (*notice, step) {

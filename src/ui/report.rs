@@ -68,7 +68,14 @@ fn radar(s: &Strings, r: &AssessmentResult, uid: &str) -> Html {
         .dimensions
         .iter()
         .enumerate()
-        .map(|(i, d)| format!("{}. {}: {}", i + 1, d.title, d.score.map_or(s.not_assessed.to_string(), |x| fmt_number(x, &r.locale))))
+        .map(|(i, d)| {
+            format!(
+                "{}. {}: {}",
+                i + 1,
+                d.title,
+                d.score.map_or(s.not_assessed.to_string(), |x| fmt_number(x, &r.locale))
+            )
+        })
         .collect::<Vec<_>>()
         .join("; ");
     html! {
@@ -98,8 +105,12 @@ fn submission(s: &Strings, status: &Status, onretry: &Callback<()>) -> Html {
     let (class, text, retry) = match status {
         Status::Sending => ("cxs-submit", s.sending.to_string(), false),
         Status::Sent => ("cxs-submit cxs-submit-sent", s.sent.to_string(), false),
-        Status::Queued { reason, .. } => ("cxs-submit cxs-submit-queued", fill(s.queued, &[("reason", reason.clone())]), false),
-        Status::Failed { reason } => ("cxs-submit cxs-submit-failed", fill(s.failed, &[("reason", reason.clone())]), true),
+        Status::Queued { reason, .. } => {
+            ("cxs-submit cxs-submit-queued", fill(s.queued, &[("reason", reason.clone())]), false)
+        }
+        Status::Failed { reason } => {
+            ("cxs-submit cxs-submit-failed", fill(s.failed, &[("reason", reason.clone())]), true)
+        }
     };
     html! {
         <div class={class} role="status" part="submission">
@@ -134,7 +145,8 @@ pub fn Results(props: &ResultsProps) -> Html {
     let o = &r.overall;
     let title_of = |id: &str| r.dimensions.iter().find(|d| d.id == id).map(|d| d.title.clone()).unwrap_or_default();
     let reasons: Vec<&String> = o.capped_by.iter().chain(o.gate.iter()).collect();
-    let level_description = o.level.and_then(|lv| props.def.level(lv)).and_then(|lv| lv.description.as_ref()).map(|d| d.get(l).to_string());
+    let level_description =
+        o.level.and_then(|lv| props.def.level(lv)).and_then(|lv| lv.description.as_ref()).map(|d| d.get(l).to_string());
     let ondownload_json = {
         let r = r.clone();
         Callback::from(move |_: MouseEvent| {
@@ -145,7 +157,11 @@ pub fn Results(props: &ResultsProps) -> Html {
     let ondownload_csv = {
         let (r, def) = (r.clone(), props.def.clone());
         Callback::from(move |_: MouseEvent| {
-            let _ = download(&format!("{}.csv", file_stem(&r)), "text/csv;charset=utf-8", &format!("\u{feff}{}", answers_csv(&def, &r)));
+            let _ = download(
+                &format!("{}.csv", file_stem(&r)),
+                "text/csv;charset=utf-8",
+                &format!("\u{feff}{}", answers_csv(&def, &r)),
+            );
         })
     };
     let onprint = Callback::from(|_: MouseEvent| {

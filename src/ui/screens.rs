@@ -269,7 +269,6 @@ pub fn DimensionPage(props: &PageProps) -> Html {
     }
 }
 
-
 #[derive(Properties, PartialEq)]
 pub struct ResumeLinkProps {
     pub def: Rc<Definition>,

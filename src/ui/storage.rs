@@ -70,7 +70,9 @@ pub fn find(def: &Definition, autosave: bool, base: &Session) -> (Option<Offer>,
     }
     let offer = match storage.get_item(&key) {
         Ok(Some(json)) => match decode(def, &json) {
-            Ok(session) if session.started_at.is_some() && !session.answers.is_empty() || session.completed_at.is_some() => {
+            Ok(session)
+                if session.started_at.is_some() && !session.answers.is_empty() || session.completed_at.is_some() =>
+            {
                 Some(Offer { session: Rc::new(session), from_link: false })
             }
             Ok(_) => None,
