@@ -3,7 +3,7 @@
 
 use cx_scorecard::engine::export::answers_csv;
 use cx_scorecard::engine::lead::{is_email, make_lead, validate_lead, LeadConfig, LeadError};
-use cx_scorecard::engine::outbox::{backoff_ms, outcome_for_status, Outbox, Outcome, Status, MAX_ATTEMPTS};
+use cx_scorecard::engine::outbox::{backoff_ms, outcome_for_status, Outbox, Outcome, Reason, Status, MAX_ATTEMPTS};
 use cx_scorecard::engine::session::ActionError;
 use cx_scorecard::engine::{build_result, default_definition, Action, Answer, LeadGate, Session, Step};
 use std::collections::BTreeMap;
@@ -181,10 +181,12 @@ fn csv_has_one_row_per_answer() {
 fn outbox_backs_off_gives_up_and_retries_on_demand() {
     assert_eq!([1, 2, 3, 4, 7, 8, 20].map(backoff_ms), [1000.0, 2000.0, 4000.0, 8000.0, 60000.0, 60000.0, 60000.0]);
     assert_eq!(outcome_for_status(201), Outcome::Delivered);
-    assert_eq!(outcome_for_status(0), Outcome::Retry("the network request failed".into()));
-    assert_eq!(outcome_for_status(503), Outcome::Retry("the server answered 503".into()));
-    assert_eq!(outcome_for_status(429), Outcome::Retry("the server answered 429".into()));
-    assert_eq!(outcome_for_status(400), Outcome::Rejected("the server answered 400".into()));
+    assert_eq!(Reason::Status(503).to_string(), "the server answered 503");
+    assert_eq!(Reason::Network.to_string(), "the network request failed");
+    assert_eq!(outcome_for_status(0), Outcome::Retry(Reason::Network));
+    assert_eq!(outcome_for_status(503), Outcome::Retry(Reason::Status(503)));
+    assert_eq!(outcome_for_status(429), Outcome::Retry(Reason::Status(429)));
+    assert_eq!(outcome_for_status(400), Outcome::Rejected(Reason::Status(400)));
 
     let mut o = Outbox::default();
     o.enqueue("r1", "https://h/x", "{}".into(), 0.0);
@@ -192,19 +194,19 @@ fn outbox_backs_off_gives_up_and_retries_on_demand() {
     assert_eq!(o.entries.len(), 1, "one entry per result and URL");
     assert_eq!(o.status("r1"), Some(Status::Sending));
     assert_eq!(o.due(0.0).len(), 1);
-    let s = o.record("r1", "https://h/x", Outcome::Retry("offline".into()), 100.0);
-    assert_eq!(s, Status::Queued { attempts: 1, next_at: 1100.0, reason: "offline".into() });
+    let s = o.record("r1", "https://h/x", Outcome::Retry(Reason::Offline), 100.0);
+    assert_eq!(s, Status::Queued { attempts: 1, next_at: 1100.0, reason: Reason::Offline });
     assert!(o.due(1099.0).is_empty());
     assert_eq!(o.due(1100.0).len(), 1);
     assert_eq!(o.next_wake(), Some(1100.0));
     for i in 2..MAX_ATTEMPTS {
         assert!(
-            matches!(o.record("r1", "https://h/x", Outcome::Retry("503".into()), 0.0), Status::Queued { attempts, .. } if attempts == i)
+            matches!(o.record("r1", "https://h/x", Outcome::Retry(Reason::Status(503)), 0.0), Status::Queued { attempts, .. } if attempts == i)
         );
     }
     assert_eq!(
-        o.record("r1", "https://h/x", Outcome::Retry("503".into()), 0.0),
-        Status::Failed { reason: "503".into() }
+        o.record("r1", "https://h/x", Outcome::Retry(Reason::Status(503)), 0.0),
+        Status::Failed { reason: Reason::Status(503) }
     );
     assert!(o.due(f64::MAX).is_empty(), "given up until the user retries");
     o.retry_all(50.0);
@@ -213,8 +215,8 @@ fn outbox_backs_off_gives_up_and_retries_on_demand() {
     assert!(o.entries.is_empty());
     o.enqueue("r2", "https://h/x", "{}".into(), 0.0);
     assert_eq!(
-        o.record("r2", "https://h/x", Outcome::Rejected("the server answered 400".into()), 0.0),
-        Status::Failed { reason: "the server answered 400".into() }
+        o.record("r2", "https://h/x", Outcome::Rejected(Reason::Status(400)), 0.0),
+        Status::Failed { reason: Reason::Status(400) }
     );
     let saved = serde_json::to_string(&o).unwrap();
     assert_eq!(serde_json::from_str::<Outbox>(&saved).unwrap(), o, "the outbox survives storage");

@@ -2,7 +2,7 @@
 //! offline submissions wait in localStorage and are retried with backoff, on the `online` event,
 //! on the next page load, and when the user asks. One sender serves every widget on the page.
 
-use crate::engine::outbox::{outcome_for_status, Outbox, Outcome, Status};
+use crate::engine::outbox::{outcome_for_status, Outbox, Outcome, Reason, Status};
 use std::cell::{Cell, RefCell};
 use std::rc::{Rc, Weak};
 use wasm_bindgen::prelude::*;
@@ -121,7 +121,7 @@ impl Sender {
                     let status = post(&this.window, &entry.url, &entry.id, &entry.body).await;
                     this.in_flight.borrow_mut().retain(|(i, u)| !(i == &entry.id && u == &entry.url));
                     let outcome = if status == 0 && !this.online() {
-                        Outcome::Retry("offline".into())
+                        Outcome::Retry(Reason::Offline)
                     } else {
                         outcome_for_status(status)
                     };
@@ -134,7 +134,7 @@ impl Sender {
         } else {
             let ids: Vec<String> = self.outbox.borrow().entries.iter().map(|e| e.id.clone()).collect();
             for id in ids {
-                self.notify(&id, Status::Queued { attempts: 0, next_at: now, reason: "offline".into() });
+                self.notify(&id, Status::Queued { attempts: 0, next_at: now, reason: Reason::Offline });
             }
             return; // the `online` event resumes
         }

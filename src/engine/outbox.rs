@@ -2,6 +2,28 @@
 //! (what is due, backoff, when to give up); the embed layer stores it and does the requests.
 
 use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// Why an attempt did not deliver; shown to the user in their language, and in English here.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Reason {
+    Offline,
+    /// The request failed without an HTTP answer.
+    Network,
+    /// The server answered with this HTTP status.
+    Status(u16),
+}
+
+impl fmt::Display for Reason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Reason::Offline => f.write_str("offline"),
+            Reason::Network => f.write_str("the network request failed"),
+            Reason::Status(s) => write!(f, "the server answered {s}"),
+        }
+    }
+}
 
 /// Automatic attempts before an entry waits for the user's "retry".
 pub const MAX_ATTEMPTS: u32 = 6;
@@ -21,7 +43,7 @@ pub struct Entry {
     pub next_at: Option<f64>,
     /// The last failure, for the user.
     #[serde(default)]
-    pub last_error: Option<String>,
+    pub last_error: Option<Reason>,
 }
 
 /// What one attempt came to.
@@ -29,9 +51,9 @@ pub struct Entry {
 pub enum Outcome {
     Delivered,
     /// Offline, a network error, a timeout, 408, 429 or 5xx: worth retrying.
-    Retry(String),
+    Retry(Reason),
     /// Another 4xx: retrying the same request will not help.
-    Rejected(String),
+    Rejected(Reason),
 }
 
 /// What the user is shown for one result.
@@ -43,11 +65,11 @@ pub enum Status {
     Queued {
         attempts: u32,
         next_at: f64,
-        reason: String,
+        reason: Reason,
     },
     /// Stored; waits for the user's retry.
     Failed {
-        reason: String,
+        reason: Reason,
     },
 }
 
@@ -65,9 +87,9 @@ pub fn backoff_ms(attempts: u32) -> f64 {
 pub fn outcome_for_status(status: u16) -> Outcome {
     match status {
         200..=299 => Outcome::Delivered,
-        0 => Outcome::Retry("the network request failed".into()),
-        408 | 429 | 500..=599 => Outcome::Retry(format!("the server answered {status}")),
-        _ => Outcome::Rejected(format!("the server answered {status}")),
+        0 => Outcome::Retry(Reason::Network),
+        408 | 429 | 500..=599 => Outcome::Retry(Reason::Status(status)),
+        _ => Outcome::Rejected(Reason::Status(status)),
     }
 }
 
@@ -111,7 +133,7 @@ impl Outbox {
             Outcome::Retry(reason) => {
                 let e = &mut self.entries[pos];
                 e.attempts += 1;
-                e.last_error = Some(reason.clone());
+                e.last_error = Some(reason);
                 if e.attempts >= MAX_ATTEMPTS {
                     e.next_at = None;
                     Status::Failed { reason }
@@ -124,7 +146,7 @@ impl Outbox {
             Outcome::Rejected(reason) => {
                 let e = &mut self.entries[pos];
                 e.attempts += 1;
-                e.last_error = Some(reason.clone());
+                e.last_error = Some(reason);
                 e.next_at = None;
                 Status::Failed { reason }
             }
@@ -144,7 +166,7 @@ impl Outbox {
     /// The status of a result that is still in the outbox.
     pub fn status(&self, id: &str) -> Option<Status> {
         let e = self.entries.iter().find(|e| e.id == id)?;
-        let reason = e.last_error.clone().unwrap_or_default();
+        let reason = e.last_error.unwrap_or(Reason::Network);
         Some(match e.next_at {
             None => Status::Failed { reason },
             Some(_) if e.attempts == 0 => Status::Sending,

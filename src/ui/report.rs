@@ -2,7 +2,7 @@
 //! context figures, downloads, print, and the submission status.
 
 use crate::engine::export::answers_csv;
-use crate::engine::outbox::Status;
+use crate::engine::outbox::{Reason, Status};
 use crate::engine::result::AssessmentResult;
 use crate::engine::Definition;
 use crate::ui::strings::{fill, strings, Strings};
@@ -101,15 +101,23 @@ fn radar(s: &Strings, r: &AssessmentResult, uid: &str) -> Html {
     }
 }
 
+fn reason_text(s: &Strings, reason: &Reason) -> String {
+    match reason {
+        Reason::Offline => s.reason_offline.to_string(),
+        Reason::Network => s.reason_network.to_string(),
+        Reason::Status(code) => fill(s.reason_status, &[("status", code.to_string())]),
+    }
+}
+
 fn submission(s: &Strings, status: &Status, onretry: &Callback<()>) -> Html {
     let (class, text, retry) = match status {
         Status::Sending => ("cxs-submit", s.sending.to_string(), false),
         Status::Sent => ("cxs-submit cxs-submit-sent", s.sent.to_string(), false),
         Status::Queued { reason, .. } => {
-            ("cxs-submit cxs-submit-queued", fill(s.queued, &[("reason", reason.clone())]), false)
+            ("cxs-submit cxs-submit-queued", fill(s.queued, &[("reason", reason_text(s, reason))]), false)
         }
         Status::Failed { reason } => {
-            ("cxs-submit cxs-submit-failed", fill(s.failed, &[("reason", reason.clone())]), true)
+            ("cxs-submit cxs-submit-failed", fill(s.failed, &[("reason", reason_text(s, reason))]), true)
         }
     };
     html! {
