@@ -92,23 +92,11 @@ rows.push(["start → first question painted (p50 / p95)", `${ms(pct(firstQuesti
   await w.getByRole("button", { name: "Next" }).click();
   await answerAll(w, TABLE);
   await w.getByRole("heading", { name: "Your result" }).waitFor();
-  const mem = await page.evaluate(async () => {
-    const afterRun = window.cx.memoryBytes();
-    const cycle = async () => {
-      const el = document.createElement("div");
-      document.body.append(el);
-      const ready = new Promise((ok) => el.addEventListener("cx-scorecard:ready", ok, { once: true }));
-      const h = window.cx.mount(el, {});
-      await ready;
-      h.destroy();
-      h.free(); // release the JS handle now rather than at garbage collection
-      el.remove();
-    };
-    for (let i = 0; i < 200; i++) await cycle();
-    const after200 = window.cx.memoryBytes();
-    for (let i = 0; i < 200; i++) await cycle();
-    return { afterRun, after200, after400: window.cx.memoryBytes() };
-  });
+  const mem = await page.evaluate(async () => ({
+    afterRun: window.cx.memoryBytes(),
+    after200: await window.cx.cycles(200),
+    after400: await window.cx.cycles(200),
+  }));
   const kb = (b) => `${(b / 1024).toFixed(0)} KiB`;
   rows.push(["wasm memory after a full run", kb(mem.afterRun), ""]);
   rows.push(["wasm memory after 200 / 400 mount-destroy cycles", `${kb(mem.after200)} / ${kb(mem.after400)}`, "flat"]);

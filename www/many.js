@@ -5,6 +5,20 @@ const wasm = await init({ module_or_path: new URL("./pkg/cx_scorecard_bg.wasm", 
 window.cx = {
   mount,
   memoryBytes: () => wasm.memory.buffer.byteLength,
+  /** Mounts a widget into a new element, waits until it is ready, then destroys it `times` times. */
+  async cycles(times, options = {}) {
+    for (let i = 0; i < times; i++) {
+      const el = document.createElement("div");
+      document.body.append(el);
+      const ready = new Promise((ok) => el.addEventListener("cx-scorecard:ready", ok, { once: true }));
+      const handle = mount(el, options);
+      await ready;
+      handle.destroy();
+      handle.free(); // release the JS handle now rather than at garbage collection
+      el.remove();
+    }
+    return wasm.memory.buffer.byteLength;
+  },
   handles: [
     mount(document.getElementById("first"), { theme: "light" }),
     mount(document.getElementById("second"), { theme: { scheme: "dark", accent: "#ffb347" } }),

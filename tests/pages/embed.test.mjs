@@ -166,20 +166,8 @@ test("200 mount/destroy cycles do not grow wasm memory", async () => {
   const { page, context, problems } = await openPage(browser, `${widgetSite.origin}/many.html`);
   await page.waitForFunction(() => window.cx);
   const sizes = await page.evaluate(async () => {
-    const cycle = async () => {
-      const el = document.createElement("div");
-      document.body.append(el);
-      const ready = new Promise((ok) => el.addEventListener("cx-scorecard:ready", ok, { once: true }));
-      const h = window.cx.mount(el, { theme: "dark" });
-      await ready;
-      h.destroy();
-      h.free(); // release the JS handle now rather than at garbage collection
-      el.remove();
-    };
-    for (let i = 0; i < 20; i++) await cycle();
-    const warm = window.cx.memoryBytes();
-    for (let i = 0; i < 200; i++) await cycle();
-    return { warm, after: window.cx.memoryBytes() };
+    const warm = await window.cx.cycles(20, { theme: "dark" });
+    return { warm, after: await window.cx.cycles(200, { theme: "dark" }) };
   });
   assert.equal(sizes.after, sizes.warm, `memory grew from ${sizes.warm} to ${sizes.after} bytes`);
   assert.deepEqual(problems(), []);
