@@ -1,9 +1,9 @@
 // A partner page: frames the guest with the host helper and logs what arrives.
+window.partnerEvents = [];
 const params = new URLSearchParams(location.search);
 const guest = params.get("guest") || new URL("embed.html", location.href).href;
 const { frame } = await import(new URL("cx-scorecard-frame.js", guest).href);
 const log = document.getElementById("log");
-window.partnerEvents = [];
 const f = frame(document.getElementById("slot"), {
   src: guest,
   locale: params.get("locale") || undefined,

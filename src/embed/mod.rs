@@ -338,10 +338,10 @@ pub fn mount(element: JsValue, options: JsValue) -> Result<Handle, JsValue> {
     if host.has_attribute(MOUNTED_ATTR) {
         return Err(js_error("mount(): this element already holds a cx-scorecard widget; destroy() it first"));
     }
-    // A failure shown here by an earlier mount gives way, and its root goes back to the pool.
+    // A failure shown here (or in an element since removed) gives way, and its root goes back to the pool.
     let failed: Vec<_> = FAILED.with(|f| {
         let mut f = f.borrow_mut();
-        let (here, others): (Vec<_>, Vec<_>) = f.drain(..).partition(|(h, _, _)| h == &host);
+        let (here, others): (Vec<_>, Vec<_>) = f.drain(..).partition(|(h, _, _)| h == &host || !h.is_connected());
         *f = others;
         here
     });

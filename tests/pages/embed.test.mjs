@@ -186,12 +186,12 @@ test("iframe mode: the allow-listed partner gets every message; others get nothi
   });
   const p = partner.page;
   const frame = p.frameLocator("iframe");
-  await p.waitForFunction(() => window.partnerEvents.some((e) => e.type === "cx-scorecard:resize"));
+  await p.waitForFunction(() => window.partnerEvents?.some((e) => e.type === "cx-scorecard:resize"));
   await frame.getByRole("button", { name: "Start the assessment" }).click();
   await frame.getByRole("button", { name: "Next" }).click();
   await answerAll(frame.locator("#widget"));
   await frame.getByRole("heading", { name: "Your result" }).waitFor();
-  await p.waitForFunction(() => window.partnerEvents.some((e) => e.type === "cx-scorecard:complete"));
+  await p.waitForFunction(() => window.partnerEvents?.some((e) => e.type === "cx-scorecard:complete"));
   const types = new Set(await p.evaluate(() => window.partnerEvents.map((e) => e.type)));
   for (const t of ["ready", "resize", "progress", "complete"]) assert.ok(types.has(`cx-scorecard:${t}`), `partner got ${t}`);
   const complete = await p.evaluate(() => window.partnerEvents.find((e) => e.type === "cx-scorecard:complete").detail);
