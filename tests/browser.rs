@@ -327,13 +327,8 @@ async fn a_second_mount_on_the_same_element_is_refused_and_two_widgets_stay_inde
 
 #[wasm_bindgen_test]
 fn every_ui_string_exists_in_every_locale() {
+    use cx_scorecard::engine::messages::placeholders;
     use cx_scorecard::ui::strings::{strings, LOCALES};
-    fn placeholders(s: &str) -> Vec<String> {
-        let mut v: Vec<String> =
-            s.split('{').skip(1).filter_map(|p| p.split_once('}')).map(|(k, _)| k.to_string()).collect();
-        v.sort();
-        v
-    }
     let en = strings("en").entries();
     assert!(en.len() > 70);
     for locale in LOCALES {

@@ -237,13 +237,8 @@ fn every_text_of_the_default_definition_is_in_every_locale() {
 
 #[test]
 fn the_engine_messages_have_the_same_placeholders_in_every_locale() {
+    use cx_scorecard::engine::messages::placeholders;
     use cx_scorecard::engine::messages::{messages, LOCALES};
-    fn placeholders(s: &str) -> Vec<String> {
-        let mut v: Vec<String> =
-            s.split('{').skip(1).filter_map(|p| p.split_once('}')).map(|(k, _)| k.to_string()).collect();
-        v.sort();
-        v
-    }
     let en = messages("en");
     let fields = |m: &cx_scorecard::engine::messages::Messages| {
         [

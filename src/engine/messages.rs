@@ -100,6 +100,14 @@ pub fn fmt_number(x: f64, locale: &str) -> String {
     }
 }
 
+/// The `{name}` placeholders of a template, sorted (to check that translations keep them).
+pub fn placeholders(template: &str) -> Vec<String> {
+    let mut v: Vec<String> =
+        template.split('{').skip(1).filter_map(|p| p.split_once('}')).map(|(k, _)| k.to_string()).collect();
+    v.sort();
+    v
+}
+
 /// Replaces `{name}` placeholders.
 pub fn fill(template: &str, pairs: &[(&str, String)]) -> String {
     pairs.iter().fold(template.to_string(), |s, (k, v)| s.replace(&format!("{{{k}}}"), v))
