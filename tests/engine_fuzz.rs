@@ -2,6 +2,7 @@
 //! link decoder never panic, whatever they are given. `PROPTEST_CASES` sets the number of cases.
 #![cfg(not(target_arch = "wasm32"))]
 
+use cx_scorecard::engine::json;
 use cx_scorecard::engine::saved::{decode, decode_link, encode_link};
 use cx_scorecard::engine::{default_definition, Answer, Answers, Definition, DEFAULT_DEFINITION_JSON};
 use proptest::prelude::*;
@@ -27,6 +28,24 @@ fn any_json() -> impl Strategy<Value = Value> {
                 .prop_map(|m| Value::Object(m.into_iter().collect())),
         ]
     })
+}
+
+/// Whether our value and serde_json's hold the same data (numbers compared as f64).
+fn same(ours: &json::Value, theirs: &Value) -> bool {
+    match (ours, theirs) {
+        (json::Value::Null, Value::Null) => true,
+        (json::Value::Bool(a), Value::Bool(b)) => a == b,
+        (json::Value::Num(a), Value::Number(b)) => {
+            let b = b.as_f64().unwrap();
+            a == &b || ((a - b) / b).abs() < 1e-13
+        }
+        (json::Value::Str(a), Value::String(b)) => a == b,
+        (json::Value::Arr(a), Value::Array(b)) => a.len() == b.len() && a.iter().zip(b).all(|(x, y)| same(x, y)),
+        (json::Value::Obj(a), Value::Object(b)) => {
+            a.len() == b.len() && a.iter().all(|(k, x)| b.get(k).is_some_and(|y| same(x, y)))
+        }
+        _ => false,
+    }
 }
 
 /// Replaces one node (chosen by `pick`) of `v` with `new`.
@@ -81,9 +100,32 @@ proptest! {
         prop_assert_eq!(decode_link(&def, &encode_link(&def, &answers)), Ok(answers));
     }
 
+    /// The widget's JSON reader agrees with serde_json on valid JSON, and its writer's output
+    /// reads back the same in both.
     #[test]
-    fn json_paths_never_panic(s in ".{0,200}", line in 0usize..5, column in 0usize..300) {
-        let _ = cx_scorecard::engine::jsonpath::path_at(&s, line, column);
+    fn json_reads_and_writes_like_serde_json(v in any_json()) {
+        let ours = json::parse(&v.to_string()).expect("valid JSON is read");
+        prop_assert!(same(&ours, &v), "{ours:?} vs {v}");
+        let written = ours.to_string();
+        let back: Value = serde_json::from_str(&written).expect("our output is JSON");
+        prop_assert!(same(&ours, &back), "{written}");
+        let pretty: Value = serde_json::from_str(&ours.to_pretty()).expect("pretty output is JSON");
+        prop_assert!(same(&ours, &pretty));
+    }
+
+    /// Near-JSON (valid JSON with one character changed) is accepted or refused as serde_json
+    /// does, and never panics.
+    #[test]
+    fn damaged_json_is_refused_like_serde_json(v in any_json(), at in any::<usize>(), c in prop::sample::select(
+        vec!['"', '\\', ',', ':', '{', '}', '[', ']', '0', '-', '.', 'e', 'u', ' ', '\u{1}', 'é'])
+    ) {
+        let mut text: Vec<char> = v.to_string().chars().collect();
+        let i = at % (text.len() + 1);
+        if at % 2 == 0 || i == text.len() { text.insert(i, c) } else { text[i] = c }
+        let text: String = text.into_iter().collect();
+        let theirs = serde_json::from_str::<Value>(&text);
+        let ours = json::parse(&text);
+        prop_assert_eq!(ours.is_ok(), theirs.is_ok(), "{}: ours {:?}, serde_json {:?}", text, ours, theirs);
     }
 
     #[test]

@@ -13,7 +13,7 @@ fn values(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
 }
 
 fn config(json: &str) -> LeadConfig {
-    serde_json::from_str(json).unwrap()
+    LeadConfig::from_json(json).unwrap()
 }
 
 #[test]
@@ -84,7 +84,7 @@ fn no_lead_exists_without_consent() {
     assert!(make_lead(&c, &v, false, "text", "t").is_err());
     let lead = make_lead(&c, &v, true, "You may contact me.", "2026-11-23T10:00:00Z").unwrap();
     assert_eq!(lead.values, values(&[("email", "ana@example.com"), ("name", "Ana")]), "trimmed, empty left out");
-    let json = serde_json::to_value(&lead).unwrap();
+    let json: serde_json::Value = serde_json::from_str(&lead.to_json().to_string()).unwrap();
     assert_eq!(
         json,
         serde_json::json!({"email": "ana@example.com", "name": "Ana", "consent": {"text": "You may contact me.", "at": "2026-11-23T10:00:00Z"}})
@@ -111,8 +111,16 @@ fn bad_lead_configurations_are_named() {
         let c = LeadConfig { privacy_policy_url: Some(ok.into()), ..LeadConfig::before_results() };
         assert!(c.problems().is_empty(), "{ok}");
     }
-    let err = serde_json::from_str::<LeadConfig>(r#"{"fields": [{"type": "phone"}]}"#).unwrap_err().to_string();
-    assert!(err.contains("unknown variant `phone`"), "{err}");
+    let err = LeadConfig::from_json(r#"{"fields": [{"type": "phone"}], "allowSkip": "yes", "colour": 1}"#).unwrap_err();
+    let err: Vec<String> = err.into_iter().map(|(p, m)| format!("{p}: {m}")).collect();
+    assert_eq!(
+        err,
+        [
+            "colour: unknown field `colour`, expected one of `mode`, `fields`, `consentText`, `privacyPolicyUrl`, `allowSkip`",
+            "fields[0].type: unknown field type \"phone\", expected name, email, company, role, text or choice",
+            "allowSkip: expected true or false, found the string \"yes\"",
+        ]
+    );
 }
 
 fn finish_statements(def: &cx_scorecard::engine::Definition, mut s: Session) -> Session {
@@ -153,7 +161,7 @@ fn a_skipped_gate_gives_a_result_without_a_lead() {
     let done = s.apply(&def, Action::SkipLead { at: "t3".into() }).unwrap();
     let result = build_result(&def, &done, "en").unwrap();
     assert!(result.lead.is_none());
-    assert!(serde_json::to_value(&result).unwrap().get("lead").is_none());
+    assert!(result.to_json().get("lead").is_none());
 }
 
 #[test]
@@ -218,6 +226,12 @@ fn outbox_backs_off_gives_up_and_retries_on_demand() {
         o.record("r2", "https://h/x", Outcome::Rejected(Reason::Status(400)), 0.0),
         Status::Failed { reason: Reason::Status(400) }
     );
-    let saved = serde_json::to_string(&o).unwrap();
-    assert_eq!(serde_json::from_str::<Outbox>(&saved).unwrap(), o, "the outbox survives storage");
+    o.enqueue("r3", "https://h/y", "{\"a\":\"\\u00e9\"}".into(), 1_763_892_000_123.0);
+    o.record("r3", "https://h/y", Outcome::Retry(Reason::Offline), 0.0);
+    assert_eq!(Outbox::from_json(&o.to_json()), o, "the outbox survives storage");
+    assert_eq!(o.entries.len(), 2);
+    // Unreadable entries are left out; unreadable text is an empty outbox.
+    let stored = o.to_json().replacen("\"attempts\":1", "\"attempts\":\"one\"", 1);
+    assert_eq!(Outbox::from_json(&stored).entries, o.entries[1..]);
+    assert_eq!(Outbox::from_json("{not json"), Outbox::default());
 }

@@ -1,8 +1,11 @@
 //! Autosave and the resume link: round trips, and rejection of anything else.
 #![cfg(not(target_arch = "wasm32"))]
 
+use cx_scorecard::engine::json::{self, Reader, Value};
 use cx_scorecard::engine::lead::{make_lead, LeadConfig};
-use cx_scorecard::engine::saved::{decode, decode_link, encode, encode_link, storage_key, LinkError, RestoreError};
+use cx_scorecard::engine::saved::{
+    decode, decode_link, encode, encode_link, read_answers, storage_key, LinkError, RestoreError,
+};
 use cx_scorecard::engine::{default_definition, Action, Answer, Answers, LeadGate, ProfileAnswer, Session, Step};
 use std::collections::BTreeMap;
 
@@ -142,15 +145,32 @@ fn resume_replaces_a_fresh_session_and_keeps_the_gate() {
 
 #[test]
 fn answers_and_profile_answers_read_back_from_json() {
-    let a: Answers = serde_json::from_str(r#"{"d1.s1": 3, "d1.s2": null}"#).unwrap();
+    fn read<T>(json: &str, f: impl Fn(&mut Reader, &Value, &str) -> T) -> Result<T, Vec<(String, String)>> {
+        let mut r = Reader::default();
+        let v = f(&mut r, &json::parse(json).unwrap(), "answers");
+        if r.errors.is_empty() {
+            Ok(v)
+        } else {
+            Err(r.errors)
+        }
+    }
+    let a = read(r#"{"d1.s1": 3, "d1.s2": null}"#, read_answers).unwrap();
     assert_eq!(a["d1.s1"], Answer::Value(3));
     assert_eq!(a["d1.s2"], Answer::DontKnow);
-    assert!(serde_json::from_str::<Answers>(r#"{"d1.s1": 300}"#).is_err());
-    assert!(serde_json::from_str::<Answers>(r#"{"d1.s1": "3"}"#).is_err());
-    assert!(serde_json::from_str::<Answers>(r#"{"d1.s1": -1}"#).is_err());
-    let p: ProfileAnswer = serde_json::from_str(r#""retail""#).unwrap();
-    assert_eq!(p, ProfileAnswer::One("retail".into()));
-    let p: ProfileAnswer = serde_json::from_str(r#"["phone", "chat"]"#).unwrap();
-    assert_eq!(p, ProfileAnswer::Many(vec!["phone".into(), "chat".into()]));
-    assert!(serde_json::from_str::<ProfileAnswer>("5").is_err());
+    let e = read(r#"{"d1.s1": 300}"#, read_answers).unwrap_err();
+    assert_eq!(
+        e,
+        [("answers.d1.s1".to_string(), "expected a whole number from 0 to 255, found the number 300".to_string())]
+    );
+    assert!(read(r#"{"d1.s1": "3"}"#, read_answers).is_err());
+    assert!(read(r#"{"d1.s1": -1}"#, read_answers).is_err());
+    assert!(read(r#"{"d1.s1": 2.5}"#, read_answers).is_err());
+    assert!(read(r#"[3]"#, read_answers).is_err());
+    assert_eq!(read(r#""retail""#, ProfileAnswer::read), Ok(ProfileAnswer::One("retail".into())));
+    assert_eq!(
+        read(r#"["phone", "chat"]"#, ProfileAnswer::read),
+        Ok(ProfileAnswer::Many(vec!["phone".into(), "chat".into()]))
+    );
+    assert!(read("5", ProfileAnswer::read).is_err());
+    assert!(read(r#"["phone", 5]"#, ProfileAnswer::read).is_err());
 }

@@ -23,8 +23,8 @@ pub(crate) fn js_error(message: impl Display) -> JsValue {
 }
 
 /// Serialises engine output into a plain JS value.
-pub(crate) fn to_js<T: serde::Serialize>(value: &T) -> JsValue {
-    serde_json::to_string(value).ok().and_then(|json| js_sys::JSON::parse(&json).ok()).unwrap_or(JsValue::NULL)
+pub(crate) fn to_js(value: &crate::engine::json::Value) -> JsValue {
+    js_sys::JSON::parse(&value.to_string()).unwrap_or(JsValue::NULL)
 }
 
 fn object(pairs: &[(&str, JsValue)]) -> JsValue {
@@ -179,7 +179,7 @@ fn submit_result(outlet: &Rc<Outlet>, mounted: &Weak<Slot>, r: &AssessmentResult
         Ok(s) => s,
         Err(e) => return outlet.error("submit", &format!("could not start submitting: {}", options::describe(&e))),
     };
-    let body = serde_json::to_string(r).unwrap_or_default();
+    let body = r.to_json().to_string();
     let listener: Rc<dyn Fn(Status)> = Rc::new({
         let (mounted, outlet) = (mounted.clone(), Rc::downgrade(outlet));
         move |status: Status| {
@@ -286,7 +286,7 @@ pub struct Handle {
 impl Handle {
     /// The result JSON once the assessment is complete, otherwise `null`.
     pub fn result(&self) -> JsValue {
-        self.result.borrow().as_deref().map_or(JsValue::NULL, to_js)
+        self.result.borrow().as_deref().map_or(JsValue::NULL, |r| to_js(&r.to_json()))
     }
 
     /// Forgets all answers and returns to the intro.
@@ -453,9 +453,9 @@ pub fn mount(element: JsValue, options: JsValue) -> Result<Handle, JsValue> {
                     set_submission(&weak, None);
                     return;
                 };
-                let js = to_js(&*r);
+                let js = to_js(&r.to_json());
                 if let Some(lead) = &r.lead {
-                    let detail = object(&[("lead", to_js(lead)), ("result", js.clone())]);
+                    let detail = object(&[("lead", to_js(&lead.to_json())), ("result", js.clone())]);
                     outlet.emit("lead", &detail, outlet.callbacks.on_lead.as_ref(), &detail);
                 }
                 outlet.emit("complete", &object(&[("result", js.clone())]), outlet.callbacks.on_complete.as_ref(), &js);

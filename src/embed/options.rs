@@ -257,7 +257,10 @@ fn lead(v: &JsValue) -> Result<LeadConfig, JsValue> {
             )))
         }
     };
-    let config: LeadConfig = serde_json::from_str(&json).map_err(|e| js_error(format!("options.leadCapture: {e}")))?;
+    let config = LeadConfig::from_json(&json).map_err(|errors| {
+        let (path, message) = errors.into_iter().next().unwrap_or_default();
+        js_error(format!("options.leadCapture{}{path}: {message}", if path.is_empty() { "" } else { "." }))
+    })?;
     if let Some((path, message)) = config.problems().into_iter().next() {
         return Err(js_error(format!("options.leadCapture.{path}: {message}")));
     }

@@ -38,7 +38,7 @@ pub(crate) fn sender() -> Result<Rc<Sender>, JsValue> {
     let window = web_sys::window().ok_or("no window")?;
     let stored = storage(&window).and_then(|s| s.get_item(STORAGE_KEY).ok().flatten());
     // A corrupt stored outbox is dropped rather than allowed to break the widget.
-    let outbox: Outbox = stored.and_then(|json| serde_json::from_str(&json).ok()).unwrap_or_default();
+    let outbox: Outbox = stored.map(|json| Outbox::from_json(&json)).unwrap_or_default();
     let sender = Rc::new_cyclic(|weak: &Weak<Sender>| {
         let weak = weak.clone();
         let online = Closure::<dyn FnMut()>::new(move || {
@@ -89,7 +89,7 @@ impl Sender {
             let _ = if outbox.entries.is_empty() {
                 s.remove_item(STORAGE_KEY)
             } else {
-                s.set_item(STORAGE_KEY, &serde_json::to_string(&*outbox).unwrap_or_default())
+                s.set_item(STORAGE_KEY, &outbox.to_json())
             };
         }
     }

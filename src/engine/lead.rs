@@ -1,23 +1,17 @@
 //! The optional lead gate: its configuration, validation of what the user entered, and the lead
 //! record, which exists only with consent.
 
-use serde::{Deserialize, Serialize};
+use crate::engine::json::{self, Reader, Value};
 use std::collections::BTreeMap;
 use std::fmt;
-
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum LeadMode {
     #[default]
     Off,
     /// A form between the last statement and the results.
     BeforeResults,
 }
-
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FieldKind {
     Name,
     Email,
@@ -28,23 +22,15 @@ pub enum FieldKind {
     /// A custom field with fixed options.
     Choice,
 }
-
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct LeadField {
     /// Key of the value in the lead; defaults to the kind for the built-in kinds.
-    #[serde(default)]
     pub id: Option<String>,
-    #[serde(rename = "type")]
     pub kind: FieldKind,
     /// Shown label; built-in kinds have a default.
-    #[serde(default)]
     pub label: Option<String>,
-    #[serde(default)]
     pub required: bool,
     /// For `choice`.
-    #[serde(default)]
     pub options: Vec<String>,
 }
 
@@ -68,29 +54,76 @@ fn default_fields() -> Vec<LeadField> {
 }
 
 /// `lead-capture`: `"off"`, `"before-results"`, or this object.
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct LeadConfig {
-    #[serde(default = "before_results")]
     pub mode: LeadMode,
-    #[serde(default = "default_fields")]
     pub fields: Vec<LeadField>,
     /// The host's consent text, shown beside the required checkbox.
-    #[serde(default)]
     pub consent_text: Option<String>,
-    #[serde(default)]
     pub privacy_policy_url: Option<String>,
     /// Offer "skip and see results" (no lead is recorded then).
-    #[serde(default)]
     pub allow_skip: bool,
 }
 
-fn before_results() -> LeadMode {
-    LeadMode::BeforeResults
-}
-
 impl LeadConfig {
+    /// Reads `lead-capture` given as an object (or its JSON); each problem is `(path, message)`.
+    pub fn from_json(text: &str) -> Result<LeadConfig, Vec<(String, String)>> {
+        let v = json::parse(text).map_err(|e| vec![(e.path, e.message)])?;
+        let mut r = Reader::default();
+        let known = ["mode", "fields", "consentText", "privacyPolicyUrl", "allowSkip"];
+        let o = r.object(&v, "", Some(&known));
+        let mode = match o.some("mode") {
+            None => LeadMode::BeforeResults,
+            Some(Value::Str(m)) if m == "off" => LeadMode::Off,
+            Some(Value::Str(m)) if m == "before-results" => LeadMode::BeforeResults,
+            Some(v) => {
+                r.error("mode", format!("expected \"off\" or \"before-results\", found {}", v.describe()));
+                LeadMode::Off
+            }
+        };
+        let fields = match o.some("fields") {
+            None => default_fields(),
+            Some(v) => r.array(v, "fields", |r, v, path| {
+                let o = r.object(v, path, Some(&["id", "type", "label", "required", "options"]));
+                let kind = match r.required(&o, "type").and_then(Value::as_str) {
+                    Some("name") => FieldKind::Name,
+                    Some("email") => FieldKind::Email,
+                    Some("company") => FieldKind::Company,
+                    Some("role") => FieldKind::Role,
+                    Some("text") => FieldKind::Text,
+                    Some("choice") => FieldKind::Choice,
+                    other => {
+                        if let Some(v) = o.get("type") {
+                            let found = other.map_or_else(|| v.describe(), |t| format!("\"{t}\""));
+                            let expected = "name, email, company, role, text or choice";
+                            r.error(&o.at("type"), format!("unknown field type {found}, expected {expected}"));
+                        }
+                        FieldKind::Text
+                    }
+                };
+                LeadField {
+                    id: r.opt_string(&o, "id"),
+                    kind,
+                    label: r.opt_string(&o, "label"),
+                    required: r.flag(&o, "required"),
+                    options: r.list(&o, "options", false, |r, v, path| r.string(v, path)),
+                }
+            }),
+        };
+        let config = LeadConfig {
+            mode,
+            fields,
+            consent_text: r.opt_string(&o, "consentText"),
+            privacy_policy_url: r.opt_string(&o, "privacyPolicyUrl"),
+            allow_skip: r.flag(&o, "allowSkip"),
+        };
+        if r.errors.is_empty() {
+            Ok(config)
+        } else {
+            Err(r.errors)
+        }
+    }
+
     pub fn off() -> Self {
         LeadConfig { mode: LeadMode::Off, ..Self::before_results() }
     }
@@ -221,22 +254,36 @@ pub fn validate_lead(
 
 /// The record of consent that travels with a lead.
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "schema", serde(rename_all = "camelCase"))]
 pub struct Consent {
     pub text: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", serde(default, skip_serializing_if = "Option::is_none"))]
     pub privacy_policy_url: Option<String>,
     pub at: String,
 }
 
 /// A consented lead: the entered values (trimmed, empty ones left out) and the consent.
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Lead {
-    #[serde(flatten)]
+    #[cfg_attr(feature = "schema", serde(flatten))]
     pub values: BTreeMap<String, String>,
     pub consent: Consent,
+}
+
+impl Lead {
+    /// The lead as the result JSON carries it: the values, then `consent`.
+    pub fn to_json(&self) -> Value {
+        let mut consent = vec![("text".to_string(), (&self.consent.text).into())];
+        if let Some(url) = &self.consent.privacy_policy_url {
+            consent.push(("privacyPolicyUrl".into(), url.into()));
+        }
+        consent.push(("at".into(), (&self.consent.at).into()));
+        let mut members: Vec<(String, Value)> = self.values.iter().map(|(k, v)| (k.clone(), v.into())).collect();
+        members.push(("consent".into(), Value::Obj(consent)));
+        Value::Obj(members)
+    }
 }
 
 /// Builds the lead, or the reasons it cannot be built. There is no lead without consent.

@@ -3,7 +3,7 @@
 
 pub mod definition;
 pub mod export;
-pub mod jsonpath;
+pub mod json;
 pub mod lead;
 pub mod messages;
 pub mod outbox;

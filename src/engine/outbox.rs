@@ -1,12 +1,11 @@
 //! The submission outbox: results waiting to be POSTed to the host's `submit-url`. Pure policy
 //! (what is due, backoff, when to give up); the embed layer stores it and does the requests.
 
-use serde::{Deserialize, Serialize};
+use crate::engine::json::{self, obj, Reader, Value};
 use std::fmt;
 
 /// Why an attempt did not deliver; shown to the user in their language, and in English here.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Reason {
     Offline,
     /// The request failed without an HTTP answer.
@@ -30,8 +29,7 @@ pub const MAX_ATTEMPTS: u32 = 6;
 const BASE_DELAY_MS: f64 = 1_000.0;
 const MAX_DELAY_MS: f64 = 60_000.0;
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Entry {
     /// The result's id: the idempotency key.
     pub id: String,
@@ -42,7 +40,6 @@ pub struct Entry {
     /// Epoch milliseconds of the next automatic attempt; `None` once given up.
     pub next_at: Option<f64>,
     /// The last failure, for the user.
-    #[serde(default)]
     pub last_error: Option<Reason>,
 }
 
@@ -73,7 +70,7 @@ pub enum Status {
     },
 }
 
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Outbox {
     pub entries: Vec<Entry>,
 }
@@ -94,6 +91,59 @@ pub fn outcome_for_status(status: u16) -> Outcome {
 }
 
 impl Outbox {
+    /// The outbox as stored: `{"entries": [{"id", "url", "body", "attempts", "nextAt", "lastError"}]}`.
+    pub fn to_json(&self) -> String {
+        let entry = |e: &Entry| {
+            let reason = e.last_error.map_or(Value::Null, |r| match r {
+                Reason::Offline => "offline".into(),
+                Reason::Network => "network".into(),
+                Reason::Status(s) => obj([("status", s.into())]),
+            });
+            obj([
+                ("id", (&e.id).into()),
+                ("url", (&e.url).into()),
+                ("body", (&e.body).into()),
+                ("attempts", e.attempts.into()),
+                ("nextAt", e.next_at.into()),
+                ("lastError", reason),
+            ])
+        };
+        obj([("entries", Value::Arr(self.entries.iter().map(entry).collect()))]).to_string()
+    }
+
+    /// Reads a stored outbox. Entries that cannot be read are left out; unreadable text is an
+    /// empty outbox.
+    pub fn from_json(text: &str) -> Outbox {
+        let Ok(v) = json::parse(text) else { return Outbox::default() };
+        let Some(Value::Arr(items)) = v.get("entries") else { return Outbox::default() };
+        let entries = items
+            .iter()
+            .filter_map(|v| {
+                let mut r = Reader::default();
+                let o = r.object(v, "", None);
+                let last_error = match o.some("lastError") {
+                    None => None,
+                    Some(Value::Str(s)) if s == "offline" => Some(Reason::Offline),
+                    Some(Value::Str(s)) if s == "network" => Some(Reason::Network),
+                    Some(v) => {
+                        let o = r.object(v, "lastError", Some(&["status"]));
+                        Some(Reason::Status(r.req_integer(&o, "status", 65_535) as u16))
+                    }
+                };
+                let e = Entry {
+                    id: r.req_string(&o, "id"),
+                    url: r.req_string(&o, "url"),
+                    body: r.req_string(&o, "body"),
+                    attempts: r.req_integer(&o, "attempts", u32::MAX),
+                    next_at: o.some("nextAt").map(|v| r.number(v, "nextAt")),
+                    last_error,
+                };
+                r.errors.is_empty().then_some(e)
+            })
+            .collect();
+        Outbox { entries }
+    }
+
     /// Adds a submission due now; a result already queued for the same URL is not added twice.
     pub fn enqueue(&mut self, id: &str, url: &str, body: String, now: f64) {
         if let Some(e) = self.entries.iter_mut().find(|e| e.id == id && e.url == url) {

@@ -2,9 +2,10 @@
 //! Decoding never panics and rejects anything that does not fit the definition.
 
 use crate::engine::definition::Definition;
+use crate::engine::json::{self, obj, Reader, Value};
 use crate::engine::scoring::{Answer, Answers};
+use crate::engine::session::LeadGate;
 use crate::engine::session::{ProfileAnswer, Session, Step};
-use serde::{Deserialize, Serialize};
 
 const FORMAT: u32 = 1;
 
@@ -16,16 +17,6 @@ pub fn storage_key(def: &Definition) -> String {
 /// The prefix shared by every version of this assessment.
 pub fn storage_prefix(def: &Definition) -> String {
     format!("cx-scorecard:session:{}:", def.id)
-}
-
-#[derive(Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct Saved {
-    format: u32,
-    id: String,
-    version: String,
-    saved_at: String,
-    session: Session,
 }
 
 /// Why a stored session was not restored.
@@ -44,21 +35,103 @@ pub fn encode(def: &Definition, session: &Session, now: &str) -> String {
     if session.step == Step::Lead {
         session.step = Step::Dimension(def.dimensions.len().saturating_sub(1));
     }
-    let saved =
-        Saved { format: FORMAT, id: def.id.clone(), version: def.version.clone(), saved_at: now.into(), session };
-    serde_json::to_string(&saved).unwrap_or_default()
+    let step = match session.step {
+        Step::Intro => "Intro".into(),
+        Step::Profile => "Profile".into(),
+        Step::Dimension(i) => obj([("Dimension", (i as f64).into())]),
+        Step::Lead => "Lead".into(),
+        Step::Results => "Results".into(),
+    };
+    let gate = match session.lead_gate {
+        LeadGate::Off => "Off",
+        LeadGate::Required => "Required",
+        LeadGate::Skippable => "Skippable",
+    };
+    let session = obj([
+        ("id", session.id.into()),
+        ("step", step),
+        ("lead_gate", gate.into()),
+        ("profile", Value::Obj(session.profile.iter().map(|(k, a)| (k.clone(), a.to_json())).collect())),
+        ("answers", Value::Obj(session.answers.iter().map(|(k, a)| (k.clone(), a.to_json())).collect())),
+        ("started_at", session.started_at.into()),
+        ("completed_at", session.completed_at.into()),
+        ("missing", Value::Arr(vec![])),
+    ]);
+    obj([
+        ("format", FORMAT.into()),
+        ("id", def.id.as_str().into()),
+        ("version", def.version.as_str().into()),
+        ("savedAt", now.into()),
+        ("session", session),
+    ])
+    .to_string()
+}
+
+/// Reads answers keyed by statement id: `{"d1.s1": 4, "d1.s2": null}`.
+pub fn read_answers(r: &mut Reader, v: &Value, path: &str) -> Answers {
+    let o = r.object(v, path, None);
+    o.members().iter().map(|(k, v)| (k.clone(), Answer::read(r, v, &o.at(k)))).collect()
+}
+
+fn read_session(r: &mut Reader, v: &Value) -> Session {
+    let o = r.object(v, "session", None);
+    let step = match r.required(&o, "step") {
+        Some(Value::Str(s)) if s == "Intro" => Step::Intro,
+        Some(Value::Str(s)) if s == "Profile" => Step::Profile,
+        Some(Value::Str(s)) if s == "Lead" => Step::Lead,
+        Some(Value::Str(s)) if s == "Results" => Step::Results,
+        Some(v @ Value::Obj(_)) => {
+            let page = r.object(v, &o.at("step"), Some(&["Dimension"]));
+            Step::Dimension(r.req_integer(&page, "Dimension", u32::MAX) as usize)
+        }
+        Some(v) => {
+            r.error(&o.at("step"), format!("unknown page {}", v.describe()));
+            Step::Intro
+        }
+        None => Step::Intro,
+    };
+    let lead_gate = match o.get("lead_gate").and_then(Value::as_str) {
+        Some("Required") => LeadGate::Required,
+        Some("Skippable") => LeadGate::Skippable,
+        _ => LeadGate::Off,
+    };
+    let profile = match o.some("profile") {
+        Some(v) => {
+            let p = r.object(v, &o.at("profile"), None);
+            p.members().iter().map(|(k, v)| (k.clone(), ProfileAnswer::read(r, v, &p.at(k)))).collect()
+        }
+        None => Default::default(),
+    };
+    Session {
+        id: r.opt_string(&o, "id"),
+        step,
+        lead_gate,
+        lead: None,
+        profile,
+        answers: o.some("answers").map(|v| read_answers(r, v, &o.at("answers"))).unwrap_or_default(),
+        started_at: r.opt_string(&o, "started_at"),
+        completed_at: r.opt_string(&o, "completed_at"),
+        missing: Vec::new(),
+    }
 }
 
 /// Reads a stored session, checking every part of it against the definition.
 pub fn decode(def: &Definition, json: &str) -> Result<Session, RestoreError> {
-    let saved: Saved = serde_json::from_str(json).map_err(|e| RestoreError::Corrupt(e.to_string()))?;
-    if saved.format != FORMAT || saved.id != def.id {
+    let value = json::parse(json).map_err(|e| RestoreError::Corrupt(e.message))?;
+    let mut r = Reader::default();
+    let o = r.object(&value, "", None);
+    let format = o.get("format").and_then(Value::as_f64);
+    if format != Some(f64::from(FORMAT)) || o.get("id").and_then(Value::as_str) != Some(&def.id) {
         return Err(RestoreError::Corrupt("not a saved session of this assessment".into()));
     }
-    if saved.version != def.version {
-        return Err(RestoreError::OtherVersion(saved.version));
+    let version = r.req_string(&o, "version");
+    if version != def.version {
+        return Err(RestoreError::OtherVersion(version));
     }
-    let s = saved.session;
+    let s = read_session(&mut r, o.get("session").unwrap_or(&Value::Null));
+    if let Some((path, message)) = r.errors.into_iter().next() {
+        return Err(RestoreError::Corrupt(format!("{path}: {message}")));
+    }
     for (id, answer) in &s.answers {
         if def.dimension_of(id).is_none() {
             return Err(RestoreError::Corrupt(format!("unknown statement {id:?}")));

@@ -2,43 +2,29 @@
 //! renormalised weights, unassessed dimensions, the critical cap and the top-level gate.
 
 use crate::engine::definition::{Definition, Dimension};
-use serde::de::{self, Deserializer, Visitor};
-use serde::{Deserialize, Serialize};
+use crate::engine::json::{Reader, Value};
 use std::collections::BTreeMap;
-use std::fmt;
 
 /// An answer to one statement: a value on the scale, or "Don't know". In JSON: the number, or `null`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(untagged)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Answer {
     Value(u8),
     DontKnow,
 }
 
-/// Read directly (an untagged derive would pull in serde's buffering machinery).
-impl<'de> Deserialize<'de> for Answer {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct AnswerVisitor;
-        impl<'de> Visitor<'de> for AnswerVisitor {
-            type Value = Answer;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("an answer value or null")
-            }
-            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Answer, E> {
-                u8::try_from(v).map(Answer::Value).map_err(|_| E::custom(format!("answer {v} is out of range")))
-            }
-            fn visit_unit<E: de::Error>(self) -> Result<Answer, E> {
-                Ok(Answer::DontKnow)
-            }
-            fn visit_none<E: de::Error>(self) -> Result<Answer, E> {
-                Ok(Answer::DontKnow)
-            }
-        }
-        d.deserialize_any(AnswerVisitor)
-    }
-}
-
 impl Answer {
+    /// Reads an answer: a whole number from 0 to 255, or `null`.
+    pub fn read(r: &mut Reader, v: &Value, path: &str) -> Answer {
+        match v {
+            Value::Null => Answer::DontKnow,
+            _ => Answer::Value(r.integer(v, path, 255) as u8),
+        }
+    }
+
+    pub fn to_json(self) -> Value {
+        self.value().into()
+    }
+
     /// The value as given, `None` for "Don't know".
     pub fn value(self) -> Option<u8> {
         match self {

@@ -1,14 +1,14 @@
 //! The session: a pure state machine. Time is passed in with the actions that need it.
 
 use crate::engine::definition::Definition;
+use crate::engine::json::{Reader, Value};
 use crate::engine::lead::Lead;
 use crate::engine::scoring::{Answer, Answers};
-use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::fmt;
 
 /// Where the user is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Step {
     Intro,
     Profile,
@@ -20,40 +20,32 @@ pub enum Step {
 }
 
 /// An answer to a profile question: one option id, or several.
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(untagged)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema), serde(untagged))]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ProfileAnswer {
     One(String),
     Many(Vec<String>),
 }
 
-/// Read directly (an untagged derive would pull in serde's buffering machinery).
-impl<'de> Deserialize<'de> for ProfileAnswer {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl<'de> serde::de::Visitor<'de> for V {
-            type Value = ProfileAnswer;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("an option id or a list of option ids")
-            }
-            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<ProfileAnswer, E> {
-                Ok(ProfileAnswer::One(v.to_owned()))
-            }
-            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<ProfileAnswer, A::Error> {
-                let mut ids = Vec::new();
-                while let Some(id) = seq.next_element::<String>()? {
-                    ids.push(id);
-                }
-                Ok(ProfileAnswer::Many(ids))
-            }
+impl ProfileAnswer {
+    /// Reads an option id, or a list of them.
+    pub fn read(r: &mut Reader, v: &Value, path: &str) -> ProfileAnswer {
+        match v {
+            Value::Arr(_) => ProfileAnswer::Many(r.array(v, path, |r, v, path| r.string(v, path))),
+            _ => ProfileAnswer::One(r.string(v, path)),
         }
-        d.deserialize_any(V)
+    }
+
+    pub fn to_json(&self) -> Value {
+        match self {
+            ProfileAnswer::One(id) => id.into(),
+            ProfileAnswer::Many(ids) => Value::Arr(ids.iter().map(Value::from).collect()),
+        }
     }
 }
 
 /// Whether a lead form stands before the results.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum LeadGate {
     #[default]
     Off,
@@ -135,14 +127,13 @@ impl fmt::Display for ActionError {
 
 impl std::error::Error for ActionError {}
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Session {
     /// Identifies this session's result (for example as an idempotency key).
     pub id: Option<String>,
     pub step: Step,
     pub lead_gate: LeadGate,
     /// Present only when the user consented; never stored.
-    #[serde(skip)]
     pub lead: Option<Lead>,
     pub profile: BTreeMap<String, ProfileAnswer>,
     pub answers: Answers,

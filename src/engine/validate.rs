@@ -1,6 +1,7 @@
 //! Parsing and validation of definitions. Every problem is reported with its JSON path.
 
 use crate::engine::definition::Definition;
+use crate::engine::json::{self, number, Reader};
 use crate::engine::text::Text;
 use std::collections::{BTreeSet, HashMap};
 use std::fmt;
@@ -25,12 +26,12 @@ impl fmt::Display for ValidationError {
 impl Definition {
     /// Parses and validates a definition, collecting every error found.
     pub fn from_json(json: &str) -> Result<Definition, Vec<ValidationError>> {
-        let def: Definition = serde_json::from_str(json).map_err(|e| {
-            vec![ValidationError {
-                path: crate::engine::jsonpath::path_at(json, e.line(), e.column()),
-                message: e.to_string(),
-            }]
-        })?;
+        let value = json::parse(json).map_err(|e| vec![ValidationError { path: e.path, message: e.message }])?;
+        let mut r = Reader::default();
+        let def = Definition::read(&mut r, &value);
+        if !r.errors.is_empty() {
+            return Err(r.errors.into_iter().map(|(path, message)| ValidationError { path, message }).collect());
+        }
         let errors = validate(&def);
         if errors.is_empty() {
             Ok(def)
@@ -64,7 +65,7 @@ impl Collector {
     }
 }
 
-/// Checks the rules serde cannot: unique ids, positive weights, ascending level thresholds that
+/// Checks what the types cannot: unique ids, positive weights, ascending level thresholds that
 /// cover 0–100, one recommendation per dimension per level, and references that resolve.
 pub fn validate(def: &Definition) -> Vec<ValidationError> {
     let mut c = Collector(Vec::new());
@@ -106,15 +107,19 @@ pub fn validate(def: &Definition) -> Vec<ValidationError> {
             c.push(format!("levels[{i}].level"), format!("expected level {}, found {}", i + 1, l.level));
         }
         if !(0.0..=100.0).contains(&l.min) {
-            c.push(format!("levels[{i}].min"), format!("threshold {} is outside 0–100", l.min));
+            c.push(format!("levels[{i}].min"), format!("threshold {} is outside 0–100", number(l.min)));
         }
         if i == 0 && l.min != 0.0 {
-            c.push("levels[0].min", format!("the first level must start at 0 to cover 0–100, not {}", l.min));
+            c.push("levels[0].min", format!("the first level must start at 0 to cover 0–100, not {}", number(l.min)));
         }
         if i > 0 && l.min <= def.levels[i - 1].min {
             c.push(
                 format!("levels[{i}].min"),
-                format!("thresholds must ascend, but {} does not exceed {}", l.min, def.levels[i - 1].min),
+                format!(
+                    "thresholds must ascend, but {} does not exceed {}",
+                    number(l.min),
+                    number(def.levels[i - 1].min)
+                ),
             );
         }
         c.text(format!("levels[{i}].name"), &l.name);
@@ -146,7 +151,7 @@ pub fn validate(def: &Definition) -> Vec<ValidationError> {
         c.id(&mut ids, format!("{p}.id"), &d.id);
         c.text(format!("{p}.title"), &d.title);
         if !(d.weight.is_finite() && d.weight > 0.0) {
-            c.push(format!("{p}.weight"), format!("weight must be positive, not {}", d.weight));
+            c.push(format!("{p}.weight"), format!("weight must be positive, not {}", number(d.weight)));
         }
         if d.statements.is_empty() {
             c.push(format!("{p}.statements"), "needs at least one statement");

@@ -11,7 +11,7 @@ use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue};
 use yew::prelude::*;
 
-use crate::engine::messages::fmt_number;
+use crate::engine::messages::{fmt_number, one_decimal};
 
 /// Saves `text` as a file through a temporary object URL.
 fn download(name: &str, mime: &str, text: &str) -> Result<(), JsValue> {
@@ -60,7 +60,11 @@ fn radar(s: &Strings, r: &AssessmentResult, uid: &str) -> Html {
         (radius * js_sys::Math::cos(a), radius * js_sys::Math::sin(a))
     };
     let polygon = |radius: &dyn Fn(usize) -> f64| {
-        (0..n).map(|i| point(i, radius(i))).map(|(x, y)| format!("{x:.1},{y:.1}")).collect::<Vec<_>>().join(" ")
+        (0..n)
+            .map(|i| point(i, radius(i)))
+            .map(|(x, y)| format!("{},{}", one_decimal(x), one_decimal(y)))
+            .collect::<Vec<_>>()
+            .join(" ")
     };
     let title_id = format!("{uid}-radar-title");
     let desc_id = format!("{uid}-radar-desc");
@@ -86,15 +90,15 @@ fn radar(s: &Strings, r: &AssessmentResult, uid: &str) -> Html {
                 <polygon class="cxs-radar-ring" points={polygon(&|_| *ring)} />
             }) }
             { for (0..n).map(|i| { let (x, y) = point(i, 100.0); html! {
-                <line class="cxs-radar-axis" x1="0" y1="0" x2={format!("{x:.1}")} y2={format!("{y:.1}")} />
+                <line class="cxs-radar-axis" x1="0" y1="0" x2={one_decimal(x)} y2={one_decimal(y)} />
             }}) }
             <polygon class="cxs-radar-area" points={polygon(&|i| r.dimensions[i].score.unwrap_or(0.0))} />
             { for r.dimensions.iter().enumerate().map(|(i, d)| {
                 let (x, y) = point(i, d.score.unwrap_or(0.0));
                 let (lx, ly) = point(i, 114.0);
                 html! { <>
-                    if d.score.is_some() { <circle class="cxs-radar-dot" cx={format!("{x:.1}")} cy={format!("{y:.1}")} r="3.5" /> }
-                    <text class="cxs-radar-label" x={format!("{lx:.1}")} y={format!("{:.1}", ly + 4.0)} text-anchor="middle">{ i + 1 }</text>
+                    if d.score.is_some() { <circle class="cxs-radar-dot" cx={one_decimal(x)} cy={one_decimal(y)} r="3.5" /> }
+                    <text class="cxs-radar-label" x={one_decimal(lx)} y={one_decimal(ly + 4.0)} text-anchor="middle">{ i + 1 }</text>
                 </> }
             }) }
         </svg>
@@ -158,7 +162,7 @@ pub fn Results(props: &ResultsProps) -> Html {
     let ondownload_json = {
         let r = r.clone();
         Callback::from(move |_: MouseEvent| {
-            let json = serde_json::to_string_pretty(&*r).unwrap_or_default();
+            let json = r.to_json().to_pretty();
             let _ = download(&format!("{}.json", file_stem(&r)), "application/json", &json);
         })
     };
@@ -222,7 +226,7 @@ pub fn Results(props: &ResultsProps) -> Html {
                             </div>
                             <svg class="cxs-bar" viewBox="0 0 100 6" preserveAspectRatio="none" aria-hidden="true" focusable="false">
                                 <rect class="cxs-bar-track" x="0" y="0" width="100" height="6" />
-                                <rect class="cxs-bar-fill" x="0" y="0" width={d.score.unwrap_or(0.0).to_string()} height="6" />
+                                <rect class="cxs-bar-fill" x="0" y="0" width={one_decimal(d.score.unwrap_or(0.0))} height="6" />
                             </svg>
                             if d.critical || d.evidence_gap {
                                 <p class="cxs-tags">
