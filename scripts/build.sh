@@ -11,5 +11,6 @@ node_modules/.bin/wasm-opt -Oz --converge --strip-debug --strip-producers --enab
   --enable-mutable-globals --enable-reference-types --enable-multivalue \
   pkg/cx_scorecard_bg.wasm -o pkg/cx_scorecard_bg.wasm
 cargo run --quiet --features schema --bin schemas -- pkg/schema
+cargo run --quiet --bin locales -- pkg/locales
 node scripts/standalone.mjs
 node scripts/size.mjs

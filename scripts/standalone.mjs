@@ -1,6 +1,6 @@
 // Writes pkg/cx-scorecard-offline.html: the whole widget in one file (JS glue inlined, wasm as
 // base64) that works opened from disk (file://) with no network.
-import { readFileSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 
 const glue = readFileSync("pkg/cx_scorecard.js", "utf8")
   .replace(/^export \{[^}]*\};?\s*$/m, "")
@@ -8,6 +8,11 @@ const glue = readFileSync("pkg/cx_scorecard.js", "utf8")
 if (/^\s*(import|export)\s/m.test(glue)) throw new Error("standalone: the glue still has an import or export");
 const wasm = readFileSync("pkg/cx_scorecard_bg.wasm").toString("base64");
 const css = readFileSync("www/app.css", "utf8");
+// The language packs, registered before mounting so that no request is made for them.
+const packs = readdirSync("pkg/locales")
+  .filter((f) => f.endsWith(".json"))
+  .map((f) => `registerLocale(${JSON.stringify(readFileSync(`pkg/locales/${f}`, "utf8").trim())});`)
+  .join("\n  ");
 
 const html = `<!doctype html>
 <html lang="en">
@@ -27,6 +32,7 @@ widget.addEventListener("cx-scorecard:complete", (e) => (window.cxResult = e.det
 try {
   const bytes = Uint8Array.from(atob("${wasm}"), (c) => c.charCodeAt(0));
   initSync({ module: bytes });
+  ${packs}
   widget.replaceChildren();
   window.cxScorecard = mount(widget, {});
 } catch (e) {

@@ -1,7 +1,7 @@
 //! Malformed definitions: each is rejected with its JSON path and a clear message.
 #![cfg(not(target_arch = "wasm32"))]
 
-use cx_scorecard::engine::{Definition, DEFAULT_DEFINITION_JSON};
+use cx_scorecard::engine::{Definition, DEFAULT_DEFINITION_JSON, DEFAULT_DEFINITION_SOURCE};
 use serde_json::{json, Value};
 
 fn default_value() -> Value {
@@ -224,7 +224,7 @@ fn every_text_of_the_default_definition_is_in_every_locale() {
         }
     }
     let mut texts = Vec::new();
-    walk(&default_value(), "", &mut texts);
+    walk(&serde_json::from_str(DEFAULT_DEFINITION_SOURCE).unwrap(), "", &mut texts);
     assert!(texts.len() > 140, "{}", texts.len());
     for (path, map) in &texts {
         for locale in LOCALES {
@@ -272,7 +272,7 @@ fn localised_results_use_the_language_and_its_number_format() {
     assert_eq!(fmt_number(58.3, "en"), "58.3");
     assert_eq!(fmt_number(58.3, "de"), "58,3");
     assert_eq!(fmt_number(65.0, "fr"), "65");
-    let def = Definition::from_json(DEFAULT_DEFINITION_JSON).unwrap();
+    let def = Definition::from_json(DEFAULT_DEFINITION_SOURCE).unwrap();
     let mut answers = cx_scorecard::engine::Answers::new();
     for d in &def.dimensions {
         for s in &d.statements {
@@ -293,4 +293,53 @@ fn localised_results_use_the_language_and_its_number_format() {
         "{}",
         recs[0].why
     );
+}
+
+/// The widget carries English; with the three language packs added it holds exactly the source.
+#[test]
+fn the_english_definition_and_the_language_packs_make_up_the_source() {
+    use cx_scorecard::engine::locales::pack;
+    let source = Definition::from_json(DEFAULT_DEFINITION_SOURCE).unwrap();
+    let mut def = cx_scorecard::engine::default_definition();
+    assert_eq!(def.title.get("de"), "CX Operations capability assessment", "English only before a pack");
+    assert!(DEFAULT_DEFINITION_JSON.len() * 3 < DEFAULT_DEFINITION_SOURCE.len());
+    for locale in ["de", "fr", "es"] {
+        assert_eq!(def.add_locale(&pack(&source, locale)), Ok(locale.to_string()));
+    }
+    assert_eq!(def, source);
+    assert_eq!(def.dimensions[1].statements[0].text.get("de"), source.dimensions[1].statements[0].text.get("de"));
+    // Adding a pack again changes nothing.
+    def.add_locale(&pack(&source, "fr")).unwrap();
+    assert_eq!(def, source);
+}
+
+#[test]
+fn a_language_pack_that_does_not_fit_is_refused_whole() {
+    use cx_scorecard::engine::locales::pack;
+    let source = Definition::from_json(DEFAULT_DEFINITION_SOURCE).unwrap();
+    let good: Value = serde_json::from_str(&pack(&source, "de")).unwrap();
+    let english = cx_scorecard::engine::default_definition();
+    let edit = |f: &dyn Fn(&mut Value)| {
+        let mut v = good.clone();
+        f(&mut v);
+        let mut def = english.clone();
+        let r = def.add_locale(&v.to_string());
+        assert_eq!(def, english, "a refused pack leaves the definition as it was");
+        r.unwrap_err()
+    };
+    assert_eq!(
+        edit(&|v| v["version"] = json!("9.9.9")),
+        "made for another assessment or version than cx-operations 1.0.0"
+    );
+    assert_eq!(
+        edit(&|v| v["assessment"] = json!("other")),
+        "made for another assessment or version than cx-operations 1.0.0"
+    );
+    assert_eq!(edit(&|v| v["texts"].as_array_mut().unwrap().truncate(5)), "5 texts where the assessment has 149");
+    assert_eq!(edit(&|v| v["texts"][3] = json!(7)), "every text must be a non-empty string or null");
+    assert_eq!(edit(&|v| v["texts"][3] = json!("  ")), "every text must be a non-empty string or null");
+    assert_eq!(edit(&|v| v["locale"] = json!("")), "no locale");
+    assert_eq!(edit(&|v| v["texts"] = json!({})), "no texts");
+    let mut def = english.clone();
+    assert!(def.add_locale("{not json").unwrap_err().starts_with("not JSON: "));
 }

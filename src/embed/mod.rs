@@ -1,6 +1,7 @@
 //! The thin wasm-bindgen surface: `mount`, the handle, option parsing, events.
 
 mod frame;
+mod locales;
 mod options;
 mod submit;
 
@@ -57,8 +58,6 @@ const MOUNTED_ATTR: &str = "data-cx-scorecard";
 thread_local! {
     static SHEET: RefCell<Option<CssStyleSheet>> = const { RefCell::new(None) };
     static NEXT_UID: Cell<u32> = const { Cell::new(1) };
-    /// The default assessment, parsed once per page.
-    static DEFAULT: std::cell::OnceCell<Rc<crate::engine::Definition>> = const { std::cell::OnceCell::new() };
     /// Idle app roots, reused by later mounts (see `ui::Root`).
     static POOL: RefCell<Vec<(AppHandle<Root>, Element)>> = const { RefCell::new(Vec::new()) };
 }
@@ -216,6 +215,10 @@ struct Mounted {
     listeners: Vec<Rc<dyn Fn(Status)>>,
     loading: bool,
     failure: Option<Failure>,
+    /// Shows the default assessment, whose languages come as packs.
+    uses_default: bool,
+    /// The language asked for last, which a pack arriving late must not override.
+    wanted: AttrValue,
 }
 
 impl Mounted {
@@ -228,13 +231,47 @@ impl Mounted {
         });
     }
 
-    fn set_locale(&mut self, tag: String) {
-        self.props.locale = AttrValue::from(resolve(&tag));
+    fn set_locale(&mut self, locale: AttrValue) {
+        if self.uses_default {
+            self.props.definition = locales::default_definition();
+        }
+        self.props.locale = locale;
         if let Some(f) = &mut self.failure {
             f.locale = self.props.locale.clone();
         }
         self.render();
     }
+}
+
+/// Switches a widget's language, first fetching the assessment's texts in it if need be. The
+/// widget keeps its current language until they arrive; if they cannot be had, it switches with
+/// the assessment's texts in English and reports an error.
+fn switch_locale(slot: &Rc<Slot>, tag: &str) {
+    let locale = AttrValue::from(resolve(tag));
+    let mut guard = slot.borrow_mut();
+    let Some(m) = guard.as_mut() else { return };
+    m.wanted = locale.clone();
+    if !m.uses_default || locales::has(&locale) {
+        m.set_locale(locale);
+        return;
+    }
+    let weak = Rc::downgrade(slot);
+    wasm_bindgen_futures::spawn_local(async move {
+        let loaded = locales::load(&locale).await;
+        let Some(slot) = weak.upgrade() else { return };
+        let mut guard = slot.borrow_mut();
+        let Some(m) = guard.as_mut() else { return }; // destroyed meanwhile
+        if m.wanted != locale {
+            return; // another language was asked for since
+        }
+        m.loading = false;
+        m.set_locale(locale);
+        let outlet = m.outlet.clone();
+        drop(guard);
+        if let Err(message) = loaded {
+            outlet.error("locale", &message);
+        }
+    });
 }
 
 thread_local! {
@@ -301,9 +338,10 @@ impl Handle {
     #[wasm_bindgen(js_name = setLocale)]
     pub fn set_locale(&self, tag: JsValue) -> Result<(), JsValue> {
         let tag = options::locale_tag("setLocale(tag)", &tag)?;
-        let mut mounted = self.mounted.borrow_mut();
-        let m = mounted.as_mut().ok_or_else(|| js_error("setLocale(): this widget has been destroyed"))?;
-        m.set_locale(tag);
+        if self.mounted.borrow().is_none() {
+            return Err(js_error("setLocale(): this widget has been destroyed"));
+        }
+        switch_locale(&self.mounted, &tag);
         Ok(())
     }
 
@@ -381,13 +419,14 @@ pub fn mount(element: JsValue, options: JsValue) -> Result<Handle, JsValue> {
         let weak = Rc::downgrade(&mounted);
         let on_command: Rc<dyn Fn(Command)> = Rc::new(move |command| {
             let Some(mounted) = weak.upgrade() else { return };
-            let mut mounted = mounted.borrow_mut();
-            let Some(m) = mounted.as_mut() else { return };
             match command {
                 Command::Reset => {
-                    m.remote.send(Action::Reset);
+                    let remote = mounted.borrow().as_ref().map(|m| m.remote.clone());
+                    if let Some(remote) = remote {
+                        remote.send(Action::Reset);
+                    }
                 }
-                Command::SetLocale(tag) => m.set_locale(tag),
+                Command::SetLocale(tag) => switch_locale(&mounted, &tag),
             }
         });
         *outlet.frame.borrow_mut() = Frame::start(&host, opts.target_origins, on_command)
@@ -401,11 +440,11 @@ pub fn mount(element: JsValue, options: JsValue) -> Result<Handle, JsValue> {
     // The requested language, else the browser's, else English.
     let requested = opts.locale.clone().or_else(|| web_sys::window().and_then(|w| w.navigator().language()));
     let locale = resolve(requested.as_deref().unwrap_or("en")).to_string();
-    let default = || DEFAULT.with(|d| d.get_or_init(|| Rc::new(crate::engine::default_definition())).clone());
+    let uses_default = matches!(opts.source, Source::Default);
     let (definition, src) = match opts.source {
-        Source::Default => (default(), None),
+        Source::Default => (locales::default_definition(), None),
         Source::Given(def) => (Rc::new(def), None),
-        Source::Url(url) => (default(), Some(url)),
+        Source::Url(url) => (locales::default_definition(), Some(url)),
         Source::Invalid(errors) => {
             // A readable list in the widget, an error event, and a throw.
             let message = options::invalid_message("options.definition", &errors);
@@ -481,9 +520,18 @@ pub fn mount(element: JsValue, options: JsValue) -> Result<Handle, JsValue> {
         listeners: Vec::new(),
         loading: src.is_some(),
         failure: None,
+        uses_default,
+        wanted: AttrValue::from(""),
     };
+    // A widget in another language than English waits for the assessment's texts in it.
+    let pack_needed = uses_default && !locales::has(&m.props.locale);
+    let locale = m.props.locale.to_string();
+    m.loading |= pack_needed;
     m.render();
     *mounted.borrow_mut() = Some(Box::new(m));
+    if pack_needed {
+        switch_locale(&mounted, &locale);
+    }
     if let Some(url) = src {
         let weak = Rc::downgrade(&mounted);
         wasm_bindgen_futures::spawn_local(async move {

@@ -317,3 +317,29 @@ fn req_text(r: &mut Reader, o: &Obj, key: &str) -> Text {
 fn opt_text(r: &mut Reader, o: &Obj, key: &str) -> Option<Text> {
     o.some(key).map(|v| Text::read(r, v, &o.at(key)))
 }
+
+impl Definition {
+    /// Every user-visible text, in a fixed order (the order of a language pack's `texts`).
+    pub fn texts_mut(&mut self) -> Vec<&mut Text> {
+        let mut out = vec![&mut self.title];
+        out.extend(self.intro.as_mut());
+        out.extend(self.scale.options.iter_mut().map(|o| &mut o.label));
+        out.push(&mut self.scale.dont_know);
+        for l in &mut self.levels {
+            out.push(&mut l.name);
+            out.extend(l.description.as_mut());
+        }
+        for d in &mut self.dimensions {
+            out.push(&mut d.title);
+            out.extend(d.description.as_mut());
+            out.extend(d.statements.iter_mut().map(|s| &mut s.text));
+            out.extend(d.recommendations.iter_mut().map(|r| &mut r.text));
+        }
+        for q in &mut self.profile {
+            out.push(&mut q.label);
+            out.extend(q.options.iter_mut().map(|o| &mut o.label));
+        }
+        out.extend(self.benchmarks.iter_mut().map(|b| &mut b.text));
+        out
+    }
+}

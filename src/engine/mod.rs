@@ -5,6 +5,7 @@ pub mod definition;
 pub mod export;
 pub mod json;
 pub mod lead;
+pub mod locales;
 pub mod messages;
 pub mod outbox;
 pub mod result;
@@ -21,10 +22,14 @@ pub use session::{Action, LeadGate, ProfileAnswer, Session, Step};
 pub use text::Text;
 pub use validate::{validate, ValidationError};
 
-/// The default assessment (the CX Operations capability model), compiled in.
-pub const DEFAULT_DEFINITION_JSON: &str = include_str!("default_definition.json");
+/// The source of the default assessment (the CX Operations capability model), in every language.
+pub const DEFAULT_DEFINITION_SOURCE: &str = include_str!("default_definition.json");
 
-/// The default assessment, parsed.
+/// The default assessment as the widget carries it: the source with English texts only, made by
+/// `build.rs`. Other languages come as language packs (see `locales`).
+pub const DEFAULT_DEFINITION_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/default_definition.en.json"));
+
+/// The default assessment, parsed, in English.
 pub fn default_definition() -> Definition {
     Definition::from_json(DEFAULT_DEFINITION_JSON).expect("the built-in definition is valid")
 }

@@ -195,7 +195,9 @@ pub fn App(props: &AppProps) -> Html {
     let locale = props.locale.clone();
     let s = strings(&locale);
     let session = state.session.clone();
-    let def = state.def.clone();
+    // The props carry the definition with every language loaded so far (the reducer's copy has the
+    // same structure, which is all the engine needs).
+    let def = props.definition.clone();
     let step = session.step;
     // Pages focus their heading when they appear, except on the first render: the host owns focus.
     let rendered = use_mut_ref(|| false);

@@ -77,3 +77,100 @@ test("setLocale switches language live, keeps the answers, and formats numbers a
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test("the assessment's texts in another language come as one small pack, fetched once and only when needed", async () => {
+  const requests = async (locale, act) => {
+    const context = await env.browser.newContext({ locale });
+    const page = await context.newPage();
+    const errors = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+    const packs = [];
+    page.on("request", (r) => r.url().includes("/locales/") && packs.push(new URL(r.url()).pathname));
+    await page.goto(`${env.site.origin}/index.html`);
+    await act(page);
+    assert.deepEqual(errors, []);
+    await context.close();
+    return packs;
+  };
+  // English needs no pack.
+  assert.deepEqual(await requests("en-GB", (p) => p.getByRole("button", { name: "Start the assessment" }).waitFor()), []);
+  // German: the German pack only, once, however often the language is switched back and forth.
+  const de = await requests("de-DE", async (p) => {
+    await p.getByRole("button", { name: "Bewertung starten" }).waitFor();
+    assert.equal(await p.locator("#widget h2").textContent(), "Bewertung der CX-Operations-Fähigkeit");
+    await p.evaluate(() => window.cxHandle.setLocale("en"));
+    await p.getByRole("button", { name: "Start the assessment" }).waitFor();
+    await p.evaluate(() => window.cxHandle.setLocale("de"));
+    await p.getByRole("button", { name: "Bewertung starten" }).waitFor();
+  });
+  assert.deepEqual(de, ["/pkg/locales/de.json"]);
+});
+
+test("when a pack cannot be had, the widget works in the language with the assessment's texts in English and says so", async () => {
+  const context = await env.browser.newContext({ locale: "en-US" });
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+  await page.route("**/locales/fr.json", (route) => route.fulfill({ status: 404, body: "gone" }));
+  await page.route("**/locales/es.json", (route) => route.fulfill({ status: 200, contentType: "application/json", body: '{"assessment":"cx-operations","version":"0.1","locale":"es","texts":[]}' }));
+  await page.goto(`${env.site.origin}/index.html`);
+  const w = page.locator("#widget");
+  await w.getByRole("button", { name: "Start the assessment" }).click();
+  const failures = page.evaluate(() => new Promise((ok) => {
+    const seen = [];
+    document.querySelector("#widget").addEventListener("cx-scorecard:error", (e) => seen.push(e.detail) === 2 && ok(seen));
+  }));
+  await page.evaluate(() => window.cxHandle.setLocale("fr"));
+  await w.getByRole("button", { name: "Suivant" }).waitFor();
+  assert.equal(await w.locator("h2").textContent(), "À propos de votre organisation", "the widget's own strings are French");
+  assert.ok(await w.getByLabel("Industry").isVisible(), "the assessment's own texts stay English");
+  await page.evaluate(() => window.cxHandle.setLocale("es"));
+  await w.getByRole("button", { name: "Siguiente" }).waitFor();
+  const [fr, es] = await failures;
+  assert.equal(fr.code, "locale");
+  assert.match(fr.message, /^cx-scorecard: could not load the "fr" texts of the assessment from http:\/\/[^ ]+\/pkg\/locales\/fr\.json \(HTTP 404\), so they are shown in English$/);
+  assert.equal(es.code, "locale");
+  assert.match(es.message, /made for another assessment or version than cx-operations 1\.0\.0/);
+  // Nothing is lost: the page still works and a later switch to a language that loads works.
+  await page.evaluate(() => window.cxHandle.setLocale("de"));
+  await w.getByRole("heading", { name: "Über Ihre Organisation" }).waitFor();
+  assert.ok(await w.getByLabel("Branche").isVisible());
+  // Chromium itself logs the 404; the widget logs nothing.
+  assert.deepEqual(errors, ["Failed to load resource: the server responded with a status of 404 (Not Found)"]);
+  await context.close();
+});
+
+test("a pack arriving after a later switch does not override it", async () => {
+  const context = await env.browser.newContext({ locale: "en-US" });
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+  let release;
+  const held = new Promise((ok) => (release = ok));
+  await page.route("**/locales/de.json", async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(`${env.site.origin}/index.html`);
+  const w = page.locator("#widget");
+  await w.getByRole("button", { name: "Start the assessment" }).waitFor();
+  await page.evaluate(() => window.cxHandle.setLocale("de"));
+  await page.evaluate(() => window.cxHandle.setLocale("es"));
+  await w.getByRole("button", { name: "Empezar la evaluación" }).waitFor();
+  const deRequests = [];
+  page.on("request", (r) => r.url().endsWith("/locales/de.json") && deRequests.push(r.url()));
+  const deArrived = page.waitForResponse("**/locales/de.json");
+  release();
+  await (await deArrived).finished();
+  assert.equal(await w.locator(".cxs").getAttribute("lang"), "es", "the late German pack does not switch the widget");
+  assert.ok(await w.getByRole("button", { name: "Empezar la evaluación" }).isVisible());
+  // The German pack was kept: switching to German now needs no second request.
+  await page.evaluate(() => window.cxHandle.setLocale("de"));
+  await w.getByRole("button", { name: "Bewertung starten" }).waitFor();
+  assert.equal(deRequests.length, 0, "no second request for the German pack");
+  assert.deepEqual(errors, []);
+  await context.close();
+});

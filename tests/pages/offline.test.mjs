@@ -33,6 +33,10 @@ test("app.html works offline after one visit (service worker)", async () => {
   assert.equal(result.schemaVersion, 1);
   assert.equal(result.overall.score, 58.3);
   assert.equal(result.overall.levelName, "Defined");
+  // Other languages work offline too: their packs were precached.
+  await page.evaluate(() => window.cxScorecard.setLocale("fr"));
+  await page.getByRole("heading", { name: "Votre résultat" }).waitFor();
+  assert.equal(await page.locator(".cxs-level").textContent(), "Niveau 3: Défini");
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -51,6 +55,10 @@ test("the single-file edition works opened from disk with no network", async () 
   const result = await completeOn(page);
   assert.equal(result.overall.score, 58.3);
   assert.deepEqual(result.recommendations.map((r) => r.dimensionId), ["d6", "d2", "d3", "d1", "d4", "d7", "d5"]);
+  // Every language is in the file.
+  await page.evaluate(() => window.cxScorecard.setLocale("es"));
+  await page.getByRole("heading", { name: "Su resultado" }).waitFor();
+  assert.ok(await page.getByText("Autonomía y cultura de primera línea").first().isVisible());
   assert.deepEqual(requests, [file], "nothing but the file itself");
   assert.deepEqual(errors, []);
   await context.close();

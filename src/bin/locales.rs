@@ -1,0 +1,20 @@
+//! Writes the language packs of the default assessment (`<dir>/de.json`, `fr.json`, `es.json`)
+//! from its source, which holds every language.
+
+use cx_scorecard::engine::locales::pack;
+use cx_scorecard::engine::messages::LOCALES;
+use cx_scorecard::engine::{Definition, DEFAULT_DEFINITION_SOURCE};
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let dir = std::path::PathBuf::from(std::env::args().nth(1).unwrap_or_else(|| "pkg/locales".into()));
+    std::fs::create_dir_all(&dir)?;
+    let def = Definition::from_json(DEFAULT_DEFINITION_SOURCE).map_err(|e| format!("{e:?}"))?;
+    let mut written = Vec::new();
+    for locale in &LOCALES[1..] {
+        let path = dir.join(format!("{locale}.json"));
+        std::fs::write(&path, pack(&def, locale) + "\n")?;
+        written.push(path.display().to_string());
+    }
+    println!("locales: {}", written.join(", "));
+    Ok(())
+}

@@ -1,0 +1,103 @@
+//! The default assessment and its language packs: English is compiled in; German, French and
+//! Spanish are fetched from `locales/<language>.json` next to the JS glue the first time a widget
+//! on the page needs them (or registered up front with `registerLocale`, as the single-file
+//! edition does).
+
+use super::{js_error, options};
+use crate::engine::Definition;
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+#[wasm_bindgen]
+extern "C" {
+    type ImportMeta;
+    /// The glue module's `import.meta`: language packs live next to it.
+    #[wasm_bindgen(thread_local_v2, js_namespace = import, js_name = meta)]
+    static IMPORT_META: ImportMeta;
+    #[wasm_bindgen(method, getter)]
+    fn url(this: &ImportMeta) -> String;
+}
+
+thread_local! {
+    /// The default assessment with every language added so far, parsed once per page.
+    static DEFAULT: RefCell<Option<Rc<Definition>>> = const { RefCell::new(None) };
+}
+
+/// The default assessment with the languages loaded so far.
+pub fn default_definition() -> Rc<Definition> {
+    DEFAULT.with(|d| d.borrow_mut().get_or_insert_with(|| Rc::new(crate::engine::default_definition())).clone())
+}
+
+/// Whether the default assessment's texts are there in `locale` (a supported language).
+pub fn has(locale: &str) -> bool {
+    locale == crate::engine::text::FALLBACK_LOCALE
+        || matches!(&default_definition().title, crate::engine::Text::Localised(m) if m.contains_key(locale))
+}
+
+/// Adds a language pack to the default assessment; returns its language.
+fn add(pack: &str) -> Result<String, String> {
+    let mut def = (*default_definition()).clone();
+    let locale = def.add_locale(pack)?;
+    DEFAULT.with(|d| *d.borrow_mut() = Some(Rc::new(def)));
+    Ok(locale)
+}
+
+/// Where the pack of `locale` is fetched from.
+fn url(locale: &str) -> String {
+    let base = IMPORT_META.with(ImportMeta::url);
+    web_sys::Url::new_with_base(&format!("locales/{locale}.json"), &base).map_or_else(|_| base, |u| u.href())
+}
+
+/// Fetches and adds the pack of `locale`, unless it is already there.
+pub async fn load(locale: &str) -> Result<(), String> {
+    if has(locale) {
+        return Ok(());
+    }
+    let url = url(locale);
+    let fail = |why: String| {
+        format!(
+            "could not load the {locale:?} texts of the assessment from {url} ({why}), so they are shown in English"
+        )
+    };
+    let window = web_sys::window().ok_or_else(|| fail("no window".into()))?;
+    let response: web_sys::Response = wasm_bindgen_futures::JsFuture::from(window.fetch_with_str(&url))
+        .await
+        .map_err(|e| fail(options::describe(&e)))?
+        .dyn_into()
+        .map_err(|_| fail("unexpected fetch response".into()))?;
+    if !response.ok() {
+        return Err(fail(format!("HTTP {}", response.status())));
+    }
+    let text = wasm_bindgen_futures::JsFuture::from(response.text().map_err(|e| fail(options::describe(&e)))?)
+        .await
+        .map_err(|e| fail(options::describe(&e)))?
+        .as_string()
+        .unwrap_or_default();
+    if has(locale) {
+        return Ok(()); // another widget added it meanwhile
+    }
+    match add(&text) {
+        Ok(added) if added == locale => Ok(()),
+        Ok(added) => Err(fail(format!("the file holds the {added:?} texts"))),
+        Err(e) => Err(fail(e)),
+    }
+}
+
+/// Adds a language pack of the default assessment (an object or its JSON), so that no request is
+/// made for that language.
+#[wasm_bindgen(js_name = registerLocale)]
+pub fn register_locale(pack: JsValue) -> Result<(), JsValue> {
+    let json = match pack.as_string() {
+        Some(s) => s,
+        None if pack.is_object() => String::from(js_sys::JSON::stringify(&pack).unwrap_or_else(|_| "".into())),
+        None => {
+            return Err(js_error(format!(
+                "registerLocale(pack): pack must be an object or a JSON string, got {}",
+                options::type_name(&pack)
+            )))
+        }
+    };
+    add(&json).map(drop).map_err(|e| js_error(format!("registerLocale(pack): {e}")))
+}
