@@ -3,12 +3,12 @@
 
 use cx_scorecard::engine::export::answers_csv;
 use cx_scorecard::engine::lead::{is_email, make_lead, validate_lead, LeadConfig, LeadError};
+use cx_scorecard::engine::map::Map;
 use cx_scorecard::engine::outbox::{backoff_ms, outcome_for_status, Outbox, Outcome, Reason, Status, MAX_ATTEMPTS};
 use cx_scorecard::engine::session::ActionError;
 use cx_scorecard::engine::{build_result, default_definition, Action, Answer, LeadGate, Session, Step};
-use std::collections::BTreeMap;
 
-fn values(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
+fn values(pairs: &[(&str, &str)]) -> Map<String, String> {
     pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
 }
 

@@ -3,11 +3,11 @@
 
 use cx_scorecard::engine::json::{self, Reader, Value};
 use cx_scorecard::engine::lead::{make_lead, LeadConfig};
+use cx_scorecard::engine::map::Map;
 use cx_scorecard::engine::saved::{
     decode, decode_link, encode, encode_link, read_answers, storage_key, LinkError, RestoreError,
 };
 use cx_scorecard::engine::{default_definition, Action, Answer, Answers, LeadGate, ProfileAnswer, Session, Step};
-use std::collections::BTreeMap;
 
 fn started(def: &cx_scorecard::engine::Definition) -> Session {
     let s = Session::new(LeadGate::Required)
@@ -50,7 +50,7 @@ fn the_lead_is_never_stored() {
     assert_eq!(s.step, Step::Lead);
     let lead = make_lead(
         &LeadConfig::before_results(),
-        &BTreeMap::from([("email".to_string(), "ana@example.com".to_string())]),
+        &Map::from([("email".to_string(), "ana@example.com".to_string())]),
         true,
         "ok",
         "t3",

@@ -2,7 +2,7 @@
 //! record, which exists only with consent.
 
 use crate::engine::json::{self, Reader, Value};
-use std::collections::BTreeMap;
+use crate::engine::map::Map;
 use std::fmt;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum LeadMode {
@@ -222,11 +222,7 @@ pub fn is_email(s: &str) -> bool {
 }
 
 /// Validates entered values; returns `(field key, error)` for each problem, the consent last.
-pub fn validate_lead(
-    config: &LeadConfig,
-    values: &BTreeMap<String, String>,
-    consent: bool,
-) -> Vec<(String, LeadError)> {
+pub fn validate_lead(config: &LeadConfig, values: &Map<String, String>, consent: bool) -> Vec<(String, LeadError)> {
     let mut errors = Vec::new();
     for f in &config.fields {
         let key = f.key();
@@ -268,7 +264,7 @@ pub struct Consent {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Lead {
     #[cfg_attr(feature = "schema", serde(flatten))]
-    pub values: BTreeMap<String, String>,
+    pub values: Map<String, String>,
     pub consent: Consent,
 }
 
@@ -289,7 +285,7 @@ impl Lead {
 /// Builds the lead, or the reasons it cannot be built. There is no lead without consent.
 pub fn make_lead(
     config: &LeadConfig,
-    values: &BTreeMap<String, String>,
+    values: &Map<String, String>,
     consent: bool,
     consent_text: &str,
     at: &str,
@@ -298,14 +294,10 @@ pub fn make_lead(
     if !errors.is_empty() {
         return Err(errors);
     }
-    let values = config
-        .fields
-        .iter()
-        .filter_map(|f| {
-            let v = values.get(f.key())?.trim();
-            (!v.is_empty()).then(|| (f.key().to_string(), v.to_string()))
-        })
-        .collect();
+    let values = crate::engine::map::Map::from_iter(config.fields.iter().filter_map(|f| {
+        let v = values.get(f.key())?.trim();
+        (!v.is_empty()).then(|| (f.key().to_string(), v.to_string()))
+    }));
     Ok(Lead {
         values,
         consent: Consent {

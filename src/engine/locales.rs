@@ -51,7 +51,8 @@ impl Definition {
         for (target, text) in targets.iter_mut().zip(texts) {
             let Some(text) = text.as_str() else { continue };
             if let Text::Plain(s) = &**target {
-                **target = Text::Localised([(FALLBACK_LOCALE.to_string(), s.clone())].into());
+                **target =
+                    Text::Localised(crate::engine::map::Map::from_iter([(FALLBACK_LOCALE.to_string(), s.clone())]));
             }
             if let Text::Localised(map) = &mut **target {
                 map.insert(locale.clone(), text.to_string());

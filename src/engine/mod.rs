@@ -6,6 +6,7 @@ pub mod export;
 pub mod json;
 pub mod lead;
 pub mod locales;
+pub mod map;
 pub mod messages;
 pub mod outbox;
 pub mod result;

@@ -4,10 +4,10 @@
 use crate::engine::definition::Definition;
 use crate::engine::json::{obj, Value};
 use crate::engine::lead::Lead;
+use crate::engine::map::Map;
 use crate::engine::messages::{fill, fmt_number, messages};
 use crate::engine::scoring::{score, Cap, DimensionScore, GateBlock, Scorecard};
 use crate::engine::session::{ProfileAnswer, Session};
-use std::collections::BTreeMap;
 
 pub const SCHEMA_VERSION: u32 = 1;
 
@@ -23,7 +23,7 @@ pub struct AssessmentResult {
     pub locale: String,
     pub started_at: String,
     pub completed_at: String,
-    pub profile: BTreeMap<String, ProfileAnswer>,
+    pub profile: Map<String, ProfileAnswer>,
     pub answers: Vec<AnswerRecord>,
     pub dimensions: Vec<DimensionResult>,
     pub overall: OverallResult,
@@ -216,15 +216,19 @@ pub fn gate_reason(def: &Definition, gate: &GateBlock, locale: &str) -> String {
 /// The dimension indices, weakest first: scored ones by ascending score (ties by larger
 /// weight, then definition order), then unassessed ones in definition order.
 pub fn weakest_first(def: &Definition, scores: &[DimensionScore]) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..scores.len()).collect();
-    order.sort_by(|&a, &b| match (scores[a].score, scores[b].score) {
+    let weaker = |a: usize, b: usize| match (scores[a].score, scores[b].score) {
         (Some(x), Some(y)) => {
-            x.total_cmp(&y).then(def.dimensions[b].weight.total_cmp(&def.dimensions[a].weight)).then(a.cmp(&b))
+            x.total_cmp(&y).then(def.dimensions[b].weight.total_cmp(&def.dimensions[a].weight)).is_lt()
         }
-        (Some(_), None) => std::cmp::Ordering::Less,
-        (None, Some(_)) => std::cmp::Ordering::Greater,
-        (None, None) => a.cmp(&b),
-    });
+        (Some(_), None) => true,
+        _ => false,
+    };
+    // An insertion sort: a handful of dimensions, and stable, so ties keep definition order.
+    let mut order: Vec<usize> = Vec::with_capacity(scores.len());
+    for i in 0..scores.len() {
+        let at = order.iter().position(|&o| weaker(i, o)).unwrap_or(order.len());
+        order.insert(at, i);
+    }
     order
 }
 

@@ -70,7 +70,7 @@ pub fn encode(def: &Definition, session: &Session, now: &str) -> String {
 /// Reads answers keyed by statement id: `{"d1.s1": 4, "d1.s2": null}`.
 pub fn read_answers(r: &mut Reader, v: &Value, path: &str) -> Answers {
     let o = r.object(v, path, None);
-    o.members().iter().map(|(k, v)| (k.clone(), Answer::read(r, v, &o.at(k)))).collect()
+    crate::engine::map::Map::from_iter(o.members().iter().map(|(k, v)| (k.clone(), Answer::read(r, v, &o.at(k)))))
 }
 
 fn read_session(r: &mut Reader, v: &Value) -> Session {
@@ -98,7 +98,9 @@ fn read_session(r: &mut Reader, v: &Value) -> Session {
     let profile = match o.some("profile") {
         Some(v) => {
             let p = r.object(v, &o.at("profile"), None);
-            p.members().iter().map(|(k, v)| (k.clone(), ProfileAnswer::read(r, v, &p.at(k)))).collect()
+            crate::engine::map::Map::from_iter(
+                p.members().iter().map(|(k, v)| (k.clone(), ProfileAnswer::read(r, v, &p.at(k)))),
+            )
         }
         None => Default::default(),
     };

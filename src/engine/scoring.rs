@@ -3,7 +3,7 @@
 
 use crate::engine::definition::{Definition, Dimension};
 use crate::engine::json::{Reader, Value};
-use std::collections::BTreeMap;
+use crate::engine::map::Map;
 
 /// An answer to one statement: a value on the scale, or "Don't know". In JSON: the number, or `null`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -35,7 +35,7 @@ impl Answer {
 }
 
 /// Answers keyed by statement id.
-pub type Answers = BTreeMap<String, Answer>;
+pub type Answers = Map<String, Answer>;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct DimensionScore {

@@ -3,8 +3,8 @@
 use crate::engine::definition::Definition;
 use crate::engine::json::{Reader, Value};
 use crate::engine::lead::Lead;
+use crate::engine::map::Map;
 use crate::engine::scoring::{Answer, Answers};
-use std::collections::BTreeMap;
 use std::fmt;
 
 /// Where the user is.
@@ -135,7 +135,7 @@ pub struct Session {
     pub lead_gate: LeadGate,
     /// Present only when the user consented; never stored.
     pub lead: Option<Lead>,
-    pub profile: BTreeMap<String, ProfileAnswer>,
+    pub profile: Map<String, ProfileAnswer>,
     pub answers: Answers,
     pub started_at: Option<String>,
     pub completed_at: Option<String>,
@@ -150,7 +150,7 @@ impl Default for Session {
             step: Step::Intro,
             lead_gate: LeadGate::Off,
             lead: None,
-            profile: BTreeMap::new(),
+            profile: Map::new(),
             answers: Answers::new(),
             started_at: None,
             completed_at: None,

@@ -1,7 +1,7 @@
 //! Localisable text: either one string, or a map from locale tag to string.
 
 use crate::engine::json::{key_path, Reader, Value};
-use std::collections::BTreeMap;
+use crate::engine::map::Map;
 
 /// The locale every definition falls back to when a text lacks the requested one.
 pub const FALLBACK_LOCALE: &str = "en";
@@ -11,7 +11,7 @@ pub const FALLBACK_LOCALE: &str = "en";
 #[derive(Debug, Clone, PartialEq)]
 pub enum Text {
     Plain(String),
-    Localised(BTreeMap<String, String>),
+    Localised(Map<String, String>),
 }
 
 impl Text {
@@ -19,9 +19,9 @@ impl Text {
     pub fn read(r: &mut Reader, v: &Value, path: &str) -> Text {
         match v {
             Value::Str(s) => Text::Plain(s.clone()),
-            Value::Obj(members) => {
-                Text::Localised(members.iter().map(|(k, v)| (k.clone(), r.string(v, &key_path(path, k)))).collect())
-            }
+            Value::Obj(members) => Text::Localised(crate::engine::map::Map::from_iter(
+                members.iter().map(|(k, v)| (k.clone(), r.string(v, &key_path(path, k)))),
+            )),
             _ => {
                 r.error(path, format!("expected a string, or an object of locale to string, found {}", v.describe()));
                 Text::Plain(String::new())

@@ -2,8 +2,8 @@
 
 use crate::engine::definition::Definition;
 use crate::engine::json::{self, number, Reader};
+use crate::engine::map::Map;
 use crate::engine::text::Text;
-use std::collections::{BTreeSet, HashMap};
 use std::fmt;
 
 /// One problem in a definition, at a JSON path such as `dimensions[2].statements[4].id`.
@@ -54,7 +54,7 @@ impl Collector {
         }
     }
 
-    fn id(&mut self, seen: &mut HashMap<String, String>, path: String, id: &str) {
+    fn id(&mut self, seen: &mut Map<String, String>, path: String, id: &str) {
         if id.trim().is_empty() {
             self.push(path, "id must not be empty");
         } else if let Some(first) = seen.get(id) {
@@ -98,7 +98,7 @@ pub fn validate(def: &Definition) -> Vec<ValidationError> {
     c.text("scale.dontKnow", &def.scale.dont_know);
 
     // Levels: numbered 1..n, thresholds ascending from 0, all within 0–100.
-    let levels: BTreeSet<u8> = def.levels.iter().map(|l| l.level).collect();
+    let levels: Vec<u8> = def.levels.iter().map(|l| l.level).collect();
     if def.levels.is_empty() {
         c.push("levels", "needs at least one level");
     }
@@ -142,7 +142,7 @@ pub fn validate(def: &Definition) -> Vec<ValidationError> {
     }
 
     // Dimensions and statements: ids unique across the whole definition.
-    let mut ids: HashMap<String, String> = HashMap::new();
+    let mut ids: Map<String, String> = Map::new();
     if def.dimensions.is_empty() {
         c.push("dimensions", "needs at least one dimension");
     }
@@ -160,17 +160,19 @@ pub fn validate(def: &Definition) -> Vec<ValidationError> {
             c.id(&mut ids, format!("{p}.statements[{si}].id"), &s.id);
             c.text(format!("{p}.statements[{si}].text"), &s.text);
         }
-        let mut covered = BTreeSet::new();
+        let mut covered: Vec<u8> = Vec::new();
         for (ri, r) in d.recommendations.iter().enumerate() {
             let rp = format!("{p}.recommendations[{ri}]");
             if !levels.contains(&r.level) {
                 c.push(format!("{rp}.level"), format!("unknown level {}", r.level));
-            } else if !covered.insert(r.level) {
+            } else if covered.contains(&r.level) {
                 c.push(format!("{rp}.level"), format!("a second recommendation for level {}", r.level));
+            } else {
+                covered.push(r.level);
             }
             c.text(format!("{rp}.text"), &r.text);
         }
-        for missing in levels.difference(&covered) {
+        for missing in levels.iter().filter(|l| !covered.contains(l)) {
             c.push(format!("{p}.recommendations"), format!("no recommendation for level {missing}"));
         }
     }
@@ -182,7 +184,7 @@ pub fn validate(def: &Definition) -> Vec<ValidationError> {
         if q.options.is_empty() {
             c.push(format!("{p}.options"), "needs at least one option");
         }
-        let mut option_ids = HashMap::new();
+        let mut option_ids = Map::new();
         for (oi, o) in q.options.iter().enumerate() {
             c.id(&mut option_ids, format!("{p}.options[{oi}].id"), &o.id);
             c.text(format!("{p}.options[{oi}].label"), &o.label);

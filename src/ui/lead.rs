@@ -1,10 +1,10 @@
 //! The lead form between the last statement and the results.
 
 use crate::engine::lead::{make_lead, FieldKind, LeadConfig, LeadError};
+use crate::engine::map::Map;
 use crate::engine::Action;
 use crate::ui::now_iso;
 use crate::ui::strings::{strings, Strings};
-use std::collections::BTreeMap;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, HtmlInputElement};
@@ -34,7 +34,7 @@ fn error_text(s: &Strings, e: &LeadError) -> &'static str {
 pub fn LeadPage(props: &LeadPageProps) -> Html {
     let s = strings(&props.locale);
     let heading = super::screens::use_heading_focus(props.autofocus);
-    let values = use_state(BTreeMap::<String, String>::new);
+    let values = use_state(Map::<String, String>::new);
     let consent = use_state(|| false);
     let errors = use_state(Vec::<(String, LeadError)>::new);
     let attempt = use_state(|| 0u32);
