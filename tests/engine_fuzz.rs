@@ -30,14 +30,15 @@ fn any_json() -> impl Strategy<Value = Value> {
     })
 }
 
-/// Whether our value and serde_json's hold the same data (numbers compared as f64).
+/// Whether our value and serde_json's hold the same data.
 fn same(ours: &json::Value, theirs: &Value) -> bool {
     match (ours, theirs) {
         (json::Value::Null, Value::Null) => true,
         (json::Value::Bool(a), Value::Bool(b)) => a == b,
         (json::Value::Num(a), Value::Number(b)) => {
+            // Within 10^-13 relative, or 10^-300 absolute for the tiniest (subnormal) numbers.
             let b = b.as_f64().unwrap();
-            a == &b || ((a - b) / b).abs() < 1e-13
+            a == &b || (a - b).abs() <= 1e-13 * b.abs() || (a - b).abs() < 1e-300
         }
         (json::Value::Str(a), Value::String(b)) => a == b,
         (json::Value::Arr(a), Value::Array(b)) => a.len() == b.len() && a.iter().zip(b).all(|(x, y)| same(x, y)),

@@ -4,6 +4,7 @@
 //! edition does).
 
 use super::{js_error, options};
+use crate::engine::json::quote;
 use crate::engine::Definition;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -58,7 +59,8 @@ pub async fn load(locale: &str) -> Result<(), String> {
     let url = url(locale);
     let fail = |why: String| {
         format!(
-            "could not load the {locale:?} texts of the assessment from {url} ({why}), so they are shown in English"
+            "could not load the {} texts of the assessment from {url} ({why}), so they are shown in English",
+            quote(&locale)
         )
     };
     let window = web_sys::window().ok_or_else(|| fail("no window".into()))?;
@@ -80,7 +82,7 @@ pub async fn load(locale: &str) -> Result<(), String> {
     }
     match add(&text) {
         Ok(added) if added == locale => Ok(()),
-        Ok(added) => Err(fail(format!("the file holds the {added:?} texts"))),
+        Ok(added) => Err(fail(format!("the file holds the {} texts", quote(&added)))),
         Err(e) => Err(fail(e)),
     }
 }

@@ -1,6 +1,7 @@
 //! Typed reading of the JS options object. A wrong type is an `Error` naming the field.
 
 use super::js_error;
+use crate::engine::json::quote;
 use crate::engine::lead::{LeadConfig, LeadMode};
 use crate::engine::{Definition, ValidationError};
 use js_sys::{Function, Object, Reflect};
@@ -155,7 +156,7 @@ pub(crate) fn locale_tag(field: &str, v: &JsValue) -> Result<String, JsValue> {
     if is_locale_tag(&s) {
         Ok(s)
     } else {
-        Err(js_error(format!("{field} must be a language tag such as \"en\" or \"de-CH\", got {s:?}")))
+        Err(js_error(format!("{field} must be a language tag such as \"en\" or \"de-CH\", got {}", quote(&s))))
     }
 }
 
@@ -169,7 +170,8 @@ pub(crate) fn parse_origin(field: &str, s: &str) -> Result<String, JsValue> {
     let s = s.trim();
     let bad = || {
         js_error(format!(
-            "{field} must list exact origins such as \"https://partner.example\", got {s:?}{}",
+            "{field} must list exact origins such as \"https://partner.example\", got {}{}",
+            quote(&s),
             if s.contains('*') { " (wildcards are not allowed)" } else { "" }
         ))
     };
@@ -197,7 +199,7 @@ fn scheme(field: &str, s: &str) -> Result<Scheme, JsValue> {
         "auto" | "" => Ok(Scheme::Auto),
         "light" => Ok(Scheme::Light),
         "dark" => Ok(Scheme::Dark),
-        _ => Err(js_error(format!("{field} must be \"auto\", \"light\" or \"dark\", got {s:?}"))),
+        _ => Err(js_error(format!("{field} must be \"auto\", \"light\" or \"dark\", got {}", quote(&s)))),
     }
 }
 
@@ -233,7 +235,7 @@ fn theme(v: &JsValue) -> Result<Theme, JsValue> {
             js_error(format!("{field} is not a theme property (known: scheme, {})", names.join(", ")))
         })?;
         if text.len() > 200 || text.contains([';', '{', '}', '<']) {
-            return Err(js_error(format!("{field} must be a single CSS value, got {text:?}")));
+            return Err(js_error(format!("{field} must be a single CSS value, got {}", quote(&text))));
         }
         theme.properties.push((property, text));
     }
@@ -253,7 +255,7 @@ fn lead(v: &JsValue) -> Result<LeadConfig, JsValue> {
         _ => {
             return Err(js_error(format!(
                 "options.leadCapture must be \"off\", \"before-results\" or an object, got {}",
-                v.as_string().map_or_else(|| type_name(v), |s| format!("{s:?}"))
+                v.as_string().map_or_else(|| type_name(v), |s| quote(&s))
             )))
         }
     };
@@ -277,9 +279,9 @@ fn http_url(field: &str, v: &JsValue) -> Result<Option<String>, JsValue> {
     let base =
         web_sys::window().and_then(|w| w.document()).and_then(|d| d.base_uri().ok().flatten()).unwrap_or_default();
     let url = web_sys::Url::new_with_base(&s, &base)
-        .map_err(|_| js_error(format!("options.{field} is not a valid URL: {s:?}")))?;
+        .map_err(|_| js_error(format!("options.{field} is not a valid URL: {}", quote(&s))))?;
     if url.protocol() != "https:" && url.protocol() != "http:" {
-        return Err(js_error(format!("options.{field} must be an http(s) URL, got {s:?}")));
+        return Err(js_error(format!("options.{field} must be an http(s) URL, got {}", quote(&s))));
     }
     Ok(Some(url.href()))
 }
@@ -351,7 +353,7 @@ impl Options {
                 _ => {
                     return Err(js_error(format!(
                         "options.dataLayer must be true, false or the name of a global array, got {}",
-                        layer.as_string().map_or_else(|| type_name(&layer), |s| format!("{s:?}"))
+                        layer.as_string().map_or_else(|| type_name(&layer), |s| quote(&s))
                     )))
                 }
             },

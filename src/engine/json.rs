@@ -195,6 +195,14 @@ pub fn number(x: f64) -> String {
     out
 }
 
+/// A string in double quotes with JSON escapes, for messages (`got "x"`). Debug formatting
+/// (`{:?}`) would add its Unicode tables to the download.
+pub fn quote(s: &str) -> String {
+    let mut out = String::new();
+    write_str(&mut out, s);
+    out
+}
+
 fn write_str(out: &mut String, s: &str) {
     out.push('"');
     for c in s.chars() {
@@ -499,13 +507,76 @@ impl Parser<'_> {
                 return Err(self.error("invalid number"));
             }
         }
-        match self.text[start..self.pos].parse::<f64>() {
-            Ok(n) if n.is_finite() => Ok(Value::Num(n)),
+        let n = decimal(&self.text[start..self.pos]);
+        if n.is_finite() {
+            Ok(Value::Num(n))
+        } else {
+            self.pos = start;
+            Err(self.error("number out of range"))
+        }
+    }
+}
+
+/// 10^n for n ≥ 0: exact up to 10^22, then a few roundings.
+fn pow10(mut n: i32) -> f64 {
+    let mut p = 1.0;
+    while n > 22 {
+        p *= 1e22;
+        n -= 22;
+    }
+    let mut q = 1.0;
+    for _ in 0..n {
+        q *= 10.0; // exact: every power of ten up to 10^22 is a float
+    }
+    p * q
+}
+
+/// The value of a number the grammar has accepted: its first 19 significant digits times a power
+/// of ten. Exact for the numbers definitions hold (up to 15 digits and 10^±22), and within
+/// 10^-15 of the value otherwise. The standard float parser would add 12 KB to the download.
+fn decimal(text: &str) -> f64 {
+    let (mut mantissa, mut exp, mut in_fraction, mut digits) = (0u64, 0i32, false, 0i32);
+    let mut bytes = text.bytes().peekable();
+    let negative = bytes.next_if_eq(&b'-').is_some();
+    while let Some(b) = bytes.next() {
+        match b {
+            b'0'..=b'9' if mantissa < 1_000_000_000_000_000_000 => {
+                mantissa = mantissa * 10 + u64::from(b - b'0');
+                exp -= i32::from(in_fraction);
+                digits += i32::from(mantissa != 0);
+            }
+            b'0'..=b'9' => exp += i32::from(!in_fraction),
+            b'.' => in_fraction = true,
             _ => {
-                self.pos = start;
-                Err(self.error("number out of range"))
+                // The exponent, kept within a range where the result is 0 or infinite anyway.
+                let sign = if bytes.next_if(|b| *b == b'-' || *b == b'+') == Some(b'-') { -1 } else { 1 };
+                let e = bytes.by_ref().fold(0i32, |e, d| (e * 10 + i32::from(d - b'0')).min(10_000));
+                exp = exp.saturating_add(sign * e);
+                break;
             }
         }
+    }
+    let m = mantissa as f64;
+    let value = if mantissa == 0 {
+        0.0
+    } else if exp >= 0 {
+        m * pow10(exp.min(400))
+    } else if exp >= -300 {
+        m / pow10(-exp)
+    } else {
+        // Two steps, so that tiny numbers do not divide by an infinite power of ten.
+        m / pow10(300) / pow10((-exp - 300).min(400))
+    };
+    // Within rounding of the largest float: that float, as a correctly rounding parser gives.
+    let value = if value.is_infinite() && digits + exp - 1 == 308 && m / pow10(digits - 1) <= 1.797_693_134_862_315_8 {
+        f64::MAX
+    } else {
+        value
+    };
+    if negative {
+        -value
+    } else {
+        value
     }
 }
 
@@ -732,6 +803,31 @@ mod tests {
         }
         let deep = "[".repeat(MAX_DEPTH + 1) + &"]".repeat(MAX_DEPTH + 1);
         assert!(parse(&deep).unwrap_err().message.starts_with("nested too deeply"));
+    }
+
+    #[test]
+    fn numbers_are_read_exactly_where_definitions_need_it() {
+        for (text, want) in [
+            ("0", 0.0),
+            ("-0", -0.0),
+            ("14", 14.0),
+            ("58.3", 58.3),
+            ("-3.5", -3.5),
+            ("0.1", 0.1),
+            ("1e3", 1000.0),
+            ("2.5E-3", 0.0025),
+            ("1763892000123", 1_763_892_000_123.0),
+            ("123456789012345", 123_456_789_012_345.0),
+            ("1e-400", 0.0),
+        ] {
+            assert_eq!(parse(text).unwrap(), Value::Num(want), "{text}");
+        }
+        for (text, want) in [("0.30000000000000004", 0.300_000_000_000_000_04), ("1.7976931348623157e308", f64::MAX)] {
+            let got = parse(text).unwrap().as_f64().unwrap();
+            assert!(((got - want) / want).abs() < 1e-15, "{text}: {got}");
+        }
+        assert!(parse("1e400").unwrap_err().message.starts_with("number out of range"));
+        assert!(parse("-1e99999999999999").unwrap_err().message.starts_with("number out of range"));
     }
 
     #[test]

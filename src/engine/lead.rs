@@ -1,7 +1,7 @@
 //! The optional lead gate: its configuration, validation of what the user entered, and the lead
 //! record, which exists only with consent.
 
-use crate::engine::json::{self, Reader, Value};
+use crate::engine::json::{self, quote, Reader, Value};
 use crate::engine::map::Map;
 use std::fmt;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -174,7 +174,7 @@ impl LeadConfig {
             if !ok {
                 out.push((
                     "privacyPolicyUrl".into(),
-                    format!("must be an http(s) URL or a relative link, got {url:?}"),
+                    format!("must be an http(s) URL or a relative link, got {}", quote(&url)),
                 ));
             }
         }
