@@ -60,7 +60,7 @@ pub async fn load(locale: &str) -> Result<(), String> {
     let fail = |why: String| {
         format!(
             "could not load the {} texts of the assessment from {url} ({why}), so they are shown in English",
-            quote(&locale)
+            quote(locale)
         )
     };
     let window = web_sys::window().ok_or_else(|| fail("no window".into()))?;

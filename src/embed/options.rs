@@ -171,7 +171,7 @@ pub(crate) fn parse_origin(field: &str, s: &str) -> Result<String, JsValue> {
     let bad = || {
         js_error(format!(
             "{field} must list exact origins such as \"https://partner.example\", got {}{}",
-            quote(&s),
+            quote(s),
             if s.contains('*') { " (wildcards are not allowed)" } else { "" }
         ))
     };
@@ -199,7 +199,7 @@ fn scheme(field: &str, s: &str) -> Result<Scheme, JsValue> {
         "auto" | "" => Ok(Scheme::Auto),
         "light" => Ok(Scheme::Light),
         "dark" => Ok(Scheme::Dark),
-        _ => Err(js_error(format!("{field} must be \"auto\", \"light\" or \"dark\", got {}", quote(&s)))),
+        _ => Err(js_error(format!("{field} must be \"auto\", \"light\" or \"dark\", got {}", quote(s)))),
     }
 }
 

@@ -174,7 +174,7 @@ impl LeadConfig {
             if !ok {
                 out.push((
                     "privacyPolicyUrl".into(),
-                    format!("must be an http(s) URL or a relative link, got {}", quote(&url)),
+                    format!("must be an http(s) URL or a relative link, got {}", quote(url)),
                 ));
             }
         }

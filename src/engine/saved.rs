@@ -136,7 +136,7 @@ pub fn decode(def: &Definition, json: &str) -> Result<Session, RestoreError> {
     }
     for (id, answer) in &s.answers {
         if def.dimension_of(id).is_none() {
-            return Err(RestoreError::Corrupt(format!("unknown statement {}", quote(&id))));
+            return Err(RestoreError::Corrupt(format!("unknown statement {}", quote(id))));
         }
         if let Answer::Value(v) = answer {
             if *v < def.scale_min() || *v > def.scale_max() {
@@ -149,13 +149,13 @@ pub fn decode(def: &Definition, json: &str) -> Result<Session, RestoreError> {
             .profile
             .iter()
             .find(|q| &q.id == id)
-            .ok_or_else(|| RestoreError::Corrupt(format!("unknown question {}", quote(&id))))?;
+            .ok_or_else(|| RestoreError::Corrupt(format!("unknown question {}", quote(id))))?;
         let ids: Vec<&String> = match answer {
             ProfileAnswer::One(o) => vec![o],
             ProfileAnswer::Many(v) => v.iter().collect(),
         };
         if ids.iter().any(|o| !q.options.iter().any(|opt| &&opt.id == o)) {
-            return Err(RestoreError::Corrupt(format!("unknown option for {}", quote(&id))));
+            return Err(RestoreError::Corrupt(format!("unknown option for {}", quote(id))));
         }
     }
     match s.step {
