@@ -1,6 +1,8 @@
-//! Writes the default assessment as the widget carries it: the source
-//! (`src/engine/default_definition.json`, every language) with each text reduced to English, and
-//! without whitespace. The other languages become language packs (`src/engine/locales.rs`).
+//! Prepares data the widget carries, smaller than its source:
+//! - the default assessment (`src/engine/default_definition.json`, every language) with each text
+//!   reduced to English, without whitespace; the other languages become language packs
+//!   (`src/engine/locales.rs`);
+//! - the stylesheet (`src/ui/style.css`) without comments and extra whitespace.
 
 #[allow(dead_code)]
 #[path = "src/engine/json.rs"]
@@ -28,7 +30,33 @@ fn english_only(v: Value) -> Value {
     }
 }
 
+/// Removes comments, and whitespace where CSS does not need it (around `{ } ; , >`; a space before
+/// `:` can be a descendant combinator, so it stays).
+fn minify_css(css: &str) -> String {
+    let mut text = String::new();
+    let mut rest = css;
+    while let Some(start) = rest.find("/*") {
+        text.push_str(&rest[..start]);
+        rest = rest[start..].find("*/").map_or("", |end| &rest[start + end + 2..]);
+    }
+    text.push_str(rest);
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let mut out = String::new();
+    for w in words {
+        let glue = |c: char| matches!(c, '{' | '}' | ';' | ',' | '>');
+        if !out.is_empty() && !out.ends_with(glue) && !w.starts_with(glue) {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
+}
+
 fn main() {
+    println!("cargo::rerun-if-changed=src/ui/style.css");
+    let css = std::fs::read_to_string("src/ui/style.css").expect("the stylesheet");
+    let out_dir = std::env::var("OUT_DIR").unwrap();
+    std::fs::write(std::path::Path::new(&out_dir).join("style.css"), minify_css(&css)).expect("write the stylesheet");
     println!("cargo::rerun-if-changed={SOURCE}");
     println!("cargo::rerun-if-changed=src/engine/json.rs");
     let source = std::fs::read_to_string(SOURCE).expect("the default definition");

@@ -13,4 +13,6 @@ node_modules/.bin/wasm-opt -Oz --converge --strip-debug --strip-producers --enab
 cargo run --quiet --features schema --bin schemas -- pkg/schema
 cargo run --quiet --bin locales -- pkg/locales
 node scripts/standalone.mjs
+# The glue hosts load, minified (the single-file edition above inlines the readable one).
+node_modules/.bin/terser pkg/cx_scorecard.js --module --compress --mangle -o pkg/cx_scorecard.js
 node scripts/size.mjs

@@ -325,12 +325,49 @@ async fn a_second_mount_on_the_same_element_is_refused_and_two_widgets_stay_inde
     again.destroy();
 }
 
+/// The packs the build makes from `src/locales/` and the default definition's source, registered.
+fn register_packs() {
+    use cx_scorecard::engine::locales::{pack, STRINGS_SOURCES};
+    let def = cx_scorecard::engine::Definition::from_json(cx_scorecard::engine::DEFAULT_DEFINITION_SOURCE).unwrap();
+    for (locale, source) in STRINGS_SOURCES {
+        let strings = cx_scorecard::engine::json::parse(source).unwrap();
+        cx_scorecard::embed::register_locale(JsValue::from_str(&pack(&def, locale, &strings))).unwrap();
+    }
+}
+
 #[wasm_bindgen_test]
 fn every_ui_string_exists_in_every_locale() {
     use cx_scorecard::engine::messages::placeholders;
     use cx_scorecard::ui::strings::{strings, LOCALES};
     let en = strings("en").entries();
     assert!(en.len() > 70);
+    // Every key is in every source: none falls back to English unnoticed.
+    for (locale, source) in cx_scorecard::engine::locales::STRINGS_SOURCES {
+        let ui: serde_json::Value = serde_json::from_str::<serde_json::Value>(source).unwrap()["ui"].clone();
+        let keys: Vec<&str> = ui.as_object().unwrap().keys().map(String::as_str).collect();
+        let mut en_keys: Vec<&str> = en.iter().map(|(k, _)| *k).collect();
+        en_keys.sort_unstable();
+        assert_eq!(keys, en_keys, "src/locales/{locale}.json");
+    }
+    // A pack with one bad part is refused whole, with a clear error.
+    let def = cx_scorecard::engine::Definition::from_json(cx_scorecard::engine::DEFAULT_DEFINITION_SOURCE).unwrap();
+    let de = cx_scorecard::engine::json::parse(cx_scorecard::engine::locales::STRINGS_SOURCES[0].1).unwrap();
+    let mut pack: serde_json::Value =
+        serde_json::from_str(&cx_scorecard::engine::locales::pack(&def, "de", &de)).unwrap();
+    pack["ui"]["start"] = serde_json::json!(["not", "text"]);
+    let refused = cx_scorecard::embed::register_locale(JsValue::from_str(&pack.to_string())).unwrap_err();
+    assert_eq!(
+        String::from(js_sys::Error::from(refused).message()),
+        "cx-scorecard: registerLocale(pack): ui.start: expected a string, found an array"
+    );
+    let refused = cx_scorecard::embed::register_locale(JsValue::from(5)).unwrap_err();
+    assert_eq!(
+        String::from(js_sys::Error::from(refused).message()),
+        "cx-scorecard: registerLocale(pack): pack must be an object or a JSON string, got a number"
+    );
+    assert_eq!(strings("de").start, "Start the assessment", "nothing of the refused pack was added");
+    assert_eq!(cx_scorecard::engine::messages::messages("de").unassessed, "unassessed");
+    register_packs();
     for locale in LOCALES {
         let entries = strings(locale).entries();
         assert_eq!(entries.len(), en.len());

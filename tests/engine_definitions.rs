@@ -235,29 +235,40 @@ fn every_text_of_the_default_definition_is_in_every_locale() {
     }
 }
 
+/// The engine's sentences of every pack language, from `src/locales/`, made available.
+fn register_engine_languages() {
+    use cx_scorecard::engine::locales::STRINGS_SOURCES;
+    use cx_scorecard::engine::messages::{register, Messages, EN};
+    for (locale, source) in STRINGS_SOURCES {
+        let v = cx_scorecard::engine::json::parse(source).unwrap();
+        let m = Messages::read(v.get("engine").unwrap(), &EN, "engine").unwrap();
+        register(cx_scorecard::engine::messages::supported(locale).unwrap(), m);
+    }
+}
+
 #[test]
 fn the_engine_messages_have_the_same_placeholders_in_every_locale() {
-    use cx_scorecard::engine::messages::placeholders;
-    use cx_scorecard::engine::messages::{messages, LOCALES};
-    let en = messages("en");
-    let fields = |m: &cx_scorecard::engine::messages::Messages| {
-        [
-            m.cap,
-            m.gate,
-            m.unassessed,
-            m.weakest,
-            m.strongest,
-            m.ranked,
-            m.why_scored,
-            m.why_unassessed,
-            m.why_critical,
-            m.why_gap,
-        ]
-    };
+    use cx_scorecard::engine::locales::STRINGS_SOURCES;
+    use cx_scorecard::engine::messages::{messages, placeholders, LOCALES};
+    let en = messages("en").entries();
+    // Every key is in every source: none falls back to English unnoticed.
+    for (locale, source) in STRINGS_SOURCES {
+        let v: Value = serde_json::from_str(source).unwrap();
+        let mut keys: Vec<&str> = v["engine"].as_object().unwrap().keys().map(String::as_str).collect();
+        let mut want: Vec<&str> = en.iter().map(|(k, _)| *k).collect();
+        keys.sort_unstable();
+        want.sort_unstable();
+        assert_eq!(keys, want, "src/locales/{locale}.json");
+    }
+    assert_eq!(messages("de").cap, messages("en").cap, "English until a language is added");
+    register_engine_languages();
     for locale in LOCALES {
-        for (a, b) in fields(en).iter().zip(fields(messages(locale))) {
-            assert!(!b.trim().is_empty(), "{locale}");
-            assert_eq!(placeholders(a), placeholders(b), "{locale}: {b}");
+        for ((key, b), (_, a)) in messages(locale).entries().into_iter().zip(&en) {
+            assert!(!b.is_empty(), "{locale}.{key}");
+            assert_eq!(placeholders(a), placeholders(b), "{locale}.{key}: {b}");
+            if locale != "en" && key != "list_separator" {
+                assert_ne!(a, &b, "{locale}.{key} is not translated");
+            }
         }
     }
 }
@@ -272,6 +283,7 @@ fn localised_results_use_the_language_and_its_number_format() {
     assert_eq!(fmt_number(58.3, "en"), "58.3");
     assert_eq!(fmt_number(58.3, "de"), "58,3");
     assert_eq!(fmt_number(65.0, "fr"), "65");
+    register_engine_languages();
     let def = Definition::from_json(DEFAULT_DEFINITION_SOURCE).unwrap();
     let mut answers = cx_scorecard::engine::Answers::new();
     for d in &def.dimensions {
@@ -295,29 +307,33 @@ fn localised_results_use_the_language_and_its_number_format() {
     );
 }
 
+/// The pack of a language as the build makes it.
+fn pack_of(source: &Definition, locale: &str) -> String {
+    let strings = cx_scorecard::engine::locales::STRINGS_SOURCES.iter().find(|(l, _)| *l == locale).unwrap().1;
+    cx_scorecard::engine::locales::pack(source, locale, &cx_scorecard::engine::json::parse(strings).unwrap())
+}
+
 /// The widget carries English; with the three language packs added it holds exactly the source.
 #[test]
 fn the_english_definition_and_the_language_packs_make_up_the_source() {
-    use cx_scorecard::engine::locales::pack;
     let source = Definition::from_json(DEFAULT_DEFINITION_SOURCE).unwrap();
     let mut def = cx_scorecard::engine::default_definition();
     assert_eq!(def.title.get("de"), "CX Operations capability assessment", "English only before a pack");
     assert!(DEFAULT_DEFINITION_JSON.len() * 3 < DEFAULT_DEFINITION_SOURCE.len());
     for locale in ["de", "fr", "es"] {
-        assert_eq!(def.add_locale(&pack(&source, locale)), Ok(locale.to_string()));
+        assert_eq!(def.add_locale(&pack_of(&source, locale)), Ok(locale.to_string()));
     }
     assert_eq!(def, source);
     assert_eq!(def.dimensions[1].statements[0].text.get("de"), source.dimensions[1].statements[0].text.get("de"));
     // Adding a pack again changes nothing.
-    def.add_locale(&pack(&source, "fr")).unwrap();
+    def.add_locale(&pack_of(&source, "fr")).unwrap();
     assert_eq!(def, source);
 }
 
 #[test]
 fn a_language_pack_that_does_not_fit_is_refused_whole() {
-    use cx_scorecard::engine::locales::pack;
     let source = Definition::from_json(DEFAULT_DEFINITION_SOURCE).unwrap();
-    let good: Value = serde_json::from_str(&pack(&source, "de")).unwrap();
+    let good: Value = serde_json::from_str(&pack_of(&source, "de")).unwrap();
     let english = cx_scorecard::engine::default_definition();
     let edit = |f: &dyn Fn(&mut Value)| {
         let mut v = good.clone();
@@ -338,7 +354,10 @@ fn a_language_pack_that_does_not_fit_is_refused_whole() {
     assert_eq!(edit(&|v| v["texts"].as_array_mut().unwrap().truncate(5)), "5 texts where the assessment has 149");
     assert_eq!(edit(&|v| v["texts"][3] = json!(7)), "every text must be a non-empty string or null");
     assert_eq!(edit(&|v| v["texts"][3] = json!("  ")), "every text must be a non-empty string or null");
-    assert_eq!(edit(&|v| v["locale"] = json!("")), "no locale");
+    assert_eq!(edit(&|v| v["locale"] = json!("it")), "\"it\" is not a language the widget supports (de, fr, es)");
+    assert_eq!(edit(&|v| v["locale"] = json!(5)), "no locale");
+    assert_eq!(edit(&|v| v["engine"]["cap"] = json!(5)), "engine.cap: expected a string, found the number 5");
+    assert_eq!(edit(&|v| v["engine"] = json!([])), "engine: expected an object, found an array");
     assert_eq!(edit(&|v| v["texts"] = json!({})), "no texts");
     let mut def = english.clone();
     assert!(def.add_locale("{not json").unwrap_err().starts_with("not JSON: "));

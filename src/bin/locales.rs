@@ -1,8 +1,9 @@
-//! Writes the language packs of the default assessment (`<dir>/de.json`, `fr.json`, `es.json`)
-//! from its source, which holds every language.
+//! Writes the language packs of the default assessment (`<dir>/de.json`, `fr.json`, `es.json`):
+//! the assessment's texts from its source, which holds every language, and the widget's and the
+//! engine's strings from `src/locales/`.
 
-use cx_scorecard::engine::locales::pack;
-use cx_scorecard::engine::messages::LOCALES;
+use cx_scorecard::engine::json;
+use cx_scorecard::engine::locales::{pack, STRINGS_SOURCES};
 use cx_scorecard::engine::{Definition, DEFAULT_DEFINITION_SOURCE};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -10,9 +11,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     std::fs::create_dir_all(&dir)?;
     let def = Definition::from_json(DEFAULT_DEFINITION_SOURCE).map_err(|e| format!("{e:?}"))?;
     let mut written = Vec::new();
-    for locale in &LOCALES[1..] {
+    for (locale, source) in STRINGS_SOURCES {
+        let strings = json::parse(source).map_err(|e| format!("src/locales/{locale}.json: {}", e.message))?;
         let path = dir.join(format!("{locale}.json"));
-        std::fs::write(&path, pack(&def, locale) + "\n")?;
+        std::fs::write(&path, pack(&def, locale, &strings) + "\n")?;
         written.push(path.display().to_string());
     }
     println!("locales: {}", written.join(", "));

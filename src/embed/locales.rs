@@ -1,11 +1,12 @@
-//! The default assessment and its language packs: English is compiled in; German, French and
-//! Spanish are fetched from `locales/<language>.json` next to the JS glue the first time a widget
-//! on the page needs them (or registered up front with `registerLocale`, as the single-file
-//! edition does).
+//! Language packs: English is compiled in; the German, French and Spanish texts (the widget's
+//! own, the engine's, and the default assessment's) are fetched from `locales/<language>.json`
+//! next to the JS glue the first time a widget on the page needs them (or registered up front
+//! with `registerLocale`, as the single-file edition does).
 
 use super::{js_error, options};
 use crate::engine::json::quote;
 use crate::engine::Definition;
+use crate::ui::strings::{Strings, EN};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -31,18 +32,21 @@ pub fn default_definition() -> Rc<Definition> {
     DEFAULT.with(|d| d.borrow_mut().get_or_insert_with(|| Rc::new(crate::engine::default_definition())).clone())
 }
 
-/// Whether the default assessment's texts are there in `locale` (a supported language).
+/// Whether the texts of `locale` (a supported language) are here: English always, the others
+/// once their pack has been added.
 pub fn has(locale: &str) -> bool {
-    locale == crate::engine::text::FALLBACK_LOCALE
-        || matches!(&default_definition().title, crate::engine::Text::Localised(m) if m.contains_key(locale))
+    locale == crate::engine::text::FALLBACK_LOCALE || crate::ui::strings::has(locale)
 }
 
-/// Adds a language pack to the default assessment; returns its language.
+/// Adds a language pack (the assessment's texts, the widget's and the engine's strings) or,
+/// if any part of it does not fit, nothing; returns its language.
 fn add(pack: &str) -> Result<String, String> {
-    let mut def = (*default_definition()).clone();
-    let locale = def.add_locale(pack)?;
-    DEFAULT.with(|d| *d.borrow_mut() = Some(Rc::new(def)));
-    Ok(locale)
+    let p = crate::engine::locales::read_pack(&default_definition(), pack)?;
+    let strings = Strings::read(&p.ui, &EN, "ui")?;
+    DEFAULT.with(|d| *d.borrow_mut() = Some(Rc::new(p.definition)));
+    crate::engine::messages::register(p.locale, p.messages);
+    crate::ui::strings::register(p.locale, strings);
+    Ok(p.locale.to_string())
 }
 
 /// Where the pack of `locale` is fetched from.
@@ -57,12 +61,7 @@ pub async fn load(locale: &str) -> Result<(), String> {
         return Ok(());
     }
     let url = url(locale);
-    let fail = |why: String| {
-        format!(
-            "could not load the {} texts of the assessment from {url} ({why}), so they are shown in English",
-            quote(locale)
-        )
-    };
+    let fail = |why: String| format!("could not load the {} texts from {url} ({why})", quote(locale));
     let window = web_sys::window().ok_or_else(|| fail("no window".into()))?;
     let response: web_sys::Response = wasm_bindgen_futures::JsFuture::from(window.fetch_with_str(&url))
         .await

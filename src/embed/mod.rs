@@ -2,9 +2,11 @@
 
 mod frame;
 mod locales;
+pub use locales::register_locale;
 mod options;
 mod submit;
 
+use crate::engine::json::quote;
 use crate::engine::messages::resolve;
 use crate::engine::outbox::Status;
 use crate::engine::{Action, AssessmentResult, Definition};
@@ -52,7 +54,8 @@ fn emit(host: &Element, name: &str, detail: &JsValue, callback: Option<&js_sys::
     }
 }
 
-const STYLE: &str = include_str!("../ui/style.css");
+/// The stylesheet, minified by `build.rs`.
+const STYLE: &str = include_str!(concat!(env!("OUT_DIR"), "/style.css"));
 const MOUNTED_ATTR: &str = "data-cx-scorecard";
 
 thread_local! {
@@ -215,7 +218,9 @@ struct Mounted {
     listeners: Vec<Rc<dyn Fn(Status)>>,
     loading: bool,
     failure: Option<Failure>,
-    /// Shows the default assessment, whose languages come as packs.
+    /// Waits for the language pack of its language before showing anything.
+    waiting_for_pack: bool,
+    /// Shows the default assessment, whose texts in other languages come with the packs.
     uses_default: bool,
     /// The language asked for last, which a pack arriving late must not override.
     wanted: AttrValue,
@@ -226,7 +231,7 @@ impl Mounted {
         self.app.update(RootProps {
             app: Some(self.props.clone()),
             generation: self.generation,
-            loading: self.loading,
+            loading: self.loading || self.waiting_for_pack,
             failure: self.failure.clone(),
         });
     }
@@ -243,15 +248,15 @@ impl Mounted {
     }
 }
 
-/// Switches a widget's language, first fetching the assessment's texts in it if need be. The
-/// widget keeps its current language until they arrive; if they cannot be had, it switches with
-/// the assessment's texts in English and reports an error.
+/// Switches a widget's language, first fetching its texts if need be. The widget keeps its
+/// current language until they arrive; if they cannot be had, it keeps that language (English
+/// if it had none yet) and reports an error.
 fn switch_locale(slot: &Rc<Slot>, tag: &str) {
     let locale = AttrValue::from(resolve(tag));
     let mut guard = slot.borrow_mut();
     let Some(m) = guard.as_mut() else { return };
     m.wanted = locale.clone();
-    if !m.uses_default || locales::has(&locale) {
+    if locales::has(&locale) {
         m.set_locale(locale);
         return;
     }
@@ -264,12 +269,18 @@ fn switch_locale(slot: &Rc<Slot>, tag: &str) {
         if m.wanted != locale {
             return; // another language was asked for since
         }
-        m.loading = false;
-        m.set_locale(locale);
+        m.waiting_for_pack = false;
+        let shown = match &loaded {
+            Ok(()) => locale,
+            Err(_) if locales::has(&m.props.locale) => m.props.locale.clone(),
+            Err(_) => AttrValue::from(crate::engine::text::FALLBACK_LOCALE),
+        };
+        m.wanted = shown.clone();
+        m.set_locale(shown.clone());
         let outlet = m.outlet.clone();
         drop(guard);
         if let Err(message) = loaded {
-            outlet.error("locale", &message);
+            outlet.error("locale", &format!("{message}, so the widget stays in {}", quote(&shown)));
         }
     });
 }
@@ -520,13 +531,14 @@ pub fn mount(element: JsValue, options: JsValue) -> Result<Handle, JsValue> {
         listeners: Vec::new(),
         loading: src.is_some(),
         failure: None,
+        waiting_for_pack: false,
         uses_default,
         wanted: AttrValue::from(""),
     };
-    // A widget in another language than English waits for the assessment's texts in it.
-    let pack_needed = uses_default && !locales::has(&m.props.locale);
+    // A widget in another language than English waits for its texts.
+    let pack_needed = !locales::has(&m.props.locale);
     let locale = m.props.locale.to_string();
-    m.loading |= pack_needed;
+    m.waiting_for_pack = pack_needed;
     m.render();
     *mounted.borrow_mut() = Some(Box::new(m));
     if pack_needed {

@@ -1,5 +1,8 @@
-//! The engine's own sentences (reasons for caps, gates and recommendations) in every supported
-//! language, and locale-aware number formatting.
+//! The engine's own sentences (reasons for caps, gates and recommendations), and locale-aware
+//! number formatting. English is compiled in; German, French and Spanish arrive with the language
+//! packs (`src/locales/<language>.json`, see `locales`).
+
+use std::cell::RefCell;
 
 /// Supported languages; the first is the fallback.
 pub const LOCALES: [&str; 4] = ["en", "de", "fr", "es"];
@@ -10,18 +13,57 @@ pub fn resolve(tag: &str) -> &'static str {
     LOCALES.iter().find(|l| **l == language).copied().unwrap_or(LOCALES[0])
 }
 
-pub struct Messages {
-    pub cap: &'static str,
-    pub gate: &'static str,
-    pub unassessed: &'static str,
-    pub weakest: &'static str,
-    pub strongest: &'static str,
-    pub ranked: &'static str,
-    pub why_scored: &'static str,
-    pub why_unassessed: &'static str,
-    pub why_critical: &'static str,
-    pub why_gap: &'static str,
-    pub list_separator: &'static str,
+/// Declares a table of texts: a struct with one `&'static str` field per key (so a language is
+/// one complete value of it), `entries()` to list them, and `read()` to take a language from a
+/// pack, where a missing key falls back to English.
+macro_rules! text_table {
+    ($(#[$doc:meta])* $name:ident { $($key:ident),* $(,)? }) => {
+        $(#[$doc])*
+        pub struct $name { $(pub $key: &'static str,)* }
+        impl $name {
+            const KEYS: [&'static str; [$(stringify!($key)),*].len()] = [$(stringify!($key)),*];
+
+            pub fn entries(&self) -> Vec<(&'static str, &'static str)> {
+                Self::KEYS.into_iter().zip([$(self.$key),*]).collect()
+            }
+
+            /// The texts of a pack's object at `path`; strings are kept for the life of the page.
+            /// (A loop over the keys, not code per key: the tables have dozens.)
+            pub fn read(v: &$crate::engine::json::Value, english: &Self, path: &str) -> Result<Self, String> {
+                if !matches!(v, $crate::engine::json::Value::Obj(_)) {
+                    return Err(format!("{path}: expected an object, found {}", v.describe()));
+                }
+                let mut texts = [$(english.$key),*];
+                for (text, key) in texts.iter_mut().zip(Self::KEYS) {
+                    match v.get(key) {
+                        None => {}
+                        Some($crate::engine::json::Value::Str(s)) => *text = Box::leak(s.clone().into_boxed_str()),
+                        Some(other) => return Err(format!("{path}.{key}: expected a string, found {}", other.describe())),
+                    }
+                }
+                let [$($key),*] = texts;
+                Ok($name { $($key),* })
+            }
+        }
+    };
+}
+#[allow(unused_imports)] // used by the UI, which exists only on wasm32
+pub(crate) use text_table;
+
+text_table! {
+    Messages {
+        cap,
+        gate,
+        unassessed,
+        weakest,
+        strongest,
+        ranked,
+        why_scored,
+        why_unassessed,
+        why_critical,
+        why_gap,
+        list_separator,
+    }
 }
 
 pub const EN: Messages = Messages {
@@ -38,55 +80,36 @@ pub const EN: Messages = Messages {
     list_separator: ", ",
 };
 
-pub const DE: Messages = Messages {
-    cap: "Begrenzt auf Stufe {cap} ({cap_name}) durch {dim}, eine kritische Dimension auf Stufe {dl} ({dl_name}): Die Gesamtstufe darf höchstens {margin} über der niedrigsten kritischen Dimension liegen. Allein nach dem Wert wäre es Stufe {uncapped}.",
-    gate: "Stufe {level} ({name}) setzt in jeder Dimension mindestens {min} voraus; noch nicht erreicht: {list}.",
-    unassessed: "nicht bewertet",
-    weakest: "Ihre schwächste Dimension",
-    strongest: "Ihre stärkste Dimension",
-    ranked: "Platz {r} von {n} nach Wert",
-    why_scored: "{standing}: {score} von 100, Stufe {level} ({name}); dies ist der nächste Schritt auf dieser Stufe.",
-    why_unassessed: "Nicht bewertet: Jede Antwort hier war „Weiß nicht“, daher beginnt dies beim ersten Schritt.",
-    why_critical: " Sie ist eine kritische Dimension und begrenzt daher Ihre Gesamtstufe.",
-    why_gap: " {n} Antworten waren „Weiß nicht“, daher ist ihre Stufe auf {max} begrenzt, bis Belege vorliegen.",
-    list_separator: "; ",
-};
+thread_local! {
+    /// The languages added from packs.
+    static ADDED: RefCell<Vec<(&'static str, &'static Messages)>> = const { RefCell::new(Vec::new()) };
+}
 
-pub const FR: Messages = Messages {
-    cap: "Plafonné au niveau {cap} ({cap_name}) par {dim}, une dimension critique au niveau {dl} ({dl_name}) : le niveau global ne peut dépasser que de {margin} la dimension critique la plus basse. Le score seul donnerait le niveau {uncapped}.",
-    gate: "Le niveau {level} ({name}) exige au moins {min} dans chaque dimension ; pas encore atteint : {list}.",
-    unassessed: "non évaluée",
-    weakest: "Votre dimension la plus faible",
-    strongest: "Votre dimension la plus forte",
-    ranked: "Rang {r} sur {n} par score",
-    why_scored: "{standing} : score de {score} sur 100, niveau {level} ({name}) ; voici l’étape suivante à ce niveau.",
-    why_unassessed: "Non évaluée : toutes les réponses étaient « Je ne sais pas », on commence donc par la première étape.",
-    why_critical: " C’est une dimension critique, qui limite donc votre niveau global.",
-    why_gap: " {n} réponses étaient « Je ne sais pas » : son niveau est plafonné à {max} tant que les éléments manquent.",
-    list_separator: " ; ",
-};
-
-pub const ES: Messages = Messages {
-    cap: "Limitado al nivel {cap} ({cap_name}) por {dim}, una dimensión crítica en el nivel {dl} ({dl_name}): el nivel global puede estar como máximo {margin} por encima de la dimensión crítica más baja. Solo por la puntuación sería el nivel {uncapped}.",
-    gate: "El nivel {level} ({name}) exige al menos {min} en todas las dimensiones; aún no: {list}.",
-    unassessed: "sin evaluar",
-    weakest: "Su dimensión más débil",
-    strongest: "Su dimensión más fuerte",
-    ranked: "Puesto {r} de {n} por puntuación",
-    why_scored: "{standing}: {score} de 100, nivel {level} ({name}); este es el siguiente paso en ese nivel.",
-    why_unassessed: "Sin evaluar: todas las respuestas fueron «No lo sé», así que se empieza por el primer paso.",
-    why_critical: " Es una dimensión crítica, por lo que limita su nivel global.",
-    why_gap: " {n} respuestas fueron «No lo sé», así que su nivel se limita a {max} hasta que haya evidencia.",
-    list_separator: "; ",
-};
-
+/// The engine's sentences in a language: added from a pack, else English.
 pub fn messages(locale: &str) -> &'static Messages {
-    match resolve(locale) {
-        "de" => &DE,
-        "fr" => &FR,
-        "es" => &ES,
-        _ => &EN,
-    }
+    let language = resolve(locale);
+    ADDED.with(|a| a.borrow().iter().find(|(l, _)| *l == language).map(|(_, m)| *m)).unwrap_or(&EN)
+}
+
+/// Makes a language's sentences (read from a pack) available, once per language.
+pub fn register(language: &'static str, m: Messages) {
+    ADDED.with(|a| {
+        let mut a = a.borrow_mut();
+        if !a.iter().any(|(l, _)| *l == language) {
+            a.push((language, Box::leak(Box::new(m))));
+        }
+    });
+}
+
+/// A supported language other than English, as packs bring.
+pub fn supported(locale: &str) -> Result<&'static str, String> {
+    LOCALES[1..].iter().copied().find(|l| *l == locale).ok_or_else(|| {
+        format!(
+            "{} is not a language the widget supports ({})",
+            crate::engine::json::quote(locale),
+            LOCALES[1..].join(", ")
+        )
+    })
 }
 
 /// A score for people: whole numbers without decimals, otherwise one decimal, with the

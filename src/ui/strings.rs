@@ -1,19 +1,12 @@
 //! The widget's own user-visible strings (the assessment's texts come from the definition).
+//! English is compiled in; German, French and Spanish arrive with the language packs
+//! (`src/locales/<language>.json`).
 
-/// Declares `Strings` with one field per key (so a locale is one complete value of it) and
-/// `entries()` to list them, for the completeness test.
-macro_rules! strings {
-    ($($key:ident),* $(,)?) => {
-        pub struct Strings { $(pub $key: &'static str,)* }
-        impl Strings {
-            pub fn entries(&self) -> Vec<(&'static str, &'static str)> {
-                vec![$((stringify!($key), self.$key)),*]
-            }
-        }
-    };
-}
+use crate::engine::messages::text_table;
+use std::cell::RefCell;
 
-strings! {
+text_table! {
+    Strings {
     start,
     minutes,
     statements_in,
@@ -94,6 +87,7 @@ strings! {
     link_copied,
     failure_title,
     loading,
+    }
 }
 
 pub const EN: Strings = Strings {
@@ -179,263 +173,30 @@ pub const EN: Strings = Strings {
     loading: "Loading the assessment…",
 };
 
-pub const DE: Strings = Strings {
-    start: "Bewertung starten",
-    minutes: "Etwa {n} Minuten",
-    statements_in: "{s} Aussagen in {d} Bereichen",
-    intro_privacy: "Ihre Antworten bleiben in diesem Browser, solange Sie sie nicht selbst teilen.",
-    profile_heading: "Über Ihre Organisation",
-    profile_hint: "Optionale Fragen, die Ihr Ergebnis einordnen. Überspringen Sie, was Sie nicht beantworten möchten.",
-    choose: "Bitte wählen …",
-    back: "Zurück",
-    next: "Weiter",
-    see_results: "Ergebnis anzeigen",
-    part: "Teil",
-    of: "von",
-    answered: "beantwortet",
-    progress_label: "Beantwortete Aussagen",
-    reverse_hint: "Geben Sie an, wie sehr Sie jeder Aussage für Ihre Organisation heute zustimmen.",
-    missing_one: "Eine Aussage ist noch unbeantwortet (wählen Sie „Weiß nicht“, wenn Sie unsicher sind).",
-    missing_many: "{n} Aussagen sind noch unbeantwortet (wählen Sie „Weiß nicht“, wenn Sie unsicher sind).",
-    missing_item: "Bitte wählen Sie eine Antwort.",
-    required: "Pflichtfeld",
-    results_heading: "Ihr Ergebnis",
-    overall: "Gesamtwert",
-    level: "Stufe",
-    not_assessed: "Nicht bewertet",
-    not_assessed_overall: "Keine Dimension konnte bewertet werden, weil jede Antwort „Weiß nicht“ war.",
-    why_capped: "Warum diese Stufe",
-    dimensions_heading: "Werte nach Dimension",
-    critical: "kritisch",
-    evidence_gap: "Wissenslücke: Stufe begrenzt",
-    recommendations_heading: "Empfehlungen, schwächster Bereich zuerst",
-    why: "Warum",
-    start_again: "Neu beginnen",
-    score_of: "{s} von 100",
-    lead_heading: "Ihre Angaben",
-    lead_hint: "Ihre Antworten wurden in diesem Browser ausgewertet. Ergänzen Sie Ihre Angaben, um Ihr Ergebnis zu sehen.",
-    field_name: "Name",
-    field_email: "Geschäftliche E-Mail",
-    field_company: "Unternehmen",
-    field_role: "Funktion",
-    optional: "optional",
-    error_required: "Dieses Feld ist erforderlich.",
-    error_email: "Geben Sie eine E-Mail-Adresse wie name@firma.de ein.",
-    error_option: "Wählen Sie eine der Optionen.",
-    error_too_long: "Verwenden Sie höchstens 200 Zeichen.",
-    error_consent: "Setzen Sie das Häkchen, sonst können Ihre Angaben nicht verwendet werden.",
-    lead_errors: "Bitte korrigieren Sie die markierten Felder.",
-    default_consent: "Ich bin einverstanden, dass der Anbieter dieser Bewertung meine Angaben mit meinem Ergebnis speichert und mich dazu kontaktiert.",
-    privacy_policy: "Datenschutzerklärung",
-    show_results: "Mein Ergebnis anzeigen",
-    skip_lead: "Überspringen und Ergebnis ansehen",
-    completed_on: "Abgeschlossen am {date}",
-    priorities_heading: "Ihre drei wichtigsten Prioritäten",
-    chart_heading: "Profil über die Dimensionen",
-    chart_title: "Netzdiagramm der Dimensionswerte (0 bis 100)",
-    context_heading: "Einordnung, kein Vergleich",
-    context_note: "Veröffentlichte Zahlen aus anderen Studien zur Einordnung Ihres Ergebnisses. Sie wurden anders erhoben und sind daher kein direkter Vergleichsmaßstab.",
-    source: "Quelle",
-    download_json: "JSON herunterladen",
-    download_csv: "CSV herunterladen",
-    print: "Drucken oder als PDF sichern",
-    sending: "Ihr Ergebnis wird gesendet …",
-    sent: "Ihr Ergebnis wurde gesendet.",
-    queued: "Noch nicht gesendet ({reason}). Es ist auf diesem Gerät gespeichert und wird automatisch gesendet.",
-    failed: "Ihr Ergebnis konnte nicht gesendet werden ({reason}). Es ist auf diesem Gerät gespeichert.",
-    retry: "Erneut versuchen",
-    reason_offline: "offline",
-    reason_network: "die Netzwerkanfrage ist fehlgeschlagen",
-    reason_status: "der Server antwortete mit {status}",
-    welcome_back: "Willkommen zurück. Sie haben {a} von {t} Aussagen beantwortet.",
-    welcome_link: "Dieser Link enthält {a} von {t} beantworteten Aussagen.",
-    resume: "Fortsetzen",
-    start_over: "Von vorn beginnen",
-    notice_unavailable: "Ihre Antworten können in diesem Browser nicht gespeichert werden. Bitte schließen Sie die Bewertung in einem Durchgang ab.",
-    notice_corrupt: "Ihre gespeicherten Antworten waren nicht lesbar, daher beginnt die Bewertung neu.",
-    notice_other_version: "Ihre gespeicherten Antworten gehörten zu einer früheren Version dieser Bewertung, daher beginnt sie neu.",
-    notice_bad_link: "Der Link zum Fortsetzen war nicht lesbar, daher beginnt die Bewertung neu.",
-    link_button: "Link zum späteren Fortsetzen erstellen",
-    link_label: "Link zum Fortsetzen (vertraulich behandeln: er enthält Ihre Antworten)",
-    link_copied: "In die Zwischenablage kopiert.",
-    failure_title: "Die Bewertung konnte nicht angezeigt werden",
-    loading: "Die Bewertung wird geladen …",
-};
-
-pub const FR: Strings = Strings {
-    start: "Commencer l’évaluation",
-    minutes: "Environ {n} minutes",
-    statements_in: "{s} affirmations dans {d} domaines",
-    intro_privacy: "Vos réponses restent dans ce navigateur, sauf si vous choisissez de les partager.",
-    profile_heading: "À propos de votre organisation",
-    profile_hint: "Questions facultatives qui situent votre résultat. Passez celles auxquelles vous préférez ne pas répondre.",
-    choose: "Choisir…",
-    back: "Retour",
-    next: "Suivant",
-    see_results: "Voir mes résultats",
-    part: "Partie",
-    of: "sur",
-    answered: "répondues",
-    progress_label: "Affirmations répondues",
-    reverse_hint: "Indiquez dans quelle mesure vous êtes d’accord avec chaque affirmation pour votre organisation aujourd’hui.",
-    missing_one: "Une affirmation attend encore une réponse (choisissez « Je ne sais pas » en cas de doute).",
-    missing_many: "{n} affirmations attendent encore une réponse (choisissez « Je ne sais pas » en cas de doute).",
-    missing_item: "Veuillez choisir une réponse.",
-    required: "obligatoire",
-    results_heading: "Votre résultat",
-    overall: "Score global",
-    level: "Niveau",
-    not_assessed: "Non évalué",
-    not_assessed_overall: "Aucune dimension n’a pu être évaluée, car toutes les réponses étaient « Je ne sais pas ».",
-    why_capped: "Pourquoi ce niveau",
-    dimensions_heading: "Scores par dimension",
-    critical: "critique",
-    evidence_gap: "manque d’éléments : niveau plafonné",
-    recommendations_heading: "Recommandations, du domaine le plus faible au plus fort",
-    why: "Pourquoi",
-    start_again: "Recommencer",
-    score_of: "{s} sur 100",
-    lead_heading: "Vos coordonnées",
-    lead_hint: "Vos réponses ont été évaluées dans ce navigateur. Indiquez vos coordonnées pour voir vos résultats.",
-    field_name: "Nom",
-    field_email: "E-mail professionnel",
-    field_company: "Entreprise",
-    field_role: "Fonction",
-    optional: "facultatif",
-    error_required: "Ce champ est obligatoire.",
-    error_email: "Saisissez une adresse e-mail comme nom@entreprise.fr.",
-    error_option: "Choisissez l’une des options.",
-    error_too_long: "Utilisez 200 caractères au maximum.",
-    error_consent: "Cochez la case pour donner votre accord, sinon vos coordonnées ne pourront pas être utilisées.",
-    lead_errors: "Veuillez corriger les champs signalés.",
-    default_consent: "J’accepte que le fournisseur de cette évaluation conserve ces informations avec mes résultats et me contacte à leur sujet.",
-    privacy_policy: "Politique de confidentialité",
-    show_results: "Afficher mes résultats",
-    skip_lead: "Passer et voir les résultats",
-    completed_on: "Terminé le {date}",
-    priorities_heading: "Vos trois priorités",
-    chart_heading: "Profil par dimension",
-    chart_title: "Graphique radar des scores par dimension (0 à 100)",
-    context_heading: "Contexte, pas une comparaison",
-    context_note: "Chiffres publiés par d’autres études, pour situer votre résultat. Ils ont été mesurés différemment et ne constituent donc pas une référence directement comparable.",
-    source: "Source",
-    download_json: "Télécharger le JSON",
-    download_csv: "Télécharger le CSV",
-    print: "Imprimer ou enregistrer en PDF",
-    sending: "Envoi de vos résultats…",
-    sent: "Vos résultats ont été envoyés.",
-    queued: "Pas encore envoyés ({reason}). Ils sont enregistrés sur cet appareil et seront envoyés automatiquement.",
-    failed: "Vos résultats n’ont pas pu être envoyés ({reason}). Ils sont enregistrés sur cet appareil.",
-    retry: "Réessayer",
-    reason_offline: "hors ligne",
-    reason_network: "la requête réseau a échoué",
-    reason_status: "le serveur a répondu {status}",
-    welcome_back: "Bon retour. Vous avez répondu à {a} affirmations sur {t}.",
-    welcome_link: "Ce lien contient {a} affirmations répondues sur {t}.",
-    resume: "Reprendre",
-    start_over: "Tout recommencer",
-    notice_unavailable: "Vos réponses ne peuvent pas être enregistrées dans ce navigateur : terminez l’évaluation en une seule fois.",
-    notice_corrupt: "Vos réponses enregistrées étaient illisibles ; l’évaluation recommence donc à zéro.",
-    notice_other_version: "Vos réponses enregistrées concernaient une version antérieure de cette évaluation ; elle recommence donc à zéro.",
-    notice_bad_link: "Le lien de reprise était illisible ; l’évaluation recommence donc à zéro.",
-    link_button: "Obtenir un lien pour continuer plus tard",
-    link_label: "Lien pour continuer plus tard (gardez-le privé : il contient vos réponses)",
-    link_copied: "Copié dans le presse-papiers.",
-    failure_title: "L’évaluation n’a pas pu être affichée",
-    loading: "Chargement de l’évaluation…",
-};
-
-pub const ES: Strings = Strings {
-    start: "Empezar la evaluación",
-    minutes: "Unos {n} minutos",
-    statements_in: "{s} afirmaciones en {d} áreas",
-    intro_privacy: "Sus respuestas permanecen en este navegador, salvo que decida compartirlas.",
-    profile_heading: "Sobre su organización",
-    profile_hint: "Preguntas opcionales que sitúan su resultado en contexto. Omita las que prefiera no responder.",
-    choose: "Elegir…",
-    back: "Atrás",
-    next: "Siguiente",
-    see_results: "Ver mis resultados",
-    part: "Parte",
-    of: "de",
-    answered: "respondidas",
-    progress_label: "Afirmaciones respondidas",
-    reverse_hint: "Indique en qué medida está de acuerdo con cada afirmación sobre su organización hoy.",
-    missing_one: "Falta responder una afirmación (elija «No lo sé» si no está seguro).",
-    missing_many: "Faltan por responder {n} afirmaciones (elija «No lo sé» si no está seguro).",
-    missing_item: "Elija una respuesta.",
-    required: "obligatorio",
-    results_heading: "Su resultado",
-    overall: "Puntuación global",
-    level: "Nivel",
-    not_assessed: "Sin evaluar",
-    not_assessed_overall: "No se pudo puntuar ninguna dimensión porque todas las respuestas fueron «No lo sé».",
-    why_capped: "Por qué este nivel",
-    dimensions_heading: "Puntuaciones por dimensión",
-    critical: "crítica",
-    evidence_gap: "falta de evidencia: nivel limitado",
-    recommendations_heading: "Recomendaciones, empezando por el área más débil",
-    why: "Por qué",
-    start_again: "Empezar de nuevo",
-    score_of: "{s} de 100",
-    lead_heading: "Sus datos",
-    lead_hint: "Sus respuestas se han puntuado en este navegador. Añada sus datos para ver sus resultados.",
-    field_name: "Nombre",
-    field_email: "Correo electrónico profesional",
-    field_company: "Empresa",
-    field_role: "Cargo",
-    optional: "opcional",
-    error_required: "Este campo es obligatorio.",
-    error_email: "Introduzca una dirección de correo como nombre@empresa.es.",
-    error_option: "Elija una de las opciones.",
-    error_too_long: "Use 200 caracteres como máximo.",
-    error_consent: "Marque la casilla para aceptar; de lo contrario, sus datos no podrán utilizarse.",
-    lead_errors: "Corrija los campos señalados.",
-    default_consent: "Acepto que el proveedor de esta evaluación conserve estos datos junto con mis resultados y se ponga en contacto conmigo sobre ellos.",
-    privacy_policy: "Política de privacidad",
-    show_results: "Mostrar mis resultados",
-    skip_lead: "Omitir y ver resultados",
-    completed_on: "Completada el {date}",
-    priorities_heading: "Sus tres prioridades principales",
-    chart_heading: "Perfil por dimensiones",
-    chart_title: "Gráfico radar de las puntuaciones por dimensión (0 a 100)",
-    context_heading: "Contexto, no una comparación",
-    context_note: "Cifras publicadas por otros estudios, para situar su resultado. Se midieron de otra forma, por lo que no son una referencia directamente comparable.",
-    source: "Fuente",
-    download_json: "Descargar JSON",
-    download_csv: "Descargar CSV",
-    print: "Imprimir o guardar como PDF",
-    sending: "Enviando sus resultados…",
-    sent: "Sus resultados se han enviado.",
-    queued: "Aún no enviados ({reason}). Están guardados en este dispositivo y se enviarán automáticamente.",
-    failed: "No se pudieron enviar sus resultados ({reason}). Están guardados en este dispositivo.",
-    retry: "Reintentar",
-    reason_offline: "sin conexión",
-    reason_network: "la solicitud de red falló",
-    reason_status: "el servidor respondió {status}",
-    welcome_back: "Bienvenido de nuevo. Ha respondido {a} de {t} afirmaciones.",
-    welcome_link: "Este enlace contiene {a} de {t} afirmaciones respondidas.",
-    resume: "Continuar",
-    start_over: "Empezar desde cero",
-    notice_unavailable: "Sus respuestas no se pueden guardar en este navegador, así que complete la evaluación de una vez.",
-    notice_corrupt: "No se pudieron leer sus respuestas guardadas, así que la evaluación empieza de nuevo.",
-    notice_other_version: "Sus respuestas guardadas eran de una versión anterior de esta evaluación, así que empieza de nuevo.",
-    notice_bad_link: "No se pudo leer el enlace para continuar, así que la evaluación empieza de nuevo.",
-    link_button: "Obtener un enlace para continuar más tarde",
-    link_label: "Enlace para continuar más tarde (manténgalo en privado: contiene sus respuestas)",
-    link_copied: "Copiado al portapapeles.",
-    failure_title: "No se pudo mostrar la evaluación",
-    loading: "Cargando la evaluación…",
-};
-
 pub use crate::engine::messages::{fill, resolve, LOCALES};
 
-/// The strings for a locale.
+thread_local! {
+    /// The languages added from packs.
+    static ADDED: RefCell<Vec<(&'static str, &'static Strings)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// The strings for a locale: added from a pack, else English.
 pub fn strings(locale: &str) -> &'static Strings {
-    match resolve(locale) {
-        "de" => &DE,
-        "fr" => &FR,
-        "es" => &ES,
-        _ => &EN,
-    }
+    let language = resolve(locale);
+    ADDED.with(|a| a.borrow().iter().find(|(l, _)| *l == language).map(|(_, s)| *s)).unwrap_or(&EN)
+}
+
+/// Whether a language's strings have been added.
+pub fn has(language: &str) -> bool {
+    ADDED.with(|a| a.borrow().iter().any(|(l, _)| *l == language))
+}
+
+/// Makes a language's strings (read from a pack) available, once per language.
+pub fn register(language: &'static str, s: Strings) {
+    ADDED.with(|a| {
+        let mut a = a.borrow_mut();
+        if !a.iter().any(|(l, _)| *l == language) {
+            a.push((language, Box::leak(Box::new(s))));
+        }
+    });
 }

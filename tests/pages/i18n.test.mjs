@@ -107,7 +107,7 @@ test("the assessment's texts in another language come as one small pack, fetched
   assert.deepEqual(de, ["/pkg/locales/de.json"]);
 });
 
-test("when a pack cannot be had, the widget works in the language with the assessment's texts in English and says so", async () => {
+test("when a pack cannot be had, the widget keeps its language, loses nothing and says so", async () => {
   const context = await env.browser.newContext({ locale: "en-US" });
   const page = await context.newPage();
   const errors = [];
@@ -118,27 +118,31 @@ test("when a pack cannot be had, the widget works in the language with the asses
   await page.goto(`${env.site.origin}/index.html`);
   const w = page.locator("#widget");
   await w.getByRole("button", { name: "Start the assessment" }).click();
-  const failures = page.evaluate(() => new Promise((ok) => {
-    const seen = [];
-    document.querySelector("#widget").addEventListener("cx-scorecard:error", (e) => seen.push(e.detail) === 2 && ok(seen));
-  }));
-  await page.evaluate(() => window.cxHandle.setLocale("fr"));
-  await w.getByRole("button", { name: "Suivant" }).waitFor();
-  assert.equal(await w.locator("h2").textContent(), "À propos de votre organisation", "the widget's own strings are French");
-  assert.ok(await w.getByLabel("Industry").isVisible(), "the assessment's own texts stay English");
-  await page.evaluate(() => window.cxHandle.setLocale("es"));
-  await w.getByRole("button", { name: "Siguiente" }).waitFor();
-  const [fr, es] = await failures;
+  // The next error event, after switching to `locale`.
+  const failedSwitch = (locale) => page.evaluate((locale) => new Promise((ok) => {
+    document.querySelector("#widget").addEventListener("cx-scorecard:error", (e) => ok(e.detail), { once: true });
+    window.cxHandle.setLocale(locale);
+  }), locale);
+  await w.locator("fieldset").first().locator("input").first().check();
+  const fr = await failedSwitch("fr");
+  const es = await failedSwitch("es");
   assert.equal(fr.code, "locale");
-  assert.match(fr.message, /^cx-scorecard: could not load the "fr" texts of the assessment from http:\/\/[^ ]+\/pkg\/locales\/fr\.json \(HTTP 404\), so they are shown in English$/);
+  assert.match(fr.message, /^cx-scorecard: could not load the "fr" texts from http:\/\/[^ ]+\/pkg\/locales\/fr\.json \(HTTP 404\), so the widget stays in "en"$/);
   assert.equal(es.code, "locale");
-  assert.match(es.message, /made for another assessment or version than cx-operations 1\.0\.0/);
+  assert.match(es.message, /^cx-scorecard: could not load the "es" texts from [^ ]+ \(made for another assessment or version than cx-operations 1\.0\.0\), so the widget stays in "en"$/);
+  assert.equal(await w.locator(".cxs").getAttribute("lang"), "en");
+  assert.equal(await w.locator("h2").textContent(), "About your organisation");
+  assert.ok(await w.locator("fieldset").first().locator("input").first().isChecked(), "the answer is kept");
   // Nothing is lost: the page still works and a later switch to a language that loads works.
   await page.evaluate(() => window.cxHandle.setLocale("de"));
   await w.getByRole("heading", { name: "Über Ihre Organisation" }).waitFor();
   assert.ok(await w.getByLabel("Branche").isVisible());
-  // Chromium itself logs the 404; the widget logs nothing.
-  assert.deepEqual(errors, ["Failed to load resource: the server responded with a status of 404 (Not Found)"]);
+  assert.ok(await w.locator("fieldset").first().locator("input").first().isChecked(), "the answer is kept");
+  // From German, a language that cannot be had leaves it German.
+  assert.match((await failedSwitch("fr")).message, /so the widget stays in "de"$/);
+  assert.equal(await w.locator(".cxs").getAttribute("lang"), "de");
+  // Chromium itself logs the two 404s; the widget logs nothing.
+  assert.deepEqual(errors, Array(2).fill("Failed to load resource: the server responded with a status of 404 (Not Found)"));
   await context.close();
 });
 
