@@ -178,3 +178,23 @@ test("a pack arriving after a later switch does not override it", async () => {
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test("a host's own assessment in another language gets the widget's strings from the pack and its own texts", async () => {
+  const context = await env.browser.newContext({ locale: "fr-FR" });
+  const page = await context.newPage();
+  const errors = [];
+  const packs = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+  page.on("request", (r) => r.url().includes("/locales/") && packs.push(new URL(r.url()).pathname));
+  await page.goto(`${env.site.origin}/element.html`);
+  await page.evaluate(() => document.querySelector("cx-scorecard").setAttribute("definition-src", "quick-check.json"));
+  const el = page.locator("cx-scorecard");
+  await el.getByRole("heading", { name: "CX quick check" }).waitFor();
+  await el.getByRole("button", { name: "Commencer l’évaluation" }).click();
+  await el.getByRole("heading", { name: "Promises" }).waitFor();
+  assert.ok(await el.getByRole("button", { name: "Suivant" }).isVisible());
+  assert.deepEqual(packs, ["/pkg/locales/fr.json"]);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
