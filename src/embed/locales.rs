@@ -10,7 +10,6 @@ use crate::ui::strings::{Strings, EN};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
 
 #[wasm_bindgen]
 extern "C" {
@@ -62,20 +61,7 @@ pub async fn load(locale: &str) -> Result<(), String> {
     }
     let url = url(locale);
     let fail = |why: String| format!("could not load the {} texts from {url} ({why})", quote(locale));
-    let window = web_sys::window().ok_or_else(|| fail("no window".into()))?;
-    let response: web_sys::Response = wasm_bindgen_futures::JsFuture::from(window.fetch_with_str(&url))
-        .await
-        .map_err(|e| fail(options::describe(&e)))?
-        .dyn_into()
-        .map_err(|_| fail("unexpected fetch response".into()))?;
-    if !response.ok() {
-        return Err(fail(format!("HTTP {}", response.status())));
-    }
-    let text = wasm_bindgen_futures::JsFuture::from(response.text().map_err(|e| fail(options::describe(&e)))?)
-        .await
-        .map_err(|e| fail(options::describe(&e)))?
-        .as_string()
-        .unwrap_or_default();
+    let text = super::fetch_text(&url).await.map_err(fail)?;
     if has(locale) {
         return Ok(()); // another widget added it meanwhile
     }

@@ -298,23 +298,27 @@ fn failure(message: &str, problems: Vec<String>, locale: &str) -> Failure {
     }
 }
 
-/// Fetches and validates a definition.
-async fn load_definition(url: &str) -> Result<crate::engine::Definition, (String, Vec<String>)> {
-    let fail = |m: String| (m, Vec::new());
-    let window = web_sys::window().ok_or_else(|| fail("no window".into()))?;
+/// Fetches a URL's text; the error says why not (the request's failure, or `HTTP <status>`).
+async fn fetch_text(url: &str) -> Result<String, String> {
+    let window = web_sys::window().ok_or("no window")?;
     let response: web_sys::Response = wasm_bindgen_futures::JsFuture::from(window.fetch_with_str(url))
         .await
-        .map_err(|e| fail(format!("could not load the definition from {url}: {}", options::describe(&e))))?
+        .map_err(|e| options::describe(&e))?
         .dyn_into()
-        .map_err(|_| fail("unexpected fetch response".into()))?;
+        .map_err(|_| "unexpected fetch response".to_string())?;
     if !response.ok() {
-        return Err(fail(format!("could not load the definition from {url}: HTTP {}", response.status())));
+        return Err(format!("HTTP {}", response.status()));
     }
-    let text = wasm_bindgen_futures::JsFuture::from(response.text().map_err(|e| fail(options::describe(&e)))?)
+    let text = response.text().map_err(|e| options::describe(&e))?;
+    let text = wasm_bindgen_futures::JsFuture::from(text).await.map_err(|e| options::describe(&e))?;
+    Ok(text.as_string().unwrap_or_default())
+}
+
+/// Fetches and validates a definition.
+async fn load_definition(url: &str) -> Result<crate::engine::Definition, (String, Vec<String>)> {
+    let text = fetch_text(url)
         .await
-        .ok()
-        .and_then(|t| t.as_string())
-        .unwrap_or_default();
+        .map_err(|why| (format!("could not load the definition from {url}: {why}"), Vec::new()))?;
     crate::engine::Definition::from_json(&text).map_err(|errors| {
         (
             options::invalid_message(&format!("the definition from {url}"), &errors),

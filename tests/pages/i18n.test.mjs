@@ -6,14 +6,22 @@ import { setup, answerAll, TABLE } from "./harness.mjs";
 
 const env = setup();
 
-async function pageIn(locale, path = "/index.html") {
+/** A page in a browser context with this language, collecting errors and the packs requested. */
+async function blankPage(locale) {
   const context = await env.browser.newContext({ locale });
   const page = await context.newPage();
   const errors = [];
+  const packs = [];
   page.on("pageerror", (e) => errors.push(e.message));
   page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
-  await page.goto(`${env.site.origin}${path}`);
-  return { page, context, errors };
+  page.on("request", (r) => r.url().includes("/locales/") && packs.push(new URL(r.url()).pathname));
+  return { page, context, errors, packs };
+}
+
+async function pageIn(locale, path = "/index.html") {
+  const opened = await blankPage(locale);
+  await opened.page.goto(`${env.site.origin}${path}`);
+  return opened;
 }
 
 test("the language follows the browser, and falls back to English", async () => {
@@ -80,13 +88,7 @@ test("setLocale switches language live, keeps the answers, and formats numbers a
 
 test("the assessment's texts in another language come as one small pack, fetched once and only when needed", async () => {
   const requests = async (locale, act) => {
-    const context = await env.browser.newContext({ locale });
-    const page = await context.newPage();
-    const errors = [];
-    page.on("pageerror", (e) => errors.push(e.message));
-    page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
-    const packs = [];
-    page.on("request", (r) => r.url().includes("/locales/") && packs.push(new URL(r.url()).pathname));
+    const { page, context, errors, packs } = await blankPage(locale);
     await page.goto(`${env.site.origin}/index.html`);
     await act(page);
     assert.deepEqual(errors, []);
@@ -108,11 +110,7 @@ test("the assessment's texts in another language come as one small pack, fetched
 });
 
 test("when a pack cannot be had, the widget keeps its language, loses nothing and says so", async () => {
-  const context = await env.browser.newContext({ locale: "en-US" });
-  const page = await context.newPage();
-  const errors = [];
-  page.on("pageerror", (e) => errors.push(e.message));
-  page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+  const { page, context, errors } = await blankPage("en-US");
   await page.route("**/locales/fr.json", (route) => route.fulfill({ status: 404, body: "gone" }));
   await page.route("**/locales/es.json", (route) => route.fulfill({ status: 200, contentType: "application/json", body: '{"assessment":"cx-operations","version":"0.1","locale":"es","texts":[]}' }));
   await page.goto(`${env.site.origin}/index.html`);
@@ -147,11 +145,7 @@ test("when a pack cannot be had, the widget keeps its language, loses nothing an
 });
 
 test("a pack arriving after a later switch does not override it", async () => {
-  const context = await env.browser.newContext({ locale: "en-US" });
-  const page = await context.newPage();
-  const errors = [];
-  page.on("pageerror", (e) => errors.push(e.message));
-  page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+  const { page, context, errors } = await blankPage("en-US");
   let release;
   const held = new Promise((ok) => (release = ok));
   await page.route("**/locales/de.json", async (route) => {
@@ -180,13 +174,7 @@ test("a pack arriving after a later switch does not override it", async () => {
 });
 
 test("a host's own assessment in another language gets the widget's strings from the pack and its own texts", async () => {
-  const context = await env.browser.newContext({ locale: "fr-FR" });
-  const page = await context.newPage();
-  const errors = [];
-  const packs = [];
-  page.on("pageerror", (e) => errors.push(e.message));
-  page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
-  page.on("request", (r) => r.url().includes("/locales/") && packs.push(new URL(r.url()).pathname));
+  const { page, context, errors, packs } = await blankPage("fr-FR");
   await page.goto(`${env.site.origin}/element.html`);
   await page.evaluate(() => document.querySelector("cx-scorecard").setAttribute("definition-src", "quick-check.json"));
   const el = page.locator("cx-scorecard");
