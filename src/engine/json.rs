@@ -59,11 +59,7 @@ impl Value {
             Value::Null => "null".into(),
             Value::Bool(b) => format!("the boolean {b}"),
             Value::Num(n) => format!("the number {}", number(*n)),
-            Value::Str(s) => {
-                let mut out = String::from("the string ");
-                write_str(&mut out, s);
-                out
-            }
+            Value::Str(s) => format!("the string {}", quote(s)),
             Value::Arr(_) => "an array".into(),
             Value::Obj(_) => "an object".into(),
         }

@@ -101,7 +101,7 @@ impl AssessmentResult {
             ("locale".into(), (&self.locale).into()),
             ("startedAt".into(), (&self.started_at).into()),
             ("completedAt".into(), (&self.completed_at).into()),
-            ("profile".into(), Value::Obj(self.profile.iter().map(|(k, a)| (k.clone(), a.to_json())).collect())),
+            ("profile".into(), crate::engine::session::profile_to_json(&self.profile)),
             (
                 "answers".into(),
                 Value::Arr(

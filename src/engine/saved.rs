@@ -51,7 +51,7 @@ pub fn encode(def: &Definition, session: &Session, now: &str) -> String {
         ("id", session.id.into()),
         ("step", step),
         ("lead_gate", gate.into()),
-        ("profile", Value::Obj(session.profile.iter().map(|(k, a)| (k.clone(), a.to_json())).collect())),
+        ("profile", crate::engine::session::profile_to_json(&session.profile)),
         ("answers", Value::Obj(session.answers.iter().map(|(k, a)| (k.clone(), a.to_json())).collect())),
         ("started_at", session.started_at.into()),
         ("completed_at", session.completed_at.into()),

@@ -27,6 +27,11 @@ pub enum ProfileAnswer {
     Many(Vec<String>),
 }
 
+/// Profile answers as a JSON object keyed by question id (the result and the saved session).
+pub fn profile_to_json(profile: &Map<String, ProfileAnswer>) -> Value {
+    Value::Obj(profile.iter().map(|(k, a)| (k.clone(), a.to_json())).collect())
+}
+
 impl ProfileAnswer {
     /// Reads an option id, or a list of them.
     pub fn read(r: &mut Reader, v: &Value, path: &str) -> ProfileAnswer {
