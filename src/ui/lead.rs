@@ -116,7 +116,7 @@ pub fn LeadPage(props: &LeadPageProps) -> Html {
             }
         };
         html! {
-            <div class={classes!("cxs-field", "cxs-lead-field", error.map(|_| "cxs-missing"))}>
+            <div class={if error.is_some() { "cxs-field cxs-lead-field cxs-missing" } else { "cxs-field cxs-lead-field" }}>
                 <label for={id(&key)}>
                     <span class="cxs-field-label">{ label }
                         if !f.required { {" "}<span class="cxs-req">{"("}{ s.optional }{")"}</span> }
@@ -142,7 +142,7 @@ pub fn LeadPage(props: &LeadPageProps) -> Html {
             <p class="cxs-note">{ s.lead_hint }</p>
             if !errors.is_empty() { <p class="cxs-alert" role="alert">{ s.lead_errors }</p> }
             { for fields }
-            <div class={classes!("cxs-consent", consent_error.map(|_| "cxs-missing"))}>
+            <div class={if consent_error.is_some() { "cxs-consent cxs-missing" } else { "cxs-consent" }}>
                 <label class="cxs-check">
                     <input type="checkbox" id={id("consent")} name="consent" checked={*consent} onchange={onconsent} required=true
                         aria-invalid={consent_error.is_some().then_some("true")}

@@ -323,7 +323,7 @@ pub fn App(props: &AppProps) -> Html {
         _ => None,
     };
     html! {
-        <div class={classes!("cxs", (!props.scheme.is_empty()).then(|| props.scheme.clone()))} part="root" lang={props.locale.clone()}>
+        <div class={if props.scheme.is_empty() { AttrValue::Static("cxs") } else { AttrValue::from(format!("cxs {}", props.scheme)) }} part="root" lang={props.locale.clone()}>
             <p class="cxs-sr" aria-live="polite" aria-atomic="true">{ live }</p>
             if let Some(text) = notice_text { <p class="cxs-notice" role="status" part="notice">{ text }</p> }
             { body }

@@ -137,7 +137,7 @@ pub fn ProfilePage(props: &PageProps) -> Html {
                 None => vec![],
             };
             html! {
-                <fieldset class={classes!("cxs-item", missing.then_some("cxs-missing"))}>
+                <fieldset class={if missing { "cxs-item cxs-missing" } else { "cxs-item" }}>
                     <legend>{ label }</legend>
                     <div class="cxs-checks">
                     { for q.options.iter().map(|o| {
@@ -172,7 +172,7 @@ pub fn ProfilePage(props: &PageProps) -> Html {
                 })
             };
             html! {
-                <div class={classes!("cxs-item", "cxs-field", missing.then_some("cxs-missing"))}>
+                <div class={if missing { "cxs-item cxs-field cxs-missing" } else { "cxs-item cxs-field" }}>
                     <label>
                         <span class="cxs-field-label">{ label }</span>
                         <select class="cxs-select" name={name} {onchange} required={q.required}>
@@ -223,7 +223,7 @@ pub fn DimensionPage(props: &PageProps) -> Html {
         let is_missing = missing.contains(&st.id);
         let current = props.session.answers.get(&st.id).copied();
         html! {
-            <fieldset class={classes!("cxs-item", is_missing.then_some("cxs-missing"))} part="item"
+            <fieldset class={if is_missing { "cxs-item cxs-missing" } else { "cxs-item" }} part="item"
                 aria-describedby={is_missing.then(|| error_id.clone())}>
                 <legend><span class="cxs-num">{ first_number + i + 1 }{ ". " }</span>{ st.text.get(l) }</legend>
                 <div class="cxs-scale">
@@ -234,7 +234,7 @@ pub fn DimensionPage(props: &PageProps) -> Html {
                         Callback::from(move |_: Event| ondispatch.emit(Action::Answer { statement_id: id.clone(), answer }))
                     };
                     html! {
-                        <label class={classes!("cxs-opt", value.is_none().then_some("cxs-dk"))}>
+                        <label class={if value.is_none() { "cxs-opt cxs-dk" } else { "cxs-opt" }}>
                             <input type="radio" name={name.clone()} value={value.map_or("dk".to_string(), |v| v.to_string())}
                                 checked={current == Some(answer)} {onchange} />
                             <span>{ label.clone() }</span>
