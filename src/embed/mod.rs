@@ -10,7 +10,7 @@ use crate::engine::json::quote;
 use crate::engine::messages::resolve;
 use crate::engine::outbox::Status;
 use crate::engine::{Action, AssessmentResult, Definition};
-use crate::ui::{AppProps, Failure, Remote, Root, RootProps};
+use crate::ui::{AppProps, Failure, Remote, Root, RootProps, Shared};
 use frame::{Command, Frame};
 use options::{Callbacks, Options, Source};
 use std::cell::{Cell, RefCell};
@@ -238,7 +238,7 @@ impl Mounted {
 
     fn set_locale(&mut self, locale: AttrValue) {
         if self.uses_default {
-            self.props.definition = locales::default_definition();
+            self.props.definition = Shared(locales::default_definition());
         }
         self.props.locale = locale;
         if let Some(f) = &mut self.failure {
@@ -473,9 +473,9 @@ pub fn mount(element: JsValue, options: JsValue) -> Result<Handle, JsValue> {
         }
     };
     let props = AppProps {
-        definition,
+        definition: Shared(definition),
         autosave: opts.autosave,
-        lead,
+        lead: Shared(lead),
         submission: None,
         onretry: Callback::from(|()| {
             if let Ok(sender) = submit::sender() {
@@ -558,7 +558,7 @@ pub fn mount(element: JsValue, options: JsValue) -> Result<Handle, JsValue> {
             m.loading = false;
             match loaded {
                 Ok(def) => {
-                    m.props.definition = Rc::new(def);
+                    m.props.definition = Shared(Rc::new(def));
                     m.render();
                 }
                 Err((message, problems)) => {

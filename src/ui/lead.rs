@@ -5,14 +5,14 @@ use crate::engine::map::Map;
 use crate::engine::Action;
 use crate::ui::now_iso;
 use crate::ui::strings::{strings, Strings};
-use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, HtmlInputElement};
 use yew::prelude::*;
+use crate::ui::Shared;
 
 #[derive(Properties, PartialEq)]
 pub struct LeadPageProps {
-    pub config: Rc<LeadConfig>,
+    pub config: Shared<LeadConfig>,
     pub locale: AttrValue,
     pub uid: AttrValue,
     pub autofocus: bool,

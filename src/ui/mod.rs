@@ -39,6 +39,36 @@ impl Reducible for AppState {
     }
 }
 
+/// An `Rc` that props compare by identity. A changed definition, session or result is always a
+/// new `Rc`, so comparing pointers tells the same as comparing values, in O(1) on every render,
+/// and the deep comparisons are not compiled into the wasm.
+pub struct Shared<T>(pub Rc<T>);
+
+impl<T> Clone for Shared<T> {
+    fn clone(&self) -> Self {
+        Shared(self.0.clone())
+    }
+}
+
+impl<T> PartialEq for Shared<T> {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl<T> std::ops::Deref for Shared<T> {
+    type Target = Rc<T>;
+    fn deref(&self) -> &Rc<T> {
+        &self.0
+    }
+}
+
+impl<T> yew::html::IntoPropValue<Shared<T>> for Rc<T> {
+    fn into_prop_value(self) -> Shared<T> {
+        Shared(self)
+    }
+}
+
 /// Lets the embedding layer send actions (such as reset) into a mounted app.
 #[derive(Clone, Default)]
 pub struct Remote(Rc<RefCell<Option<Callback<Action>>>>);
@@ -72,10 +102,10 @@ impl PartialEq for Remote {
 
 #[derive(Properties, PartialEq, Clone)]
 pub struct AppProps {
-    pub definition: Rc<Definition>,
+    pub definition: Shared<Definition>,
     /// The lead gate (off unless the host asks for it).
-    #[prop_or_else(|| Rc::new(LeadConfig::off()))]
-    pub lead: Rc<LeadConfig>,
+    #[prop_or_else(|| Shared(Rc::new(LeadConfig::off())))]
+    pub lead: Shared<LeadConfig>,
     /// The state of the submission to the host's `submit-url`, if any.
     #[prop_or_default]
     pub submission: Option<Status>,
@@ -178,7 +208,7 @@ pub fn App(props: &AppProps) -> Html {
             (true, false) => LeadGate::Required,
             (true, true) => LeadGate::Skippable,
         };
-        move || AppState { def, session: Rc::new(Session::new(gate)) }
+        move || AppState { def: def.0, session: Rc::new(Session::new(gate)) }
     });
     let dispatch = state.dispatcher();
     // What a returning user may continue, and anything to tell them about saved answers.
@@ -223,7 +253,7 @@ pub fn App(props: &AppProps) -> Html {
     // Autosave: every change is stored; a fresh start forgets, unless a resume offer is pending.
     {
         let (def, autosave, notice) = (def.clone(), props.autosave, notice.clone());
-        use_effect_with((session.clone(), offer.is_some()), move |(session, pending)| {
+        use_effect_with((Shared(session.clone()), offer.is_some()), move |(session, pending)| {
             if !autosave {
                 return;
             }
@@ -236,7 +266,7 @@ pub fn App(props: &AppProps) -> Html {
             }
         });
     }
-    let result = use_memo((session.clone(), locale.clone()), |(session, locale)| {
+    let result = use_memo((Shared(session.clone()), locale.clone()), |(session, locale)| {
         build_result(&def, session, locale).map(Rc::new)
     });
     {

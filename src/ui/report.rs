@@ -7,9 +7,9 @@ use crate::engine::result::AssessmentResult;
 use crate::engine::Definition;
 use crate::ui::strings::{fill, strings, Strings};
 use std::f64::consts::PI;
-use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue};
 use yew::prelude::*;
+use crate::ui::Shared;
 
 use crate::engine::messages::{fmt_number, one_decimal};
 
@@ -136,8 +136,8 @@ fn submission(s: &Strings, status: &Status, onretry: &Callback<()>) -> Html {
 
 #[derive(Properties, PartialEq)]
 pub struct ResultsProps {
-    pub result: Rc<AssessmentResult>,
-    pub def: Rc<Definition>,
+    pub result: Shared<AssessmentResult>,
+    pub def: Shared<Definition>,
     pub locale: AttrValue,
     pub uid: AttrValue,
     pub autofocus: bool,

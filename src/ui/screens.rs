@@ -2,14 +2,14 @@
 
 use crate::engine::{Action, Answer, Definition, ProfileAnswer, Session};
 use crate::ui::strings::{fill, strings};
-use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
+use crate::ui::Shared;
 
 #[derive(Properties, PartialEq)]
 pub struct IntroProps {
-    pub def: Rc<Definition>,
+    pub def: Shared<Definition>,
     pub locale: AttrValue,
     /// Focus this page's heading when it appears (false only on the widget's first render).
     pub autofocus: bool,
@@ -59,10 +59,10 @@ pub fn Intro(props: &IntroProps) -> Html {
 #[derive(Properties, PartialEq)]
 /// Props of the profile page and of the dimension pages (`index` is the dimension's).
 pub struct PageProps {
-    pub def: Rc<Definition>,
+    pub def: Shared<Definition>,
     #[prop_or_default]
     pub index: usize,
-    pub session: Rc<Session>,
+    pub session: Shared<Session>,
     pub locale: AttrValue,
     pub uid: AttrValue,
     /// Focus this page's heading when it appears (false only on the widget's first render).
@@ -271,8 +271,8 @@ pub fn DimensionPage(props: &PageProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 pub struct ResumeLinkProps {
-    pub def: Rc<Definition>,
-    pub session: Rc<Session>,
+    pub def: Shared<Definition>,
+    pub session: Shared<Session>,
     pub locale: AttrValue,
     pub uid: AttrValue,
 }
