@@ -30,14 +30,21 @@ fn error_text(s: &Strings, e: &LeadError) -> &'static str {
     }
 }
 
+/// What the visitor has entered so far, and the errors of the last attempt to submit.
+#[derive(Clone, Default, PartialEq)]
+struct Draft {
+    values: Map<String, String>,
+    consent: bool,
+    errors: Vec<(String, LeadError)>,
+    /// Failed submits so far: each one moves focus to the first field in error.
+    attempt: u32,
+}
+
 #[component]
 pub fn LeadPage(props: &LeadPageProps) -> Html {
     let s = strings(&props.locale);
     let heading = super::screens::use_heading_focus(props.autofocus);
-    let values = use_state(Map::<String, String>::new);
-    let consent = use_state(|| false);
-    let errors = use_state(Vec::<(String, LeadError)>::new);
-    let attempt = use_state(|| 0u32);
+    let draft = use_state(Draft::default);
     let form = use_node_ref();
     let config = &props.config;
     let consent_text = config.consent_text.clone().unwrap_or_else(|| s.default_consent.to_string());
@@ -45,10 +52,10 @@ pub fn LeadPage(props: &LeadPageProps) -> Html {
 
     // After a failed submit, focus the first field in error.
     {
-        let (form, errors) = (form.clone(), errors.clone());
+        let (form, draft) = (form.clone(), draft.clone());
         let uid = props.uid.clone();
-        use_effect_with(*attempt, move |_| {
-            if let (Some((key, _)), Some(form)) = (errors.first(), form.cast::<Element>()) {
+        use_effect_with(draft.attempt, move |_| {
+            if let (Some((key, _)), Some(form)) = (draft.errors.first(), form.cast::<Element>()) {
                 if let Ok(Some(el)) = form.query_selector(&format!("#{uid}-lead-{key}")) {
                     if let Ok(el) = el.dyn_into::<HtmlElement>() {
                         let _ = el.focus();
@@ -59,24 +66,21 @@ pub fn LeadPage(props: &LeadPageProps) -> Html {
     }
 
     let onsubmit = {
-        let (values, consent, errors, attempt) = (values.clone(), consent.clone(), errors.clone(), attempt.clone());
+        let draft = draft.clone();
         let (config, ondispatch, consent_text) = (config.clone(), props.ondispatch.clone(), consent_text.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let at = now_iso();
-            match make_lead(&config, &values, *consent, &consent_text, &at) {
+            match make_lead(&config, &draft.values, draft.consent, &consent_text, &at) {
                 Ok(lead) => {
-                    errors.set(Vec::new());
+                    draft.set(Draft { errors: Vec::new(), ..(*draft).clone() });
                     ondispatch.emit(Action::SubmitLead { lead, at });
                 }
-                Err(found) => {
-                    errors.set(found);
-                    attempt.set(*attempt + 1);
-                }
+                Err(errors) => draft.set(Draft { errors, attempt: draft.attempt + 1, ..(*draft).clone() }),
             }
         })
     };
-    let error_for = |key: &str| errors.iter().find(|(k, _)| k == key).map(|(_, e)| error_text(s, e));
+    let error_for = |key: &str| draft.errors.iter().find(|(k, _)| k == key).map(|(_, e)| error_text(s, e));
 
     let fields = config.fields.iter().map(|f| {
         let key = f.key().to_string();
@@ -90,13 +94,13 @@ pub fn LeadPage(props: &LeadPageProps) -> Html {
         let label = f.label.clone().unwrap_or_else(|| label.to_string());
         let error = error_for(&key);
         let error_id = format!("{}-error", id(&key));
-        let value = values.get(&key).cloned().unwrap_or_default();
+        let value = draft.values.get(&key).cloned().unwrap_or_default();
         let update = {
-            let (values, key) = (values.clone(), key.clone());
+            let (draft, key) = (draft.clone(), key.clone());
             Callback::from(move |v: String| {
-                let mut next = (*values).clone();
-                next.insert(key.clone(), v);
-                values.set(next);
+                let mut next = (*draft).clone();
+                next.values.insert(key.clone(), v);
+                draft.set(next);
             })
         };
         let control = if f.kind == FieldKind::Choice {
@@ -129,8 +133,11 @@ pub fn LeadPage(props: &LeadPageProps) -> Html {
     });
     let consent_error = error_for("consent");
     let onconsent = {
-        let consent = consent.clone();
-        Callback::from(move |e: Event| consent.set(e.target_unchecked_into::<HtmlInputElement>().checked()))
+        let draft = draft.clone();
+        Callback::from(move |e: Event| {
+            let consent = e.target_unchecked_into::<HtmlInputElement>().checked();
+            draft.set(Draft { consent, ..(*draft).clone() })
+        })
     };
     let onskip = {
         let ondispatch = props.ondispatch.clone();
@@ -140,11 +147,11 @@ pub fn LeadPage(props: &LeadPageProps) -> Html {
         <form class="cxs-page cxs-lead" part="page lead" ref={form} {onsubmit} novalidate=true>
             <h2 class="cxs-heading" tabindex="-1" ref={heading}>{ s.lead_heading }</h2>
             <p class="cxs-note">{ s.lead_hint }</p>
-            if !errors.is_empty() { <p class="cxs-alert" role="alert">{ s.lead_errors }</p> }
+            if !draft.errors.is_empty() { <p class="cxs-alert" role="alert">{ s.lead_errors }</p> }
             { for fields }
             <div class={if consent_error.is_some() { "cxs-consent cxs-missing" } else { "cxs-consent" }}>
                 <label class="cxs-check">
-                    <input type="checkbox" id={id("consent")} name="consent" checked={*consent} onchange={onconsent} required=true
+                    <input type="checkbox" id={id("consent")} name="consent" checked={draft.consent} onchange={onconsent} required=true
                         aria-invalid={consent_error.is_some().then_some("true")}
                         aria-describedby={consent_error.is_some().then(|| format!("{}-error", id("consent")))} />
                     <span>{ consent_text }</span>
