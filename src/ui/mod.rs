@@ -212,12 +212,8 @@ pub fn App(props: &AppProps) -> Html {
     });
     let dispatch = state.dispatcher();
     // What a returning user may continue, and anything to tell them about saved answers.
-    let found = use_memo((), {
-        let (def, autosave, base) = (props.definition.clone(), props.autosave, state.session.clone());
-        move |_| storage::find(&def, autosave, &base)
-    });
-    let offer = use_state(|| found.0.clone());
-    let notice = use_state(|| found.1);
+    let saved = use_state(|| storage::find(&props.definition, props.autosave, &state.session));
+    let (offer, notice) = (&saved.0, saved.1);
     *props.remote.0.borrow_mut() = Some(Callback::from({
         let dispatch = dispatch.clone();
         move |a| dispatch.dispatch(a)
@@ -252,7 +248,7 @@ pub fn App(props: &AppProps) -> Html {
     }
     // Autosave: every change is stored; a fresh start forgets, unless a resume offer is pending.
     {
-        let (def, autosave, notice) = (def.clone(), props.autosave, notice.clone());
+        let (def, autosave, saved) = (def.clone(), props.autosave, saved.clone());
         use_effect_with((Shared(session.clone()), offer.is_some()), move |(session, pending)| {
             if !autosave {
                 return;
@@ -261,8 +257,8 @@ pub fn App(props: &AppProps) -> Html {
                 if !*pending {
                     storage::forget(&def);
                 }
-            } else if !storage::save(&def, session) && *notice != Some(Notice::Unavailable) {
-                notice.set(Some(Notice::Unavailable));
+            } else if !storage::save(&def, session) && saved.1 != Some(Notice::Unavailable) {
+                saved.set((saved.0.clone(), Some(Notice::Unavailable)));
             }
         });
     }
@@ -296,19 +292,19 @@ pub fn App(props: &AppProps) -> Html {
     });
 
     let onresume = {
-        let (offer, dispatch) = (offer.clone(), dispatch.clone());
+        let (saved, dispatch) = (saved.clone(), dispatch.clone());
         Callback::from(move |()| {
-            if let Some(o) = &*offer {
+            if let Some(o) = &saved.0 {
                 dispatch.dispatch(Action::Resume(Box::new((*o.session).clone())));
-                offer.set(None);
+                saved.set((None, saved.1));
             }
         })
     };
     let onstartover = {
-        let (offer, def) = (offer.clone(), def.clone());
+        let (saved, def) = (saved.clone(), def.clone());
         Callback::from(move |()| {
             storage::forget(&def);
-            offer.set(None);
+            saved.set((None, saved.1));
         })
     };
     let offered = offer.as_ref().map(|o| (o.session.progress(&def).0, o.from_link));
@@ -345,7 +341,7 @@ pub fn App(props: &AppProps) -> Html {
         ),
         _ => String::new(),
     };
-    let notice_text = match (*notice, step) {
+    let notice_text = match (notice, step) {
         (Some(Notice::Unavailable), Step::Intro | Step::Profile | Step::Dimension(_)) => Some(s.notice_unavailable),
         (Some(Notice::Corrupt), Step::Intro) => Some(s.notice_corrupt),
         (Some(Notice::OtherVersion), Step::Intro) => Some(s.notice_other_version),

@@ -281,29 +281,28 @@ pub struct ResumeLinkProps {
 #[component]
 pub fn ResumeLink(props: &ResumeLinkProps) -> Html {
     let s = strings(&props.locale);
-    let url = use_state(|| None::<String>);
-    let copied = use_state(|| false);
+    // The link once made, and whether it is on the clipboard.
+    let link = use_state(|| (None::<String>, false));
     let input = use_node_ref();
     let onclick = {
-        let (url, copied, def, session) = (url.clone(), copied.clone(), props.def.clone(), props.session.clone());
+        let (state, def, session) = (link.clone(), props.def.clone(), props.session.clone());
         Callback::from(move |_: MouseEvent| {
             let link = super::storage::resume_url(&def, &session);
-            copied.set(false);
             if let Some(clipboard) = web_sys::window().map(|w| w.navigator().clipboard()) {
-                let copied = copied.clone();
+                let (state, link) = (state.clone(), link.clone());
                 let promise = clipboard.write_text(&link);
                 wasm_bindgen_futures::spawn_local(async move {
                     if wasm_bindgen_futures::JsFuture::from(promise).await.is_ok() {
-                        copied.set(true);
+                        state.set((Some(link), true));
                     }
                 });
             }
-            url.set(Some(link));
+            state.set((Some(link), false));
         })
     };
     {
         let input = input.clone();
-        use_effect_with((*url).clone(), move |_| {
+        use_effect_with(link.0.clone(), move |_| {
             if let Some(i) = input.cast::<HtmlInputElement>() {
                 let _ = i.focus();
                 i.select();
@@ -314,10 +313,10 @@ pub fn ResumeLink(props: &ResumeLinkProps) -> Html {
     html! {
         <div class="cxs-resume" part="resume-link">
             <button type="button" class="cxs-link-btn" {onclick}>{ s.link_button }</button>
-            if let Some(link) = &*url {
+            if let Some(url) = &link.0 {
                 <label for={id.clone()} class="cxs-field-label">{ s.link_label }</label>
-                <input {id} ref={input} class="cxs-input" type="text" readonly=true value={link.clone()} />
-                if *copied { <p class="cxs-note" role="status">{ s.link_copied }</p> }
+                <input {id} ref={input} class="cxs-input" type="text" readonly=true value={url.clone()} />
+                if link.1 { <p class="cxs-note" role="status">{ s.link_copied }</p> }
             }
         </div>
     }
