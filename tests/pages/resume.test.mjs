@@ -99,10 +99,14 @@ for (const [name, script] of [
 
 test("a resume link carries the answers to another browser; a garbage link is refused", async () => {
   const { page, context } = await openPage(env.browser, `${env.site.origin}/index.html`);
+  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: env.site.origin });
   await answerSome(page);
   await W(page).getByRole("button", { name: "Get a link to continue later" }).click();
   const link = await W(page).getByLabel(/Link to continue later/).inputValue();
   assert.match(link, new RegExp(`^${env.site.origin}/index\\.html#cx-resume=1\\.[A-Za-z0-9_-]{5}\\.[A-Za-z0-9_-]{18}$`));
+  // The link is also on the clipboard, and the widget says so (once it is).
+  await W(page).getByText("Copied to the clipboard.").waitFor();
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), link);
   await context.close();
 
   const other = await openPage(env.browser, link);
