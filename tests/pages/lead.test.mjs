@@ -238,3 +238,31 @@ test("submission survives server failures, going offline and closing the page, w
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test("fields filled all at once, as a password manager does, are all kept", async () => {
+  const { page, context, problems } = await openPage(env.browser, `${env.site.origin}/lead.html`);
+  await toLeadForm(page);
+  // One script sets every field and fires its events before the widget can render in between.
+  await W(page).evaluate((host) => {
+    const root = host.shadowRoot;
+    const set = (label, value) => {
+      const field = [...root.querySelectorAll("label")].find((l) => l.textContent.startsWith(label)).control;
+      field.value = value;
+      field.dispatchEvent(new Event("input", { bubbles: true }));
+      field.dispatchEvent(new Event("change", { bubbles: true }));
+    };
+    set("Name", "Ana Lima");
+    set("Work email", "ana@example.com");
+    set("Company", "Example Ltd");
+    set("Team size", "11–50");
+  });
+  await W(page).getByRole("checkbox").check();
+  await W(page).getByRole("button", { name: "Show my results" }).click();
+  await W(page).getByRole("heading", { name: "Your result" }).waitFor();
+  const [lead] = await events(page, "cx-scorecard:lead");
+  const { consent, ...fields } = lead.detail.lead;
+  assert.deepEqual(fields, { name: "Ana Lima", email: "ana@example.com", company: "Example Ltd", "team-size": "11–50" });
+  assert.ok(Date.parse(consent.at) > 0);
+  assert.deepEqual(problems(), []);
+  await context.close();
+});
