@@ -151,6 +151,7 @@ const size = sizes();
 rows.unshift(
   ["download to show the widget (gzipped), English", `${(size.total / 1024).toFixed(1)} KB`, "< 150 KB (aim 120 KB)"],
   ["the same in another language (plus its pack)", `${(size.withPack / 1024).toFixed(1)} KB`, "< 150 KB (aim 120 KB)"],
+  ["  for information: the same two with Brotli, as most servers send them", `${(size.totalBr / 1024).toFixed(1)} / ${(size.withPackBr / 1024).toFixed(1)} KB`, ""],
 );
 const w1 = Math.max(...rows.map((r) => r[0].length));
 const w2 = Math.max(...rows.map((r) => r[1].length));
