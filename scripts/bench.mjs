@@ -25,40 +25,33 @@ const firstScreen = [];
 const plainScreen = [];
 const firstQuestion = [];
 const emptyPage = [];
-for (let i = 0; i < RUNS; i++) {
-  {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    const cdp = await context.newCDPSession(page);
-    await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
-    await page.route("**/__empty.html", (r) => r.fulfill({ contentType: "text/html", body: "<!doctype html><title>empty</title>" }));
-    await page.goto(`${site.origin}/__empty.html`, { waitUntil: "load" });
-    emptyPage.push(await page.evaluate(() => performance.getEntriesByType("navigation")[0].loadEventEnd));
-    await context.close();
-  }
-  {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    const cdp = await context.newCDPSession(page);
-    await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
-    await page.addInitScript(() => {
-      document.addEventListener("cx-scorecard:ready", () => (window.__ready = performance.now()), { once: true });
-    });
-    await page.goto(`${site.origin}/embed.html`);
-    await page.waitForFunction(() => window.__ready);
-    plainScreen.push(await page.evaluate(() => window.__ready));
-    await context.close();
-  }
+/** A fresh page with the cache off; `ready` is when the widget's ready event came, if it did. */
+async function coldPage(path) {
   const context = await browser.newContext();
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
+  // A route makes Playwright intercept every request of the page, so only the empty page has one.
+  if (path === "__empty.html") await page.route("**/__empty.html", (r) => r.fulfill({ contentType: "text/html", body: "<!doctype html><title>empty</title>" }));
   await page.addInitScript(() => {
     document.addEventListener("cx-scorecard:ready", () => (window.__ready = performance.now()), { once: true });
   });
-  await page.goto(`${site.origin}/index.html`);
-  await page.waitForFunction(() => window.__ready);
-  firstScreen.push(await page.evaluate(() => window.__ready));
+  await page.goto(`${site.origin}/${path}`, { waitUntil: "load" });
+  return { context, page, ready: () => page.waitForFunction(() => window.__ready).then(() => page.evaluate(() => window.__ready)) };
+}
+for (let i = 0; i < RUNS; i++) {
+  {
+    const { context, page } = await coldPage("__empty.html");
+    emptyPage.push(await page.evaluate(() => performance.getEntriesByType("navigation")[0].loadEventEnd));
+    await context.close();
+  }
+  {
+    const { context, ready } = await coldPage("embed.html");
+    plainScreen.push(await ready());
+    await context.close();
+  }
+  const { context, page, ready } = await coldPage("index.html");
+  firstScreen.push(await ready());
   // Start → the first statement on screen (through the optional profile page).
   const t = await page.evaluate(async () => {
     const w = document.getElementById("widget");
