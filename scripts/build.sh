@@ -13,6 +13,7 @@ wasm-bindgen --target web --no-typescript --out-dir pkg target/wasm32-unknown-un
 node_modules/.bin/wasm-opt -Oz --converge --low-memory-unused --strip-debug --strip-producers --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
   --enable-mutable-globals --enable-reference-types --enable-multivalue \
   pkg/cx_scorecard_bg.wasm -o pkg/cx_scorecard_bg.wasm
+node scripts/short-imports.mjs pkg/cx_scorecard_bg.wasm pkg/cx_scorecard.js
 cargo run --quiet --features schema --bin schemas -- pkg/schema
 cargo run --quiet --bin locales -- pkg/locales
 node scripts/standalone.mjs
