@@ -10,7 +10,7 @@ wasm-bindgen --target web --no-typescript --out-dir pkg target/wasm32-unknown-un
 # --low-memory-unused lets wasm-opt fold constant offsets into loads and stores, which is sound when
 # no computed address lands in the first 1 KB of memory. Rust's wasm layout puts the 1 MB stack
 # first, growing down towards 0, so that kilobyte is only reached by a stack already overflowing.
-node_modules/.bin/wasm-opt -Oz --converge --low-memory-unused --strip-debug --strip-producers --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+node_modules/.bin/wasm-opt -Oz --converge --low-memory-unused --strip-debug --strip-producers --strip-target-features --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
   --enable-mutable-globals --enable-reference-types --enable-multivalue \
   pkg/cx_scorecard_bg.wasm -o pkg/cx_scorecard_bg.wasm
 node scripts/short-imports.mjs pkg/cx_scorecard_bg.wasm pkg/cx_scorecard.js
