@@ -7,9 +7,10 @@ bash scripts/setup.sh
 cargo build --quiet --lib --release --target wasm32-unknown-unknown
 rm -rf pkg
 wasm-bindgen --target web --no-typescript --out-dir pkg target/wasm32-unknown-unknown/release/cx_scorecard.wasm
-# --low-memory-unused lets wasm-opt fold constant offsets into loads and stores, which is sound when
-# no computed address lands in the first 1 KB of memory. Rust's wasm layout puts the 1 MB stack
-# first, growing down towards 0, so that kilobyte is only reached by a stack already overflowing.
+# --low-memory-unused lets wasm-opt fold added constants into the offsets of loads and stores; that
+# differs only for an address that would wrap around into the first 1 KB of memory, which Rust's
+# pointers never do. (Rust's wasm layout puts the 1 MB stack first, growing down towards 0, so that
+# kilobyte is only ever touched by a stack that is already overflowing.)
 node_modules/.bin/wasm-opt -Oz --converge --low-memory-unused --strip-debug --strip-producers --strip-target-features --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
   --enable-mutable-globals --enable-reference-types --enable-multivalue \
   pkg/cx_scorecard_bg.wasm -o pkg/cx_scorecard_bg.wasm
