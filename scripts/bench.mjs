@@ -25,29 +25,40 @@ const firstScreen = [];
 const plainScreen = [];
 const firstQuestion = [];
 const emptyPage = [];
+const plainWork = [];
+const emptyWork = [];
 /** A fresh page with the cache off; `ready` is when the widget's ready event came, if it did. */
 async function coldPage(path) {
   const context = await browser.newContext();
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
+  await cdp.send("Performance.enable", { timeDomain: "threadTicks" });
   // A route makes Playwright intercept every request of the page, so only the empty page has one.
   if (path === "__empty.html") await page.route("**/__empty.html", (r) => r.fulfill({ contentType: "text/html", body: "<!doctype html><title>empty</title>" }));
   await page.addInitScript(() => {
     document.addEventListener("cx-scorecard:ready", () => (window.__ready = performance.now()), { once: true });
   });
   await page.goto(`${site.origin}/${path}`, { waitUntil: "load" });
-  return { context, page, ready: () => page.waitForFunction(() => window.__ready).then(() => page.evaluate(() => window.__ready)) };
+  const ready = () => page.waitForFunction(() => window.__ready).then(() => page.evaluate(() => window.__ready));
+  // The main thread's CPU time so far, in ms: all tasks, and of that script, and style and layout.
+  const work = async () => {
+    const m = Object.fromEntries((await cdp.send("Performance.getMetrics")).metrics.map((x) => [x.name, x.value * 1000]));
+    return { tasks: m.TaskDuration, script: m.ScriptDuration, layout: m.RecalcStyleDuration + m.LayoutDuration };
+  };
+  return { context, page, ready, work };
 }
 for (let i = 0; i < RUNS; i++) {
   {
-    const { context, page } = await coldPage("__empty.html");
+    const { context, page, work } = await coldPage("__empty.html");
     emptyPage.push(await page.evaluate(() => performance.getEntriesByType("navigation")[0].loadEventEnd));
+    emptyWork.push(await work());
     await context.close();
   }
   {
-    const { context, ready } = await coldPage("embed.html");
+    const { context, ready, work } = await coldPage("embed.html");
     plainScreen.push(await ready());
+    plainWork.push(await work());
     await context.close();
   }
   const { context, page, ready } = await coldPage("index.html");
@@ -69,7 +80,10 @@ for (let i = 0; i < RUNS; i++) {
 }
 rows.push(["navigation → first screen interactive, cold cache, demo page (p50 / p95)", `${ms(pct(firstScreen, 50))} / ${ms(pct(firstScreen, 95))}`, "< 150 ms"]);
 rows.push(["  the same on a page with only the widget (embed.html)", `${ms(pct(plainScreen, 50))} / ${ms(pct(plainScreen, 95))}`, "< 150 ms"]);
+const p50 = (key) => ms(pct(plainWork.map((w) => w[key]), 50));
+rows.push(["  main-thread CPU until then on embed.html, p50: all tasks / script / style and layout", `${p50("tasks")} / ${p50("script")} / ${p50("layout")}`, ""]);
 rows.push(["  for reference: an empty page, navigation → load (p50 / p95)", `${ms(pct(emptyPage, 50))} / ${ms(pct(emptyPage, 95))}`, ""]);
+rows.push(["  and its main-thread CPU, all tasks (p50)", ms(pct(emptyWork.map((w) => w.tasks), 50)), ""]);
 rows.push(["start → first question painted (p50 / p95)", `${ms(pct(firstQuestion, 50))} / ${ms(pct(firstQuestion, 95))}`, ""]);
 
 // 2. Click-to-paint over a scripted full run.
