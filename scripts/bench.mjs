@@ -27,12 +27,16 @@ const firstQuestion = [];
 const emptyPage = [];
 const plainWork = [];
 const emptyWork = [];
+const elementSlow = [];
 /** A fresh page with the cache off; `ready` is when the widget's ready event came, if it did. */
-async function coldPage(path) {
+async function coldPage(path, { latency = 0 } = {}) {
   const context = await browser.newContext();
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
+  if (latency) {
+    await cdp.send("Network.emulateNetworkConditions", { offline: false, latency, downloadThroughput: -1, uploadThroughput: -1 });
+  }
   await cdp.send("Performance.enable", { timeDomain: "threadTicks" });
   // A route makes Playwright intercept every request of the page, so only the empty page has one.
   if (path === "__empty.html") await page.route("**/__empty.html", (r) => r.fulfill({ contentType: "text/html", body: "<!doctype html><title>empty</title>" }));
@@ -61,6 +65,13 @@ for (let i = 0; i < RUNS; i++) {
     plainWork.push(await work());
     await context.close();
   }
+  {
+    // The custom element, one script tag and no preload hints, over a 100 ms round trip: the
+    // requests it makes one after another show here.
+    const { context, ready } = await coldPage("element.html", { latency: 100 });
+    elementSlow.push(await ready());
+    await context.close();
+  }
   const { context, page, ready } = await coldPage("index.html");
   firstScreen.push(await ready());
   // Start → the first statement on screen (through the optional profile page).
@@ -82,6 +93,7 @@ rows.push(["navigation → first screen interactive, cold cache, demo page (p50 
 rows.push(["  the same on a page with only the widget (embed.html)", `${ms(pct(plainScreen, 50))} / ${ms(pct(plainScreen, 95))}`, "< 150 ms"]);
 const p50 = (key) => ms(pct(plainWork.map((w) => w[key]), 50));
 rows.push(["  main-thread CPU until then on embed.html, p50: all tasks / script / style and layout", `${p50("tasks")} / ${p50("script")} / ${p50("layout")}`, ""]);
+rows.push(["  the custom element (element.html) over a 100 ms round trip", `${ms(pct(elementSlow, 50))} / ${ms(pct(elementSlow, 95))}`, ""]);
 rows.push(["  for reference: an empty page, navigation → load (p50 / p95)", `${ms(pct(emptyPage, 50))} / ${ms(pct(emptyPage, 95))}`, ""]);
 rows.push(["  and its main-thread CPU, all tasks (p50)", ms(pct(emptyWork.map((w) => w.tasks), 50)), ""]);
 rows.push(["start → first question painted (p50 / p95)", `${ms(pct(firstQuestion, 50))} / ${ms(pct(firstQuestion, 95))}`, ""]);

@@ -11,10 +11,15 @@ const ATTRIBUTES = [
 let loading;
 /** The wasm module, initialised once for every element on the page. */
 function load() {
-  loading ??= import(new URL("pkg/cx_scorecard.js", BASE).href).then(async (m) => {
-    await m.default({ module_or_path: new URL("pkg/cx_scorecard_bg.wasm", BASE) });
-    return m;
-  });
+  if (!loading) {
+    // The wasm is fetched while the JS glue loads, not after it.
+    const wasm = fetch(new URL("pkg/cx_scorecard_bg.wasm", BASE));
+    wasm.catch(() => {}); // a failure is reported by the glue's init below
+    loading = import(new URL("pkg/cx_scorecard.js", BASE).href).then(async (m) => {
+      await m.default({ module_or_path: wasm });
+      return m;
+    });
+  }
   return loading;
 }
 

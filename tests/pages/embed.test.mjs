@@ -321,3 +321,19 @@ test("the element's attributes react, ::part() styles apply, and removal destroy
   assert.deepEqual(problems().filter((p) => !p.includes("404")), []);
   await context.close();
 });
+
+test("when the wasm cannot be fetched, the element says so instead of staying blank", async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  await page.route("**/pkg/cx_scorecard_bg.wasm", (r) => r.abort("connectionrefused"));
+  await page.goto(`${widgetSite.origin}/element.html`);
+  const alert = page.locator("cx-scorecard").getByRole("alert");
+  await alert.waitFor();
+  assert.match(await alert.textContent(), /^The assessment could not be shown\.\s*\S/);
+  const [event] = await page.evaluate(() => window.cxEvents.filter((e) => e.type === "cx-scorecard:error"));
+  assert.equal(event.detail.code, "mount");
+  assert.deepEqual(errors, [], "no uncaught error or unhandled rejection");
+  await context.close();
+});
