@@ -186,3 +186,22 @@ test("a host's own assessment in another language gets the widget's strings from
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test("the custom element fetches the language pack alongside the wasm, once", async () => {
+  const { page, context, errors, packs } = await blankPage("de-DE");
+  // Over a 100 ms round trip, a pack requested only once the wasm is running would start ≥ 100 ms later.
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Network.emulateNetworkConditions", { offline: false, latency: 100, downloadThroughput: -1, uploadThroughput: -1 });
+  const requested = {};
+  page.on("request", (r) => {
+    const name = r.url().split("/").pop();
+    if (name === "de.json" || name === "cx_scorecard_bg.wasm") requested[name] = Date.now();
+  });
+  await page.goto(`${env.site.origin}/element.html`);
+  await page.locator("cx-scorecard").getByRole("button", { name: "Bewertung starten" }).waitFor();
+  const gap = requested["de.json"] - requested["cx_scorecard_bg.wasm"];
+  assert.ok(gap < 50, `the pack was requested ${gap} ms after the wasm`);
+  assert.deepEqual(packs, ["/pkg/locales/de.json"]);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
