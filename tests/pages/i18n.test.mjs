@@ -2,6 +2,7 @@
 // attribute, and live switching that keeps every answer, with locale-formatted numbers and dates.
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { readFileSync, readdirSync } from "node:fs";
 import { setup, answerAll, TABLE } from "./harness.mjs";
 
 const env = setup();
@@ -204,4 +205,11 @@ test("the custom element fetches the language pack alongside the wasm, once", as
   assert.deepEqual(packs, ["/pkg/locales/de.json"]);
   assert.deepEqual(errors, []);
   await context.close();
+});
+
+test("the loader knows every language pack the build writes", () => {
+  const loader = readFileSync("www/cx-scorecard.js", "utf8");
+  const listed = JSON.parse(loader.match(/const PACKS = (\[[^\]]*\]);/)[1]);
+  const built = readdirSync("pkg/locales").map((f) => f.replace(/\.json$/, ""));
+  assert.deepEqual([...listed].sort(), built.sort());
 });
