@@ -28,9 +28,10 @@ const emptyPage = [];
 const plainWork = [];
 const emptyWork = [];
 const elementSlow = [];
+const elementSlowDe = [];
 /** A fresh page with the cache off; `ready` is when the widget's ready event came, if it did. */
-async function coldPage(path, { latency = 0 } = {}) {
-  const context = await browser.newContext();
+async function coldPage(path, { latency = 0, locale } = {}) {
+  const context = await browser.newContext({ locale });
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
@@ -72,6 +73,12 @@ for (let i = 0; i < RUNS; i++) {
     elementSlow.push(await ready());
     await context.close();
   }
+  {
+    // The same for a visitor whose browser is in German: the language pack is one more request.
+    const { context, ready } = await coldPage("element.html", { latency: 100, locale: "de-DE" });
+    elementSlowDe.push(await ready());
+    await context.close();
+  }
   const { context, page, ready } = await coldPage("index.html");
   firstScreen.push(await ready());
   // Start → the first statement on screen (through the optional profile page).
@@ -94,6 +101,7 @@ rows.push(["  the same on a page with only the widget (embed.html)", `${ms(pct(p
 const p50 = (key) => ms(pct(plainWork.map((w) => w[key]), 50));
 rows.push(["  main-thread CPU until then on embed.html, p50: all tasks / script / style and layout", `${p50("tasks")} / ${p50("script")} / ${p50("layout")}`, ""]);
 rows.push(["  the custom element (element.html) over a 100 ms round trip", `${ms(pct(elementSlow, 50))} / ${ms(pct(elementSlow, 95))}`, ""]);
+rows.push(["  the same for a visitor in German (plus the language pack)", `${ms(pct(elementSlowDe, 50))} / ${ms(pct(elementSlowDe, 95))}`, ""]);
 rows.push(["  for reference: an empty page, navigation → load (p50 / p95)", `${ms(pct(emptyPage, 50))} / ${ms(pct(emptyPage, 95))}`, ""]);
 rows.push(["  and its main-thread CPU, all tasks (p50)", ms(pct(emptyWork.map((w) => w.tasks), 50)), ""]);
 rows.push(["start → first question painted (p50 / p95)", `${ms(pct(firstQuestion, 50))} / ${ms(pct(firstQuestion, 95))}`, ""]);
