@@ -1,6 +1,6 @@
 // The iframe guest: embed.html?parentOrigin=https://partner.example&locale=fr
 // Messages go only to the allow-listed parent origin(s); commands are taken only from them.
-import init, { mount } from "./pkg/cx_scorecard.js";
+import init, { mount, registerLocale } from "./pkg/cx_scorecard.js";
 
 const params = new URLSearchParams(location.search);
 const widget = document.getElementById("widget");
@@ -9,8 +9,23 @@ const origins = params.get("parentOrigin") || params.get("targetOrigins");
 if (origins) options.targetOrigins = origins;
 for (const key of ["locale", "theme"]) if (params.get(key)) options[key] = params.get(key);
 
+// The visitor's language pack (German, French or Spanish), fetched while the wasm loads; the widget
+// would otherwise fetch it only once running. If it cannot be had or used, the widget fetches it
+// itself and reports why.
+const PACKS = ["de", "fr", "es"];
+const language = (options.locale || navigator.language || "").split(/[-_]/)[0].toLowerCase();
+const pack = PACKS.includes(language)
+  ? fetch(new URL(`./pkg/locales/${language}.json`, import.meta.url)).then((r) => (r.ok ? r.text() : null), () => null)
+  : null;
+
 try {
   await init({ module_or_path: new URL("./pkg/cx_scorecard_bg.wasm", import.meta.url) });
+  const texts = await pack;
+  try {
+    if (texts) registerLocale(texts);
+  } catch {
+    // Not a pack this build can use: the widget fetches it again and says why.
+  }
   window.cxScorecard = mount(widget, options);
 } catch (e) {
   widget.className = "embed-error";

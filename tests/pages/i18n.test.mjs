@@ -207,9 +207,18 @@ test("the custom element fetches the language pack alongside the wasm, once", as
   await context.close();
 });
 
-test("the loader knows every language pack the build writes", () => {
-  const loader = readFileSync("www/cx-scorecard.js", "utf8");
-  const listed = JSON.parse(loader.match(/const PACKS = (\[[^\]]*\]);/)[1]);
-  const built = readdirSync("pkg/locales").map((f) => f.replace(/\.json$/, ""));
-  assert.deepEqual([...listed].sort(), built.sort());
+test("the loader and the iframe guest know every language pack the build writes", () => {
+  const built = readdirSync("pkg/locales").map((f) => f.replace(/\.json$/, "")).sort();
+  for (const file of ["www/cx-scorecard.js", "www/embed.js"]) {
+    const listed = JSON.parse(readFileSync(file, "utf8").match(/const PACKS = (\[[^\]]*\]);/)[1]);
+    assert.deepEqual([...listed].sort(), built, file);
+  }
+});
+
+test("the iframe guest page fetches its language pack once, while the wasm loads", async () => {
+  const { page, context, errors, packs } = await pageIn("en-US", "/embed.html?locale=fr");
+  await page.getByRole("button", { name: "Commencer l’évaluation" }).waitFor();
+  assert.deepEqual(packs, ["/pkg/locales/fr.json"]);
+  assert.deepEqual(errors, []);
+  await context.close();
 });
