@@ -215,7 +215,7 @@ test("the loader and the iframe guest know every language pack the build writes"
   }
 });
 
-test("the iframe guest page fetches its language pack once, while the wasm loads", async () => {
+test("the iframe guest page fetches its language pack once and shows that language", async () => {
   const { page, context, errors, packs } = await pageIn("en-US", "/embed.html?locale=fr");
   await page.getByRole("button", { name: "Commencer l’évaluation" }).waitFor();
   assert.deepEqual(packs, ["/pkg/locales/fr.json"]);
