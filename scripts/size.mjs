@@ -9,18 +9,17 @@ import { gzipSync, brotliCompressSync, constants } from "node:zlib";
 import { fileURLToPath } from "node:url";
 
 const FILES = ["pkg/cx_scorecard_bg.wasm", "pkg/cx_scorecard.js", "www/cx-scorecard.js"];
-const brotli = (raw) => brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+/** A file's size raw, gzipped (level 9) and with Brotli (quality 11). */
+function measure(file) {
+  const raw = readFileSync(file);
+  const br = brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+  return { file, raw: raw.length, gzip: gzipSync(raw, { level: 9 }).length, br };
+}
 
 export function sizes() {
-  const files = FILES.filter(existsSync).map((f) => {
-    const raw = readFileSync(f);
-    return { file: f, raw: raw.length, gzip: gzipSync(raw, { level: 9 }).length, br: brotli(raw) };
-  });
+  const files = FILES.filter(existsSync).map(measure);
   const packs = existsSync("pkg/locales")
-    ? readdirSync("pkg/locales").sort().map((name) => {
-        const raw = readFileSync(`pkg/locales/${name}`);
-        return { file: `pkg/locales/${name}`, raw: raw.length, gzip: gzipSync(raw, { level: 9 }).length, br: brotli(raw) };
-      })
+    ? readdirSync("pkg/locales").sort().map((name) => measure(`pkg/locales/${name}`))
     : [];
   const total = files.reduce((n, f) => n + f.gzip, 0);
   const totalBr = files.reduce((n, f) => n + f.br, 0);

@@ -27,17 +27,22 @@ function load() {
 const PACKS = ["de", "fr", "es"];
 const packs = new Map();
 /**
- * Starts fetching the language pack a widget in `locale` (else the browser's language) will need,
- * alongside the wasm rather than after it. Resolves to { text, added } with text null when there
- * is no pack or it could not be fetched; the widget then fetches it itself and reports any failure.
+ * The language pack a widget in `locale` (else the browser's language) will need, fetched
+ * alongside the wasm rather than after it and registered once, before the widget mounts. If it
+ * cannot be had or used, the widget fetches it itself and reports why.
  */
 function pack(locale) {
   const language = (locale || navigator.language || "").split(/[-_]/)[0].toLowerCase();
   if (!PACKS.includes(language)) return null;
   if (!packs.has(language)) {
-    packs.set(language, fetch(new URL(`pkg/locales/${language}.json`, BASE))
-      .then((r) => (r.ok ? r.text() : null), () => null)
-      .then((text) => ({ text, added: false })));
+    const text = fetch(new URL(`pkg/locales/${language}.json`, BASE)).then((r) => (r.ok ? r.text() : null), () => null);
+    packs.set(language, Promise.all([load(), text]).then(([wasm, text]) => {
+      try {
+        if (text) wasm.registerLocale(text);
+      } catch {
+        // Not a pack this build can use.
+      }
+    }, () => {})); // a wasm that does not load is reported by load()
   }
   return packs.get(language);
 }
@@ -139,16 +144,8 @@ class CxScorecard extends HTMLElement {
     const generation = ++this.#generation;
     try {
       const options = this.#options();
-      const [wasm, texts] = await Promise.all([load(), pack(options.locale)]);
+      const [wasm] = await Promise.all([load(), pack(options.locale)]);
       if (generation !== this.#generation || !this.isConnected) return;
-      if (texts?.text && !texts.added) {
-        texts.added = true;
-        try {
-          wasm.registerLocale(texts.text);
-        } catch {
-          // Not a pack this build can use: the widget fetches it again and says why.
-        }
-      }
       const box = document.createElement("div");
       this.#root.replaceChildren(box);
       try {
