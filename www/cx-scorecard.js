@@ -35,8 +35,8 @@ function pack(locale) {
   const language = (locale || navigator.language || "").split(/[-_]/)[0].toLowerCase();
   if (!PACKS.includes(language)) return null;
   if (!packs.has(language)) {
-    const text = fetch(new URL(`pkg/locales/${language}.json`, BASE)).then((r) => (r.ok ? r.text() : null), () => null);
-    packs.set(language, Promise.all([load(), text]).then(([wasm, text]) => {
+    const fetched = fetch(new URL(`pkg/locales/${language}.json`, BASE)).then((r) => (r.ok ? r.text() : null), () => null);
+    packs.set(language, Promise.all([load(), fetched]).then(([wasm, text]) => {
       try {
         if (text) wasm.registerLocale(text);
       } catch {
