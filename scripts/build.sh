@@ -4,9 +4,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 
-cargo build --quiet --lib --release --target wasm32-unknown-unknown
+cargo build --quiet --lib --profile wasm --target wasm32-unknown-unknown
 rm -rf pkg
-wasm-bindgen --target web --no-typescript --out-dir pkg target/wasm32-unknown-unknown/release/cx_scorecard.wasm
+wasm-bindgen --target web --no-typescript --out-dir pkg target/wasm32-unknown-unknown/wasm/cx_scorecard.wasm
 # --low-memory-unused lets wasm-opt fold added constants into the offsets of loads and stores; that
 # differs only for an address that would wrap around into the first 1 KB of memory, which Rust's
 # pointers never do. (Rust's wasm layout puts the 1 MB stack first, growing down towards 0, so that

@@ -8,6 +8,9 @@ bash scripts/setup.sh --browser
 echo "== native tests (engine)"
 cargo test --quiet
 
+echo "== release test builds stay incremental"
+bash scripts/check-release-tests.sh
+
 echo "== wasm tests in headless Chromium"
 CHROMEDRIVER="$(command -v chromedriver)" cargo test --target wasm32-unknown-unknown
 

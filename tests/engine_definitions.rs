@@ -62,9 +62,34 @@ fn zero_and_negative_weights() {
         v["dimensions"][1]["weight"] = json!(0);
         v["dimensions"][4]["weight"] = json!(-3.5);
     });
-    assert_has(&e, "dimensions[1].weight: weight must be positive, not 0");
-    assert_has(&e, "dimensions[4].weight: weight must be positive, not -3.5");
+    assert_has(&e, "dimensions[1].weight: weight must be greater than 0 and at most 1000000, not 0");
+    assert_has(&e, "dimensions[4].weight: weight must be greater than 0 and at most 1000000, not -3.5");
     assert_eq!(e.len(), 2, "every error is collected: {e:#?}");
+}
+
+/// Weights so large that the weighted sums would overflow (to a NaN overall score) are refused,
+/// as is anything above 1000000; 1000000 itself is accepted.
+#[test]
+fn huge_weights() {
+    let e = errors_after(|v| {
+        for d in v["dimensions"].as_array_mut().unwrap() {
+            d["weight"] = json!(1e308);
+        }
+    });
+    for i in 0..7 {
+        assert_has(
+            &e,
+            &format!("dimensions[{i}].weight: weight must be greater than 0 and at most 1000000, not 1e308"),
+        );
+    }
+    assert_eq!(e.len(), 7, "{e:#?}");
+    let e = errors_after(|v| v["dimensions"][2]["weight"] = json!(1_000_000.5));
+    assert_eq!(e, ["dimensions[2].weight: weight must be greater than 0 and at most 1000000, not 1000000.5"]);
+    let mut v = default_value();
+    for d in v["dimensions"].as_array_mut().unwrap() {
+        d["weight"] = json!(1_000_000);
+    }
+    assert!(Definition::from_json(&v.to_string()).is_ok());
 }
 
 #[test]
@@ -148,7 +173,26 @@ fn empty_texts_in_any_locale() {
 #[test]
 fn scale_values_must_be_consecutive() {
     let e = errors_after(|v| v["scale"]["options"][2]["value"] = json!(7));
-    assert_has(&e, "scale.options[2].value: values must ascend by one, but 7 follows 2");
+    assert_has(&e, "scale.options[2].value: values must ascend by one within 0–255, but 7 follows 2");
+}
+
+/// A scale that wraps past 255 cannot be carried by a resume link (which stores each value as its
+/// distance from the lowest), so it is refused.
+#[test]
+fn scale_values_must_not_wrap_past_255() {
+    let options = |values: &[u8]| -> Value {
+        values.iter().map(|v| json!({"value": v, "label": format!("Option {v}")})).collect()
+    };
+    let e = errors_after(|v| v["scale"]["options"] = options(&[254, 255, 0]));
+    assert_eq!(e, ["scale.options[2].value: values must ascend by one within 0–255, but 0 follows 255"]);
+    let e = errors_after(|v| v["scale"]["options"] = options(&[255, 0]));
+    assert_eq!(e, ["scale.options[1].value: values must ascend by one within 0–255, but 0 follows 255"]);
+    // The ends of the range are fine.
+    for values in [&[0u8, 1][..], &[253, 254, 255]] {
+        let mut v = default_value();
+        v["scale"]["options"] = options(values);
+        assert!(Definition::from_json(&v.to_string()).is_ok(), "{values:?}");
+    }
 }
 
 #[test]

@@ -1,10 +1,15 @@
 //! Property tests: the definition parser and validator, the saved-session reader and the resume
-//! link decoder never panic, whatever they are given. `PROPTEST_CASES` sets the number of cases.
+//! link decoder never panic, whatever they are given; scores stay within 0–100 whatever the
+//! weights; and every valid scale's answers survive a resume link and a saved session.
+//! `PROPTEST_CASES` sets the number of cases.
 #![cfg(not(target_arch = "wasm32"))]
 
+use cx_scorecard::engine::definition::ScaleOption;
 use cx_scorecard::engine::json;
-use cx_scorecard::engine::saved::{decode, decode_link, encode_link};
-use cx_scorecard::engine::{default_definition, Answer, Answers, Definition, DEFAULT_DEFINITION_JSON};
+use cx_scorecard::engine::saved::{decode, decode_link, encode, encode_link};
+use cx_scorecard::engine::{
+    default_definition, validate, Answer, Answers, Definition, LeadGate, Session, Text, DEFAULT_DEFINITION_JSON,
+};
 use proptest::prelude::*;
 use serde_json::Value;
 
@@ -63,6 +68,27 @@ fn mutate(v: &mut Value, pick: &mut usize, new: &Value) -> bool {
     }
 }
 
+/// Any finite positive weight: subnormal, ordinary, huge, and the largest there is.
+fn any_weight() -> impl Strategy<Value = f64> {
+    prop_oneof![
+        prop::num::f64::POSITIVE | prop::num::f64::NORMAL | prop::num::f64::SUBNORMAL,
+        0.01f64..1_000.0,
+        1e300f64..1.7e308,
+        Just(f64::MAX),
+    ]
+}
+
+/// Answers to the default assessment from codes 0–6: 0 unanswered, 1–5 the value, 6 "Don't know".
+fn default_answers(def: &Definition, codes: &[u8]) -> Answers {
+    def.dimensions
+        .iter()
+        .flat_map(|d| &d.statements)
+        .zip(codes)
+        .filter(|(_, c)| **c != 0)
+        .map(|(s, c)| (s.id.clone(), if *c == 6 { Answer::DontKnow } else { Answer::Value(*c) }))
+        .collect()
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: cases(), failure_persistence: None, ..ProptestConfig::default() })]
 
@@ -94,11 +120,75 @@ proptest! {
     #[test]
     fn links_round_trip(codes in prop::collection::vec(0u8..7, 36)) {
         let def = default_definition();
-        let answers: Answers = def.dimensions.iter().flat_map(|d| &d.statements).zip(codes)
-            .filter(|(_, c)| *c != 0)
-            .map(|(s, c)| (s.id.clone(), if c == 6 { Answer::DontKnow } else { Answer::Value(c) }))
-            .collect();
+        let answers = default_answers(&def, &codes);
         prop_assert_eq!(decode_link(&def, &encode_link(&def, &answers)), Ok(answers));
+    }
+
+    /// Whatever the finite positive weights (even beyond what validation allows), the overall score
+    /// is a number within 0–100, between the lowest and the highest dimension score.
+    #[test]
+    fn any_weights_give_an_overall_score_within_0_to_100(
+        weights in prop::collection::vec(any_weight(), 7),
+        codes in prop::collection::vec(0u8..7, 36),
+    ) {
+        let mut def = default_definition();
+        for (d, w) in def.dimensions.iter_mut().zip(&weights) {
+            d.weight = *w;
+        }
+        let card = cx_scorecard::engine::score(&def, &default_answers(&def, &codes));
+        let scores: Vec<f64> = card.dimensions.iter().filter_map(|d| d.score).collect();
+        match card.overall.score {
+            None => prop_assert!(scores.is_empty(), "no overall score beside {:?}", scores),
+            Some(s) => {
+                prop_assert!(s.is_finite() && (0.0..=100.0).contains(&s), "overall {} for {:?}", s, weights);
+                let lowest = scores.iter().copied().fold(f64::INFINITY, f64::min);
+                let highest = scores.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+                // Within the rounding (to one decimal) of the dimension scores and of the mean.
+                prop_assert!(lowest - 0.1 <= s && s <= highest + 0.1, "{} outside {}–{}", s, lowest, highest);
+            }
+        }
+    }
+
+    /// Every scale the reader can give (values 0–255, each one more than the last, perhaps
+    /// wrapping past 255) validates exactly when it stays within 0–255; and then any answers
+    /// survive a resume link and a saved session.
+    #[test]
+    fn every_valid_scale_round_trips(
+        lowest in any::<u8>(),
+        len in 2usize..=256,
+        codes in prop::collection::vec(any::<u16>(), 36),
+    ) {
+        let mut def = default_definition();
+        def.scale.options = (0..len)
+            .map(|i| ScaleOption { value: lowest.wrapping_add(i as u8), label: Text::Plain(format!("Option {i}")) })
+            .collect();
+        let errors = validate(&def);
+        let fits = usize::from(lowest) + len <= 256;
+        prop_assert_eq!(errors.is_empty(), fits, "{:?}", errors);
+        if !fits {
+            prop_assert!(errors.iter().all(|e| e.path.starts_with("scale.options[") && e.path.ends_with("].value")
+                && e.message.starts_with("values must ascend by one within 0–255")), "{:?}", errors);
+            return Ok(());
+        }
+        // Codes 0 unanswered, 1..=len the values from the lowest, len + 1 "Don't know".
+        let answers: Answers = def.dimensions.iter().flat_map(|d| &d.statements).zip(codes)
+            .filter_map(|(s, c)| match usize::from(c) % (len + 2) {
+                0 => None,
+                c if c == len + 1 => Some((s.id.clone(), Answer::DontKnow)),
+                c => Some((s.id.clone(), Answer::Value(lowest + (c - 1) as u8))),
+            })
+            .collect();
+        prop_assert_eq!(decode_link(&def, &encode_link(&def, &answers)), Ok(answers.clone()));
+        let session = Session { answers: answers.clone(), ..Session::new(LeadGate::Off) };
+        let restored = decode(&def, &encode(&def, &session, "2026-01-01T00:00:00Z", None));
+        prop_assert_eq!(restored.map(|s| s.answers), Ok(answers));
+        // The saved-session reader takes exactly the scale's values.
+        let highest = lowest + (len - 1) as u8;
+        for outside in [lowest.checked_sub(1), highest.checked_add(1)].into_iter().flatten() {
+            let mut s = session.clone();
+            s.answers.insert("d1.s1".into(), Answer::Value(outside));
+            prop_assert!(decode(&def, &encode(&def, &s, "2026-01-01T00:00:00Z", None)).is_err(), "{}", outside);
+        }
     }
 
     /// The widget's JSON reader agrees with serde_json on valid JSON, and its writer's output

@@ -4,7 +4,7 @@
 mod common;
 
 use cx_scorecard::engine::result::recommendations;
-use cx_scorecard::engine::{default_definition, score, Answer, Answers, Definition};
+use cx_scorecard::engine::{default_definition, score, Answer, Answers, Definition, DEFAULT_DEFINITION_JSON};
 
 /// Answers given per dimension, in statement order; `None` is "Don't know".
 fn answers(def: &Definition, per_dimension: &[&[Option<u8>]]) -> Answers {
@@ -251,4 +251,41 @@ fn weights_come_from_the_definition() {
     def.dimensions[0].weight = 86.0;
     // (100·86 + 50·86)/172 = 75
     assert_eq!(score(&def, &a).overall.score, Some(75.0));
+}
+
+/// Weights of 1e308 overflowed the weighted sums, so the overall score was NaN. Validation refuses
+/// them; and a definition built without validation still scores the weighted mean.
+#[test]
+fn huge_weights_are_refused_and_still_score_the_weighted_mean() {
+    let mut v: serde_json::Value = serde_json::from_str(DEFAULT_DEFINITION_JSON).unwrap();
+    for d in v["dimensions"].as_array_mut().unwrap() {
+        d["weight"] = 1e308.into();
+    }
+    let errors = Definition::from_json(&v.to_string()).unwrap_err();
+    assert_eq!(errors.len(), 7, "{errors:#?}");
+    assert_eq!(errors[2].path, "dimensions[2].weight");
+    assert_eq!(errors[2].message, "weight must be greater than 0 and at most 1000000, not 1e308");
+
+    let mut def = default_definition();
+    let a = table_answers(&def);
+    for w in [1e308, f64::MAX] {
+        def.dimensions.iter_mut().for_each(|d| d.weight = w);
+        let card = score(&def, &a);
+        // Equal weights: (70 + 30 + 50 + 75 + 100 + 0 + 75) / 7 = 57.14 → 57.1, level 3 (Defined).
+        assert_eq!(card.overall.score, Some(57.1), "weights {w:e}");
+        assert_eq!(card.overall.level, Some(3), "weights {w:e}");
+    }
+    // The default weights × 10^306: the hand-worked 58.3 of the default weights.
+    for (d, w) in def.dimensions.iter_mut().zip([14.0, 15.0, 18.0, 18.0, 14.0, 11.0, 10.0]) {
+        d.weight = w * 1e306;
+    }
+    assert_eq!(score(&def, &a).overall.score, Some(58.3));
+    // The largest weight beside the smallest: the largest decides, and an unscored dimension's
+    // weight does not shrink the scored ones' to nothing.
+    def.dimensions.iter_mut().for_each(|d| d.weight = f64::MIN_POSITIVE / 4.0);
+    def.dimensions[0].weight = f64::MAX;
+    assert_eq!(score(&def, &a).overall.score, Some(70.0));
+    let mut only_d2 = Answers::new();
+    set_dimension(&def, &mut only_d2, "d2", Some(2));
+    assert_eq!(score(&def, &only_d2).overall.score, Some(25.0));
 }

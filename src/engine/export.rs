@@ -3,9 +3,19 @@
 use crate::engine::definition::Definition;
 use crate::engine::result::AssessmentResult;
 
-/// One CSV cell: quoted when needed, and defused when a spreadsheet would read it as a formula.
+/// Whether a spreadsheet could read a cell as a formula: it starts with a tab or a carriage return,
+/// or its first character after any leading whitespace (which spreadsheets trim: every Unicode
+/// space, U+3000 and the byte order mark U+FEFF among them) is `= + - @` or the full-width form of
+/// one (which some spreadsheets normalise).
+fn is_formula(s: &str) -> bool {
+    let rest = s.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{3000}' || c == '\u{feff}');
+    s.starts_with(['\t', '\r']) || rest.starts_with(['=', '+', '-', '@', '＝', '＋', '－', '＠'])
+}
+
+/// One CSV cell: quoted when needed, and defused (with a leading `'`) when a spreadsheet would read
+/// it as a formula.
 fn cell(s: &str) -> String {
-    let s = if s.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{s}") } else { s.to_string() };
+    let s = if is_formula(s) { format!("'{s}") } else { s.to_string() };
     if s.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", s.replace('"', "\"\""))
     } else {
@@ -56,5 +66,19 @@ mod tests {
         assert_eq!(cell("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
         assert_eq!(cell("-1"), "'-1");
         assert_eq!(cell("line\nbreak"), "\"line\nbreak\"");
+        // Leading whitespace, which spreadsheets trim, and full-width forms, which some normalise.
+        assert_eq!(cell(" =1+1"), "' =1+1");
+        assert_eq!(cell("\u{a0}=1"), "'\u{a0}=1");
+        assert_eq!(cell("＝1+1"), "'＝1+1");
+        assert_eq!(cell("\u{3000}+1"), "'\u{3000}+1");
+        assert_eq!(cell("\t=x"), "'\t=x");
+        assert_eq!(cell("\t"), "'\t");
+        assert_eq!(cell("\u{feff}@SUM(A1)"), "'\u{feff}@SUM(A1)");
+        assert_eq!(cell("\u{2003}－1"), "'\u{2003}－1");
+        assert_eq!(cell(" ＋1, ＠x"), "\"' ＋1, ＠x\"");
+        assert_eq!(cell("\r\n=1"), "\"'\r\n=1\"");
+        // Text that only starts with whitespace stays as it is.
+        assert_eq!(cell(" plain"), " plain");
+        assert_eq!(cell("\u{a0}a = b"), "\u{a0}a = b");
     }
 }

@@ -107,13 +107,31 @@ fn dimension_raw(def: &Definition, d: &Dimension, answers: &Answers) -> (Option<
     (raw, answered, dont_know)
 }
 
+/// The power of two of the largest weight (its exponent bits alone), to divide every weight by.
+/// Dividing by a power of two is exact, so the weighted mean is what the spec gives, to the bit;
+/// and every divided weight is below 2, so each term is at most 200 and the sums cannot overflow,
+/// however large the weights (validation allows at most `MAX_WEIGHT`, but a definition can be
+/// built without validation).
+fn weight_unit(top: f64) -> f64 {
+    let unit = f64::from_bits(top.to_bits() & 0x7ff0_0000_0000_0000);
+    // Weights this small (subnormal) or none at all: nothing to overflow.
+    if unit > 0.0 && unit.is_finite() {
+        unit
+    } else {
+        1.0
+    }
+}
+
 /// Scores a set of answers against a definition.
 pub fn score(def: &Definition, answers: &Answers) -> Scorecard {
     let rules = &def.rules;
     let mut dimensions = Vec::with_capacity(def.dimensions.len());
+    let raws: Vec<_> = def.dimensions.iter().map(|d| dimension_raw(def, d, answers)).collect();
+    // Over the scored dimensions only, so that a large unscored weight cannot shrink the others to 0.
+    let top = def.dimensions.iter().zip(&raws).filter(|(_, r)| r.0.is_some()).fold(0.0, |m, (d, _)| d.weight.max(m));
+    let unit = weight_unit(top);
     let (mut weighted, mut weights) = (0.0, 0.0);
-    for d in &def.dimensions {
-        let (raw, answered, dont_know) = dimension_raw(def, d, answers);
+    for (d, &(raw, answered, dont_know)) in def.dimensions.iter().zip(&raws) {
         let evidence_gap = dont_know as u32 >= rules.evidence_gap_dont_know;
         let score = raw.map(round1);
         let level = score.map(|s| {
@@ -125,8 +143,9 @@ pub fn score(def: &Definition, answers: &Answers) -> Scorecard {
             }
         });
         if let Some(raw) = raw {
-            weighted += raw * d.weight;
-            weights += d.weight;
+            let weight = d.weight / unit;
+            weighted += raw * weight;
+            weights += weight;
         }
         dimensions.push(DimensionScore { id: d.id.clone(), score, level, evidence_gap, answered, dont_know });
     }

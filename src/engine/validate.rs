@@ -65,8 +65,12 @@ impl Collector {
     }
 }
 
-/// Checks what the types cannot: unique ids, positive weights, ascending level thresholds that
-/// cover 0–100, one recommendation per dimension per level, and references that resolve.
+/// The largest weight a dimension can have: far beyond any real use, and far from overflow.
+pub const MAX_WEIGHT: f64 = 1_000_000.0;
+
+/// Checks what the types cannot: unique ids, positive weights up to `MAX_WEIGHT`, ascending level
+/// thresholds that cover 0–100, one recommendation per dimension per level, and references that
+/// resolve.
 pub fn validate(def: &Definition) -> Vec<ValidationError> {
     let mut c = Collector(Vec::new());
     if def.id.trim().is_empty() {
@@ -80,15 +84,16 @@ pub fn validate(def: &Definition) -> Vec<ValidationError> {
         c.text("intro", intro);
     }
 
-    // Scale: at least two ascending consecutive values.
+    // Scale: at least two ascending consecutive values, not wrapping past 255 to 0: a resume link
+    // carries a value as its distance from the lowest, so the values must run lowest to highest.
     if def.scale.options.len() < 2 {
         c.push("scale.options", "needs at least two options");
     }
     for (i, pair) in def.scale.options.windows(2).enumerate() {
-        if pair[1].value != pair[0].value.wrapping_add(1) {
+        if pair[0].value.checked_add(1) != Some(pair[1].value) {
             c.push(
                 format!("scale.options[{}].value", i + 1),
-                format!("values must ascend by one, but {} follows {}", pair[1].value, pair[0].value),
+                format!("values must ascend by one within 0–255, but {} follows {}", pair[1].value, pair[0].value),
             );
         }
     }
@@ -150,8 +155,11 @@ pub fn validate(def: &Definition) -> Vec<ValidationError> {
         let p = format!("dimensions[{di}]");
         c.id(&mut ids, format!("{p}.id"), &d.id);
         c.text(format!("{p}.title"), &d.title);
-        if !(d.weight.is_finite() && d.weight > 0.0) {
-            c.push(format!("{p}.weight"), format!("weight must be positive, not {}", number(d.weight)));
+        if !(d.weight > 0.0 && d.weight <= MAX_WEIGHT) {
+            c.push(
+                format!("{p}.weight"),
+                format!("weight must be greater than 0 and at most {}, not {}", number(MAX_WEIGHT), number(d.weight)),
+            );
         }
         if d.statements.is_empty() {
             c.push(format!("{p}.statements"), "needs at least one statement");

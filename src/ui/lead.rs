@@ -5,10 +5,10 @@ use crate::engine::map::Map;
 use crate::engine::Action;
 use crate::ui::now_iso;
 use crate::ui::strings::{strings, Strings};
+use crate::ui::Shared;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, HtmlInputElement};
 use yew::prelude::*;
-use crate::ui::Shared;
 
 #[derive(Properties, PartialEq)]
 pub struct LeadPageProps {
