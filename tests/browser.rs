@@ -2,7 +2,7 @@
 //! clicking, and checked against what the engine computes for the same answers.
 #![cfg(target_arch = "wasm32")]
 
-use cx_scorecard::embed::mount;
+use cx_scorecard::embed::mount_handle as mount;
 use cx_scorecard::engine::{build_result, default_definition, Action, Answer, Session};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -207,7 +207,7 @@ fn opts(json: &str) -> JsValue {
 }
 
 #[wasm_bindgen_test]
-fn wrong_option_types_throw_errors_naming_the_field() {
+async fn wrong_option_types_throw_errors_naming_the_field() {
     let div: JsValue = fresh_div().into();
     let cases = [
         (r#"{"onComplete": "done"}"#, "cx-scorecard: options.onComplete must be a function, got a string"),
@@ -216,14 +216,14 @@ fn wrong_option_types_throw_errors_naming_the_field() {
         (r#"{"locale": "<b>"}"#, "cx-scorecard: options.locale must be a language tag such as \"en\" or \"de-CH\", got \"<b>\""),
         (r#"{"definition": 42}"#, "cx-scorecard: options.definition must be an object or a JSON string, got a number"),
         (r#"{"definition": [1]}"#, "cx-scorecard: options.definition must be an object or a JSON string, got an array"),
-        (r#"{"colour": "red"}"#, "cx-scorecard: options.colour is not a known option (known: definition, definitionSrc, locale, autosave, theme, leadCapture, submitUrl, dataLayer, targetOrigins, onReady, onProgress, onComplete, onLead, onError)"),
+        (r#"{"colour": "red"}"#, "cx-scorecard: options.colour is not a known option (known: definition, definitionSrc, locale, autosave, theme, leadCapture, submitUrl, dataLayer, targetOrigins, storageKey, onReady, onProgress, onComplete, onLead, onError)"),
         (r#"{"leadCapture": "always"}"#, "cx-scorecard: options.leadCapture must be \"off\", \"before-results\" or an object, got \"always\""),
         (r#"{"leadCapture": {"fields": [{"type": "email"}, {"type": "email"}]}}"#, "cx-scorecard: options.leadCapture.fields[1].id: duplicate field id \"email\""),
         (r#"{"submitUrl": 3}"#, "cx-scorecard: options.submitUrl must be a URL string, got a number"),
         (r#"{"submitUrl": "javascript:alert(1)"}"#, "cx-scorecard: options.submitUrl must be an http(s) URL, got \"javascript:alert(1)\""),
         (r#"{"onLead": {}}"#, "cx-scorecard: options.onLead must be a function, got an object"),
         (r#"{"theme": {"colour": "red"}}"#, "cx-scorecard: options.theme.colour is not a theme property (known: scheme, accent, accentText, background, text, font, radius)"),
-        (r#"{"theme": {"accent": "red; background: url(x)"}}"#, "cx-scorecard: options.theme.accent must be a single CSS value, got \"red; background: url(x)\""),
+        (r#"{"theme": {"accent": "red; background: url(x)"}}"#, "cx-scorecard: options.theme.accent must be a colour such as \"#0b57d0\" or \"rgb(11 87 208)\", got \"red; background: url(x)\""),
         (r#"{"targetOrigins": ["*"]}"#, "cx-scorecard: options.targetOrigins must list exact origins such as \"https://partner.example\", got \"*\" (wildcards are not allowed)"),
         (r#"{"autosave": 1}"#, "cx-scorecard: options.autosave must be true or false, got a number"),
         (r#"{"definitionSrc": "ftp://x/y.json"}"#, "cx-scorecard: options.definitionSrc must be an http(s) URL, got \"ftp://x/y.json\""),
@@ -239,8 +239,12 @@ fn wrong_option_types_throw_errors_naming_the_field() {
         mount_error(JsValue::from_str("#widget"), JsValue::UNDEFINED),
         "cx-scorecard: mount(element, options): element must be a DOM Element, got a string"
     );
+    // Not a blank box: the last refusal is shown where the widget would be.
     let el = div.unchecked_ref::<Element>();
-    assert_eq!(el.child_element_count(), 0, "nothing was rendered");
+    until("the failure shown", || find(el, "[role=alert]").is_some()).await;
+    let shown = find(el, "[role=alert]").unwrap().text_content().unwrap();
+    assert!(shown.contains("options must be an object, got a string"), "{shown}");
+    assert_eq!(el.query_selector_all("[role=alert]").unwrap().length(), 1, "one failure at a time");
 }
 
 #[wasm_bindgen_test]
@@ -262,7 +266,7 @@ async fn an_invalid_definition_lists_every_error_with_its_path() {
     assert_eq!(
         message,
         "cx-scorecard: options.definition is not a valid assessment definition (2 errors):\n  \
-         - dimensions[1].weight: weight must be positive, not 0\n  \
+         - dimensions[1].weight: weight must be greater than 0 and at most 1000000, not 0\n  \
          - dimensions[2].statements[4].id: duplicate id \"d3.s4\" (first used at dimensions[2].statements[3].id)"
     );
     // Not a blank box: the widget lists every problem, and reports it.
@@ -273,7 +277,7 @@ async fn an_invalid_definition_lists_every_error_with_its_path() {
     let items: Vec<String> = (0..2)
         .map(|i| div.query_selector_all("[role=alert] li").unwrap().item(i).unwrap().text_content().unwrap())
         .collect();
-    assert_eq!(items[0], "dimensions[1].weight: weight must be positive, not 0");
+    assert_eq!(items[0], "dimensions[1].weight: weight must be greater than 0 and at most 1000000, not 0");
     assert!(items[1].starts_with("dimensions[2].statements[4].id: duplicate id"));
     // The element is free for a good mount, which replaces the failure.
     let handle = mount(div.clone().into(), JsValue::UNDEFINED).unwrap();
@@ -385,4 +389,138 @@ fn every_ui_string_exists_in_every_locale() {
     }
     assert_eq!(strings("de-AT").start, "Bewertung starten");
     assert_eq!(strings("pt-BR").start, "Start the assessment");
+}
+
+#[wasm_bindgen_test]
+async fn silent_misconfigurations_are_clear_errors() {
+    let div: JsValue = fresh_div().into();
+    let cases = [
+        (r#"{"submitUrl": ""}"#, "cx-scorecard: options.submitUrl is empty: give an http(s) URL, or leave the option out"),
+        (r#"{"submitUrl": "  "}"#, "cx-scorecard: options.submitUrl is empty: give an http(s) URL, or leave the option out"),
+        (r#"{"targetOrigins": ","}"#, "cx-scorecard: options.targetOrigins lists no origin: give the partner page's origin, such as \"https://partner.example\""),
+        (r#"{"targetOrigins": ""}"#, "cx-scorecard: options.targetOrigins lists no origin: give the partner page's origin, such as \"https://partner.example\""),
+        (r#"{"targetOrigins": []}"#, "cx-scorecard: options.targetOrigins lists no origin: give the partner page's origin, such as \"https://partner.example\""),
+        (r#"{"targetOrigins": "https://partner.example/path"}"#, "cx-scorecard: options.targetOrigins must list exact origins such as \"https://partner.example\", got \"https://partner.example/path\""),
+        (r#"{"targetOrigins": "https://user@partner.example"}"#, "cx-scorecard: options.targetOrigins must list exact origins such as \"https://partner.example\", got \"https://user@partner.example\""),
+        (r#"{"theme": {"background": "url(https://tracker.example/p.png)"}}"#, "cx-scorecard: options.theme.background must be a colour such as \"#0b57d0\" or \"rgb(11 87 208)\", got \"url(https://tracker.example/p.png)\""),
+        (r#"{"theme": {"background": "image-set(\"https://tracker.example/p.png\" 1x)"}}"#, "cx-scorecard: options.theme.background must be a colour such as \"#0b57d0\" or \"rgb(11 87 208)\", got \"image-set(\\\"https://tracker.example/p.png\\\" 1x)\""),
+        (r#"{"theme": {"accent": "var(--x, url(https://tracker.example/p.png))"}}"#, "cx-scorecard: options.theme.accent must be a colour such as \"#0b57d0\" or \"rgb(11 87 208)\", got \"var(--x, url(https://tracker.example/p.png))\""),
+        (r#"{"theme": {"text": "u\\72l(https://tracker.example/p.png)"}}"#, "cx-scorecard: options.theme.text must be a colour such as \"#0b57d0\" or \"rgb(11 87 208)\", got \"u\\\\72l(https://tracker.example/p.png)\""),
+        (r#"{"theme": {"accent": "12px"}}"#, "cx-scorecard: options.theme.accent must be a colour such as \"#0b57d0\" or \"rgb(11 87 208)\", got \"12px\""),
+        (r#"{"theme": {"radius": "red"}}"#, "cx-scorecard: options.theme.radius must be a length such as \"8px\", got \"red\""),
+        (r#"{"theme": {"font": "url(https://fonts.example/x.woff2)"}}"#, "cx-scorecard: options.theme.font must be font names such as \"Inter, sans-serif\", got \"url(https://fonts.example/x.woff2)\""),
+        (r#"{"storageKey": "a b"}"#, "cx-scorecard: options.storageKey must be 1 to 64 letters, digits, \"-\" or \"_\", got \"a b\""),
+        (r#"{"storageKey": 7}"#, "cx-scorecard: options.storageKey must be 1 to 64 letters, digits, \"-\" or \"_\", got a number"),
+    ];
+    let errors: Rc<RefCell<Vec<serde_json::Value>>> = Rc::default();
+    let listener = Closure::<dyn Fn(web_sys::CustomEvent)>::new({
+        let errors = errors.clone();
+        move |e: web_sys::CustomEvent| errors.borrow_mut().push(to_json(&e.detail()))
+    });
+    div.unchecked_ref::<Element>()
+        .add_event_listener_with_callback("cx-scorecard:error", listener.as_ref().unchecked_ref())
+        .unwrap();
+    for (i, (json, message)) in cases.iter().enumerate() {
+        assert_eq!(mount_error(div.clone(), opts(json)), *message, "options {json}");
+        // Reported as `cx-scorecard:error` too, and shown in the element.
+        assert_eq!(errors.borrow().len(), i + 1);
+        assert_eq!(errors.borrow()[i], serde_json::json!({"code": "options", "message": message}));
+    }
+    let el = div.unchecked_ref::<Element>();
+    until("the failure shown", || find(el, "[role=alert]").is_some()).await;
+    assert!(find(el, "[role=alert]").unwrap().text_content().unwrap().contains("options.storageKey must be"));
+    listener.forget();
+
+    // Good values of each kind pass, `locale: null` means the default like every other option,
+    // and origins are normalised as the browser writes them.
+    let ok = opts(
+        r##"{"locale": null, "targetOrigins": "HTTP://Partner.Example:80/, https://Bücher.example",
+            "theme": {"accent": "#0b57d0", "background": "rgb(255 255 255 / 90%)", "text": "CanvasText",
+                      "font": "\"Source Sans 3\", system-ui, sans-serif", "radius": "0.5rem"},
+            "storageKey": "team_A-2"}"##,
+    );
+    let handle = mount(div.clone(), ok).expect("good options are accepted");
+    until("the intro", || find(el, ".cxs-intro").is_some()).await;
+    assert_eq!(el.unchecked_ref::<HtmlElement>().style().get_property_value("--cx-accent").unwrap(), "#0b57d0");
+    handle.destroy();
+}
+
+#[wasm_bindgen_test]
+fn a_widget_is_refused_an_element_that_cannot_show_it() {
+    for (tag, ns) in [("input", None), ("img", None), ("textarea", None), ("svg", Some("http://www.w3.org/2000/svg"))] {
+        let el = match ns {
+            Some(ns) => document().create_element_ns(Some(ns), tag).unwrap(),
+            None => document().create_element(tag).unwrap(),
+        };
+        document().body().unwrap().append_child(&el).unwrap();
+        assert_eq!(
+            mount_error(el.clone().into(), JsValue::UNDEFINED),
+            format!("cx-scorecard: mount(element, options): element must be an HTML element that can hold the widget, such as a <div>, got <{tag}>")
+        );
+        assert_eq!(el.child_element_count(), 0);
+        el.remove();
+    }
+}
+
+/// Calls `handle[method](...args)` as a host would.
+fn call(handle: &JsValue, method: &str, args: &[JsValue]) -> Result<JsValue, String> {
+    let f: js_sys::Function = js_sys::Reflect::get(handle, &method.into()).unwrap().dyn_into().unwrap();
+    f.apply(handle, &args.iter().collect::<js_sys::Array>())
+        .map_err(|e| String::from(e.unchecked_into::<js_sys::Error>().message()))
+}
+
+#[wasm_bindgen_test]
+async fn handle_methods_after_destroy_or_free_say_the_widget_was_destroyed() {
+    let div = fresh_div();
+    let handle = cx_scorecard::embed::mount(div.clone().into(), JsValue::UNDEFINED).unwrap();
+    until("the intro", || find(&div, ".cxs-intro").is_some()).await;
+    assert!(call(&handle, "result", &[]).unwrap().is_null());
+    call(&handle, "setLocale", &["en".into()]).unwrap();
+    assert_eq!(
+        call(&handle, "setLocale", &["bad!".into()]).unwrap_err(),
+        "cx-scorecard: setLocale(tag) must be a language tag such as \"en\" or \"de-CH\", got \"bad!\""
+    );
+    call(&handle, "free", &[]).unwrap();
+    until("the widget to be removed", || div.child_element_count() == 0).await;
+    for method in ["reset", "setLocale"] {
+        assert_eq!(
+            call(&handle, method, &["fr".into()]).unwrap_err(),
+            format!("cx-scorecard: {method}(): this widget was destroyed")
+        );
+    }
+    assert!(call(&handle, "result", &[]).unwrap().is_null(), "no result once destroyed");
+    call(&handle, "destroy", &[]).unwrap();
+    call(&handle, "free", &[]).unwrap();
+
+    // destroy() then free(), on another widget, likewise.
+    let other = cx_scorecard::embed::mount(div.clone().into(), JsValue::UNDEFINED).unwrap();
+    call(&other, "destroy", &[]).unwrap();
+    assert_eq!(call(&other, "reset", &[]).unwrap_err(), "cx-scorecard: reset(): this widget was destroyed");
+    call(&other, "free", &[]).unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn a_widget_mounted_while_detached_is_styled_where_it_is_attached() {
+    // A host element in a shadow root that is not yet in the document.
+    let outer = document().create_element("div").unwrap();
+    let shadow = outer.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open)).unwrap();
+    let host = document().create_element("div").unwrap();
+    let handle = mount(host.clone().into(), JsValue::UNDEFINED).unwrap();
+    document().body().unwrap().append_child(&host).unwrap();
+    let styled = |el: &Element| {
+        let button = find(el, ".cxs-intro button")?;
+        let style = web_sys::window().unwrap().get_computed_style(&button).ok()??;
+        Some(style.get_property_value("border-radius").unwrap())
+    };
+    until("the intro", || find(&host, ".cxs-intro button").is_some()).await;
+    until("styles in the document", || styled(&host).is_some_and(|r| r != "0px")).await;
+    // Moved into the shadow root: styled there too.
+    document().body().unwrap().append_child(&outer).unwrap();
+    shadow.append_child(&host).unwrap();
+    until("styles in the shadow root", || styled(&host).is_some_and(|r| r != "0px")).await;
+    let sheets = js_sys::Reflect::get(&shadow, &"adoptedStyleSheets".into()).unwrap();
+    assert_eq!(js_sys::Array::from(&sheets).length(), 1);
+    handle.destroy();
+    outer.remove();
+    host.remove();
 }

@@ -228,10 +228,72 @@ fn outbox_backs_off_gives_up_and_retries_on_demand() {
     );
     o.enqueue("r3", "https://h/y", "{\"a\":\"\\u00e9\"}".into(), 1_763_892_000_123.0);
     o.record("r3", "https://h/y", Outcome::Retry(Reason::Offline), 0.0);
-    assert_eq!(Outbox::from_json(&o.to_json()), o, "the outbox survives storage");
+    assert_eq!(Outbox::from_json(&o.to_json(), 0.0), o, "the outbox survives storage");
     assert_eq!(o.entries.len(), 2);
     // Unreadable entries are left out; unreadable text is an empty outbox.
     let stored = o.to_json().replacen("\"attempts\":1", "\"attempts\":\"one\"", 1);
-    assert_eq!(Outbox::from_json(&stored).entries, o.entries[1..]);
-    assert_eq!(Outbox::from_json("{not json"), Outbox::default());
+    assert_eq!(Outbox::from_json(&stored, 0.0).entries, o.entries[1..]);
+    assert_eq!(Outbox::from_json("{not json", 0.0), Outbox::default());
+}
+
+#[test]
+fn queued_submissions_expire_after_seven_days_and_can_be_discarded() {
+    use cx_scorecard::engine::outbox::MAX_AGE_MS;
+    const DAY: f64 = 24.0 * 3_600_000.0;
+    assert_eq!(MAX_AGE_MS, 7.0 * DAY);
+    let t0 = 1_763_892_000_000.0;
+    let mut o = Outbox::default();
+    o.enqueue("r1", "https://h/x", "{\"lead\":{\"email\":\"a@b.example\"}}".into(), t0);
+    o.enqueue("r2", "https://h/x", "{}".into(), t0 + DAY);
+    o.record("r1", "https://h/x", Outcome::Rejected(Reason::Status(400)), t0);
+    // Stored and read back, the age is kept.
+    let mut o = Outbox::from_json(&o.to_json(), t0 + 2.0 * DAY);
+    assert_eq!(o.entries[0].queued_at, t0);
+    assert!(o.expire(t0 + 7.0 * DAY - 1.0).is_empty(), "not yet");
+    assert_eq!(o.expire(t0 + 7.0 * DAY), vec!["r1".to_string()], "r1 is 7 days old");
+    assert_eq!(o.entries.len(), 1);
+    assert!(!o.to_json().contains("a@b.example"), "the lead is gone with it");
+    assert_eq!(o.expire(t0 + 8.0 * DAY), vec!["r2".to_string()]);
+    assert!(o.entries.is_empty());
+
+    // An entry from an earlier build, without queuedAt, counts from when it is read.
+    let legacy =
+        r#"{"entries":[{"id":"r9","url":"https://h/x","body":"{}","attempts":1,"nextAt":null,"lastError":"network"}]}"#;
+    let mut o = Outbox::from_json(legacy, t0);
+    assert_eq!(o.entries[0].queued_at, t0);
+    assert_eq!(o.status("r9"), Some(Status::Failed { reason: Reason::Network }));
+    assert!(o.expire(t0 + 6.0 * DAY).is_empty());
+    // A clock far in the past or future does not keep it forever.
+    assert_eq!(o.expire(t0 - 7.0 * DAY), vec!["r9".to_string()]);
+
+    // "Don't send": every entry of that result is deleted.
+    let mut o = Outbox::default();
+    o.enqueue("r1", "https://h/x", "{}".into(), t0);
+    o.enqueue("r1", "https://h/y", "{}".into(), t0);
+    o.enqueue("r2", "https://h/x", "{}".into(), t0);
+    assert!(o.discard("r1"));
+    assert!(!o.discard("r1"), "nothing left to discard");
+    assert_eq!(o.entries.iter().map(|e| e.id.as_str()).collect::<Vec<_>>(), ["r2"]);
+}
+
+#[test]
+fn a_redirect_or_a_timeout_is_a_failure_kept_in_the_outbox() {
+    let mut o = Outbox::default();
+    o.enqueue("r1", "https://h/x", "{}".into(), 0.0);
+    // A redirect is not retried automatically: following it would send a GET without the result.
+    assert_eq!(
+        o.record("r1", "https://h/x", Outcome::Rejected(Reason::Redirect), 10.0),
+        Status::Failed { reason: Reason::Redirect }
+    );
+    assert_eq!(o.entries.len(), 1, "kept");
+    assert_eq!(o.status("r1"), Some(Status::Failed { reason: Reason::Redirect }));
+    assert_eq!(Reason::Redirect.to_string(), "the server answered with a redirect");
+    o.enqueue("r2", "https://h/x", "{}".into(), 0.0);
+    assert_eq!(
+        o.record("r2", "https://h/x", Outcome::Retry(Reason::Timeout), 10.0),
+        Status::Queued { attempts: 1, next_at: 1010.0, reason: Reason::Timeout }
+    );
+    assert_eq!(Reason::Timeout.to_string(), "the server did not answer in time");
+    let back = Outbox::from_json(&o.to_json(), 0.0);
+    assert_eq!(back, o, "both reasons survive storage");
 }

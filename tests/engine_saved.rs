@@ -5,7 +5,8 @@ use cx_scorecard::engine::json::{self, Reader, Value};
 use cx_scorecard::engine::lead::{make_lead, LeadConfig};
 use cx_scorecard::engine::map::Map;
 use cx_scorecard::engine::saved::{
-    decode, decode_link, encode, encode_link, read_answers, storage_key, LinkError, RestoreError,
+    decode, decode_link, encode, encode_link, is_stale, is_storage_scope, read_answers, storage_key, LinkError,
+    RestoreError,
 };
 use cx_scorecard::engine::{default_definition, Action, Answer, Answers, LeadGate, ProfileAnswer, Session, Step};
 
@@ -31,8 +32,8 @@ fn started(def: &cx_scorecard::engine::Definition) -> Session {
 fn a_saved_session_round_trips() {
     let def = default_definition();
     let s = started(&def);
-    assert_eq!(storage_key(&def), "cx-scorecard:session:cx-operations:1.0.0");
-    let json = encode(&def, &s, "2026-11-23T10:00:00Z");
+    assert_eq!(storage_key(&def, None), "cx-scorecard:session:cx-operations:1.0.0");
+    let json = encode(&def, &s, "2026-11-23T10:00:00Z", None);
     assert_eq!(decode(&def, &json), Ok(s));
 }
 
@@ -57,19 +58,19 @@ fn the_lead_is_never_stored() {
     )
     .unwrap();
     let done = s.apply(&def, Action::SubmitLead { lead, at: "t3".into() }).unwrap();
-    let json = encode(&def, &done, "now");
+    let json = encode(&def, &done, "now", None);
     assert!(!json.contains("ana@example.com"));
     let back = decode(&def, &json).unwrap();
     assert_eq!(back.lead, None);
     assert_eq!(back.step, Step::Results);
-    let on_lead_page = decode(&def, &encode(&def, &s, "now")).unwrap();
+    let on_lead_page = decode(&def, &encode(&def, &s, "now", None)).unwrap();
     assert_eq!(on_lead_page.step, Step::Dimension(6), "the lead page itself is not restored");
 }
 
 #[test]
 fn corrupt_or_foreign_sessions_are_refused() {
     let def = default_definition();
-    let good = encode(&def, &started(&def), "now");
+    let good = encode(&def, &started(&def), "now", None);
     assert!(matches!(decode(&def, "{not json"), Err(RestoreError::Corrupt(_))));
     assert!(matches!(decode(&def, "null"), Err(RestoreError::Corrupt(_))));
     assert!(matches!(decode(&def, ""), Err(RestoreError::Corrupt(_))));
@@ -173,4 +174,34 @@ fn answers_and_profile_answers_read_back_from_json() {
     );
     assert!(read("5", ProfileAnswer::read).is_err());
     assert!(read(r#"["phone", 5]"#, ProfileAnswer::read).is_err());
+}
+
+#[test]
+fn a_storage_key_separates_two_widgets_and_only_own_old_versions_are_stale() {
+    let def = default_definition();
+    let s = started(&def);
+    assert_eq!(storage_key(&def, Some("team-a")), "cx-scorecard:session:cx-operations:1.0.0:team-a");
+    let a = encode(&def, &s, "now", Some("team-a"));
+    assert!(a.contains("\"storageKey\":\"team-a\""));
+    assert_eq!(decode(&def, &a), Ok(s.clone()), "a scoped save reads back the same");
+    let plain = encode(&def, &s, "now", None);
+    assert!(!plain.contains("storageKey"));
+    // A widget without a storageKey never treats a scoped widget's save as its own old version …
+    assert!(!is_stale(&def, None, "cx-scorecard:session:cx-operations:1.0.0:team-a", &a));
+    // … nor the other way round, nor its own current key …
+    assert!(!is_stale(&def, Some("team-a"), "cx-scorecard:session:cx-operations:1.0.0", &plain));
+    assert!(!is_stale(&def, Some("team-b"), "cx-scorecard:session:cx-operations:1.0.0:team-a", &a));
+    assert!(!is_stale(&def, Some("team-a"), "cx-scorecard:session:cx-operations:1.0.0:team-a", &a));
+    assert!(!is_stale(&def, None, "cx-scorecard:outbox", "{}"));
+    // … but its own saves of another version are, and so is anything unreadable under its prefix.
+    let old = a.replace("\"version\":\"1.0.0\"", "\"version\":\"0.9.0\"");
+    assert!(is_stale(&def, Some("team-a"), "cx-scorecard:session:cx-operations:0.9.0:team-a", &old));
+    assert!(is_stale(&def, None, "cx-scorecard:session:cx-operations:0.9.0", &plain));
+    assert!(is_stale(&def, None, "cx-scorecard:session:cx-operations:0.9.0", "{garbage"));
+    for good in ["a", "team-a", "Team_2", &"x".repeat(64)] {
+        assert!(is_storage_scope(good), "{good}");
+    }
+    for bad in ["", "a:b", "a b", "ü", "a/b", &"x".repeat(65)] {
+        assert!(!is_storage_scope(bad), "{bad}");
+    }
 }

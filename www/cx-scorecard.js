@@ -5,8 +5,10 @@
 const BASE = new URL("./", import.meta.url);
 const ATTRIBUTES = [
   "definition", "definition-src", "locale", "theme", "data-layer", "target-origins",
-  "lead-capture", "autosave", "submit-url",
+  "lead-capture", "autosave", "submit-url", "storage-key",
 ];
+/** Attributes whose empty value means the default, as if they were absent. */
+const EMPTY_IS_DEFAULT = ["locale", "lead-capture"];
 
 let loading;
 /** The wasm module, initialised once for every element on the page. */
@@ -93,11 +95,12 @@ class CxScorecard extends HTMLElement {
 
   attributeChangedCallback(name, oldValue, value) {
     if (!this.isConnected || oldValue === value || this.#generation === 0) return;
-    if (name === "locale" && this.#handle && value) {
+    if (name === "locale" && this.#handle) {
+      // A bad tag is reported; the widget keeps its language and answers.
       try {
-        this.#handle.setLocale(value);
+        this.#handle.setLocale(value || navigator.language || "en");
       } catch (e) {
-        this.#fail(e);
+        this.#report("locale", e);
       }
       return;
     }
@@ -119,12 +122,16 @@ class CxScorecard extends HTMLElement {
     this.setAttribute("locale", tag);
   }
 
-  /** The options object the attributes describe. */
+  /**
+   * The options object the attributes describe. It has no prototype, so that nothing set on
+   * `Object.prototype` by the page can pass for an option.
+   */
   #options() {
-    const options = {};
+    const options = Object.create(null);
     for (const name of ATTRIBUTES) {
       if (!this.hasAttribute(name)) continue;
       const value = this.getAttribute(name);
+      if (value === "" && EMPTY_IS_DEFAULT.includes(name)) continue;
       if (name === "theme" && value.trim().startsWith("{")) {
         try {
           options.theme = JSON.parse(value);
@@ -152,11 +159,19 @@ class CxScorecard extends HTMLElement {
         this.#handle = wasm.mount(box, options);
       } catch (e) {
         // The widget has already shown and reported an invalid definition; anything else is ours to show.
+        // (So has a bad option, since it is shown where the widget would be.)
         if (!box.hasChildNodes()) this.#fail(e);
       }
     } catch (e) {
       if (generation === this.#generation) this.#fail(e);
     }
+  }
+
+  /** Reports a failure as `cx-scorecard:error` without touching the widget. */
+  #report(code, error) {
+    this.dispatchEvent(new CustomEvent("cx-scorecard:error", {
+      detail: { code, message: error?.message || String(error) }, bubbles: true, composed: true,
+    }));
   }
 
   /** Shows a readable message instead of a blank box, and reports it. */
@@ -173,9 +188,7 @@ class CxScorecard extends HTMLElement {
     box.append(title, detail);
     this.#root.adoptedStyleSheets = [failureStyles()];
     this.#root.replaceChildren(box);
-    this.dispatchEvent(new CustomEvent("cx-scorecard:error", {
-      detail: { code: error?.code || "mount", message }, bubbles: true, composed: true,
-    }));
+    this.#report(error?.code || "mount", error);
   }
 }
 

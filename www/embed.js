@@ -4,9 +4,11 @@ import init, { mount, registerLocale } from "./pkg/cx_scorecard.js";
 
 const params = new URLSearchParams(location.search);
 const widget = document.getElementById("widget");
-const options = {};
-const origins = params.get("parentOrigin") || params.get("targetOrigins");
-if (origins) options.targetOrigins = origins;
+const options = Object.create(null);
+const origins = params.get("parentOrigin") ?? params.get("targetOrigins");
+// An empty list is refused by mount(); in a frame, none at all would leave the partner deaf.
+if (origins !== null) options.targetOrigins = origins;
+const framed = window.parent !== window;
 for (const key of ["locale", "theme"]) if (params.get(key)) options[key] = params.get(key);
 
 // The visitor's language pack (German, French or Spanish), fetched while the wasm loads; the widget
@@ -19,6 +21,9 @@ const pack = PACKS.includes(language)
   : null;
 
 try {
+  if (framed && origins === null) {
+    throw new Error("cx-scorecard: embed.html in a frame needs ?parentOrigin= the partner page's origin (such as https://partner.example), or the partner hears nothing from it");
+  }
   await init({ module_or_path: new URL("./pkg/cx_scorecard_bg.wasm", import.meta.url) });
   const texts = await pack;
   try {
@@ -28,7 +33,13 @@ try {
   }
   window.cxScorecard = mount(widget, options);
 } catch (e) {
-  widget.className = "embed-error";
-  widget.setAttribute("role", "alert");
-  widget.textContent = `The assessment could not be shown. ${e.message || e}`;
+  // mount() shows (and reports) a bad option itself; anything else is ours to show and report.
+  if (!widget.hasChildNodes()) {
+    widget.className = "embed-error";
+    widget.setAttribute("role", "alert");
+    widget.textContent = `The assessment could not be shown. ${e.message || e}`;
+    widget.dispatchEvent(new CustomEvent("cx-scorecard:error", {
+      detail: { code: "options", message: e.message || String(e) }, bubbles: true, composed: true,
+    }));
+  }
 }

@@ -19,9 +19,10 @@ window.cx = {
     }
     return wasm.memory.buffer.byteLength;
   },
+  // The same assessment twice: each gets a storage key, so each keeps its own saved answers.
   handles: [
-    mount(document.getElementById("first"), { theme: "light" }),
-    mount(document.getElementById("second"), { theme: { scheme: "dark", accent: "#ffb347" } }),
+    mount(document.getElementById("first"), { theme: "light", storageKey: "first" }),
+    mount(document.getElementById("second"), { theme: { scheme: "dark", accent: "#ffb347" }, storageKey: "second" }),
   ],
 };
 document.dispatchEvent(new Event("cx-ready-for-test"));

@@ -28,8 +28,9 @@ pub(crate) struct Frame {
     _on_resize: Closure<dyn FnMut()>,
 }
 
+/// An own property of the message (never one set on `Object.prototype`).
 fn field(v: &JsValue, key: &str) -> JsValue {
-    js_sys::Reflect::get(v, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+    super::options::own(v, key)
 }
 
 /// Reads an inbound envelope; anything not exactly of the contract's shape is `None`.

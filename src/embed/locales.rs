@@ -24,6 +24,9 @@ extern "C" {
 thread_local! {
     /// The default assessment with every language added so far, parsed once per page.
     static DEFAULT: RefCell<Option<Rc<Definition>>> = const { RefCell::new(None) };
+    /// Pack requests under way, at most one per language, shared by every widget on the page:
+    /// the promise of the pack's text (or of why it could not be had).
+    static PENDING: RefCell<Vec<(String, js_sys::Promise)>> = const { RefCell::new(Vec::new()) };
 }
 
 /// The default assessment with the languages loaded so far.
@@ -54,17 +57,33 @@ fn url(locale: &str) -> String {
     web_sys::Url::new_with_base(&format!("locales/{locale}.json"), &base).map_or_else(|_| base, |u| u.href())
 }
 
-/// Fetches and adds the pack of `locale`, unless it is already there.
+/// Fetches and adds the pack of `locale`, unless it is already there. Widgets that ask while
+/// it is on its way wait for the same request.
 pub async fn load(locale: &str) -> Result<(), String> {
     if has(locale) {
         return Ok(());
     }
     let url = url(locale);
     let fail = |why: String| format!("could not load the {} texts from {url} ({why})", quote(locale));
-    let text = super::fetch_text(&url).await.map_err(fail)?;
+    let request = PENDING.with(|p| {
+        let mut p = p.borrow_mut();
+        if let Some((_, promise)) = p.iter().find(|(l, _)| l == locale) {
+            return promise.clone();
+        }
+        let url = url.clone();
+        let promise = wasm_bindgen_futures::future_to_promise(async move {
+            super::fetch_text(&url).await.map(JsValue::from).map_err(JsValue::from)
+        });
+        p.push((locale.to_string(), promise.clone()));
+        promise
+    });
+    let text = wasm_bindgen_futures::JsFuture::from(request).await;
+    // Settled: a later request (after a failure) starts afresh.
+    PENDING.with(|p| p.borrow_mut().retain(|(l, _)| l != locale));
     if has(locale) {
         return Ok(()); // another widget added it meanwhile
     }
+    let text = text.map_err(|why| fail(why.as_string().unwrap_or_default()))?.as_string().unwrap_or_default();
     match add(&text) {
         Ok(added) if added == locale => Ok(()),
         Ok(added) => Err(fail(format!("the file holds the {} texts", quote(&added)))),
@@ -78,7 +97,7 @@ pub async fn load(locale: &str) -> Result<(), String> {
 pub fn register_locale(pack: JsValue) -> Result<(), JsValue> {
     let json = match pack.as_string() {
         Some(s) => s,
-        None if pack.is_object() => String::from(js_sys::JSON::stringify(&pack).unwrap_or_else(|_| "".into())),
+        None if pack.is_object() => options::own_json("registerLocale(pack)", &pack)?,
         None => {
             return Err(js_error(format!(
                 "registerLocale(pack): pack must be an object or a JSON string, got {}",

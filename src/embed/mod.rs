@@ -77,8 +77,10 @@ fn take_root() -> Result<(AppHandle<Root>, Element), JsValue> {
     Ok((app, element))
 }
 
-/// Adopts the widget's stylesheet into the document or shadow root holding `host`, once.
-/// Constructable stylesheets are allowed under a strict CSP, unlike `<style>` or `style=""`.
+/// Adopts the widget's stylesheet into the document or shadow root holding `host`, once (into
+/// its owner document while it is detached). Constructable stylesheets are allowed under a strict
+/// CSP, unlike `<style>` or `style=""`. Called again whenever the widget's box changes (see
+/// `Mounted::restyle`), so a widget attached later, or moved into a shadow root, is styled there.
 fn adopt_style(host: &Element) -> Result<(), JsValue> {
     let sheet = SHEET.with(|s| -> Result<CssStyleSheet, JsValue> {
         if let Some(sheet) = s.borrow().as_ref() {
@@ -89,11 +91,14 @@ fn adopt_style(host: &Element) -> Result<(), JsValue> {
         *s.borrow_mut() = Some(sheet.clone());
         Ok(sheet)
     })?;
-    let root: JsValue = host.get_root_node().into();
+    let mut root: JsValue = host.get_root_node().into();
     let key = JsValue::from_str("adoptedStyleSheets");
-    let current = js_sys::Reflect::get(&root, &key)?;
+    let mut current = js_sys::Reflect::get(&root, &key)?;
     if !current.is_object() {
-        return Ok(()); // not a document or shadow root (e.g. a detached element)
+        // Detached: style its document, which is where it will most likely be attached.
+        let Some(document) = host.owner_document() else { return Ok(()) };
+        root = document.into();
+        current = js_sys::Reflect::get(&root, &key)?;
     }
     let sheets = js_sys::Array::from(&current);
     if !sheets.includes(&sheet, 0) {
@@ -224,6 +229,9 @@ struct Mounted {
     uses_default: bool,
     /// The language asked for last, which a pack arriving late must not override.
     wanted: AttrValue,
+    /// Re-adopts the stylesheet when the widget's box changes: it was attached, or moved into
+    /// another document or shadow root, where it would otherwise be unstyled.
+    restyle: (web_sys::ResizeObserver, Closure<dyn FnMut()>),
 }
 
 impl Mounted {
@@ -327,14 +335,15 @@ async fn load_definition(url: &str) -> Result<crate::engine::Definition, (String
     })
 }
 
-/// A mounted widget.
-#[wasm_bindgen]
+/// A mounted widget, as Rust holds it. JS gets a plain object whose methods call these (see
+/// [`mount`]), so that a method called after `destroy()` or `free()` says so in words.
 pub struct Handle {
     mounted: Rc<Slot>,
     result: Rc<RefCell<Option<Rc<AssessmentResult>>>>,
 }
 
-#[wasm_bindgen]
+const DESTROYED: &str = "this widget was destroyed";
+
 impl Handle {
     /// The result JSON once the assessment is complete, otherwise `null`.
     pub fn result(&self) -> JsValue {
@@ -344,18 +353,17 @@ impl Handle {
     /// Forgets all answers and returns to the intro.
     pub fn reset(&self) -> Result<(), JsValue> {
         let mounted = self.mounted.borrow();
-        let m = mounted.as_ref().ok_or_else(|| js_error("reset(): this widget has been destroyed"))?;
+        let m = mounted.as_ref().ok_or_else(|| js_error(format!("reset(): {DESTROYED}")))?;
         m.remote.send(Action::Reset);
         Ok(())
     }
 
     /// Switches the language, keeping every answer.
-    #[wasm_bindgen(js_name = setLocale)]
     pub fn set_locale(&self, tag: JsValue) -> Result<(), JsValue> {
-        let tag = options::locale_tag("setLocale(tag)", &tag)?;
         if self.mounted.borrow().is_none() {
-            return Err(js_error("setLocale(): this widget has been destroyed"));
+            return Err(js_error(format!("setLocale(): {DESTROYED}")));
         }
+        let tag = options::locale_tag("setLocale(tag)", &tag)?;
         switch_locale(&self.mounted, &tag);
         Ok(())
     }
@@ -365,6 +373,7 @@ impl Handle {
         let taken = self.mounted.borrow_mut().take();
         if let Some(m) = taken {
             let mut m = *m;
+            m.restyle.0.disconnect();
             m.outlet.frame.borrow_mut().take();
             m.remote.clear();
             m.app.update(RootProps::default());
@@ -382,12 +391,91 @@ impl Handle {
     }
 }
 
-/// Mounts the assessment into `element`. See the embedding contract for `options`.
+thread_local! {
+    /// The widgets whose JS handles are live, by handle number.
+    static HANDLES: RefCell<Vec<(u32, Rc<Handle>)>> = const { RefCell::new(Vec::new()) };
+    /// The one function behind every JS handle's methods: `(handle number, method, argument)`.
+    /// Each handle binds it to its number, so a handle costs no Rust closure of its own.
+    static CALL: js_sys::Function = Closure::<dyn Fn(u32, String, JsValue) -> Result<JsValue, JsValue>>::new(call)
+        .into_js_value()
+        .unchecked_into();
+}
+
+fn call(id: u32, method: String, arg: JsValue) -> Result<JsValue, JsValue> {
+    let handle = HANDLES.with(|h| h.borrow().iter().find(|(i, _)| *i == id).map(|(_, h)| h.clone()));
+    let live = || handle.clone().ok_or_else(|| js_error(format!("{method}(): {DESTROYED}")));
+    match method.as_str() {
+        "result" => Ok(handle.map_or(JsValue::NULL, |h| h.result())),
+        "reset" => live()?.reset().map(|()| JsValue::UNDEFINED),
+        "setLocale" => live()?.set_locale(arg).map(|()| JsValue::UNDEFINED),
+        _ => {
+            // destroy() and free(): the widget goes, and so does the handle's entry.
+            HANDLES.with(|h| h.borrow_mut().retain(|(i, _)| *i != id));
+            if let Some(h) = handle {
+                h.destroy();
+            }
+            Ok(JsValue::UNDEFINED)
+        }
+    }
+}
+
+/// The JS handle: `{result(), reset(), setLocale(tag), destroy(), free()}`.
+fn handle_object(handle: Handle) -> JsValue {
+    let id = NEXT_UID.with(|n| {
+        let id = n.get();
+        n.set(id + 1);
+        id
+    });
+    HANDLES.with(|h| h.borrow_mut().push((id, Rc::new(handle))));
+    let o = js_sys::Object::new();
+    CALL.with(|call| {
+        for method in ["result", "reset", "setLocale", "destroy", "free"] {
+            let bound = call.bind2(&JsValue::NULL, &JsValue::from(id), &JsValue::from_str(method));
+            let _ = js_sys::Reflect::set(&o, &JsValue::from_str(method), &bound);
+        }
+    });
+    o.into()
+}
+
+/// Elements a widget cannot live in: void and replaced elements, and those whose content is
+/// not shown or not free-flowing.
+const NOT_A_CONTAINER: &[&str] = &[
+    "area", "audio", "base", "br", "button", "canvas", "col", "colgroup", "embed", "head", "hr", "html", "iframe",
+    "img", "input", "link", "meta", "noscript", "object", "optgroup", "option", "picture", "script", "select",
+    "source", "style", "table", "tbody", "td", "template", "textarea", "tfoot", "th", "thead", "title", "tr", "track",
+    "video", "wbr",
+];
+
+/// Shows `message` (and any problems) in `host` instead of the widget, until the next mount there.
+fn show_failure(host: &Element, message: &str, problems: Vec<String>, locale: &str) -> Result<(), JsValue> {
+    let (mut app, root) = take_root()?;
+    host.append_child(&root)?;
+    app.update(RootProps { failure: Some(failure(message, problems, locale)), ..RootProps::default() });
+    FAILED.with(|f| f.borrow_mut().push((host.clone(), app, root)));
+    Ok(())
+}
+
+/// Mounts the assessment into `element` and returns its handle (see the embedding contract for
+/// `options`): `{result(), reset(), setLocale(tag), destroy(), free()}`, where `free()` is the
+/// same as `destroy()`. Bad options throw an `Error` naming the field, and are also shown in
+/// the element and reported as `cx-scorecard:error`.
 #[wasm_bindgen]
-pub fn mount(element: JsValue, options: JsValue) -> Result<Handle, JsValue> {
+pub fn mount(element: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    mount_handle(element, options).map(handle_object)
+}
+
+/// [`mount`] for Rust callers (and the wasm tests): the widget's handle itself.
+pub fn mount_handle(element: JsValue, options: JsValue) -> Result<Handle, JsValue> {
     let host: Element = element.dyn_into().map_err(|v| {
         js_error(format!("mount(element, options): element must be a DOM Element, got {}", options::type_name(&v)))
     })?;
+    let name = host.local_name();
+    let html = host.namespace_uri().as_deref() == Some("http://www.w3.org/1999/xhtml");
+    if !html || NOT_A_CONTAINER.contains(&name.as_str()) {
+        return Err(js_error(format!(
+            "mount(element, options): element must be an HTML element that can hold the widget, such as a <div>, got <{name}>"
+        )));
+    }
     if host.has_attribute(MOUNTED_ATTR) {
         return Err(js_error("mount(): this element already holds a cx-scorecard widget; destroy() it first"));
     }
@@ -403,7 +491,21 @@ pub fn mount(element: JsValue, options: JsValue) -> Result<Handle, JsValue> {
         app.update(RootProps::default());
         POOL.with(|p| p.borrow_mut().push((app, root)));
     }
-    let opts = Options::parse(&options)?;
+    let opts = match Options::parse(&options) {
+        Ok(opts) => opts,
+        Err(e) => {
+            // Shown where the widget would be, reported, and thrown.
+            let message = options::describe(&e);
+            let text = message.strip_prefix("cx-scorecard: ").unwrap_or(&message);
+            let locale = web_sys::window().and_then(|w| w.navigator().language()).unwrap_or_default();
+            let locale = Some(resolve(&locale)).filter(|l| locales::has(l)).unwrap_or("en");
+            show_failure(&host, text, Vec::new(), locale)?;
+            let detail = object(&[("code", "options".into()), ("message", message.as_str().into())]);
+            let on_error = options::own(&options, "onError").dyn_into::<js_sys::Function>().ok();
+            emit(&host, "error", &detail, on_error.as_ref(), &detail);
+            return Err(e);
+        }
+    };
     adopt_style(&host)
         .map_err(|e| js_error(format!("could not apply the widget's styles: {}", options::describe(&e))))?;
     // Theme values are custom properties set through the CSSOM, which a strict CSP allows.
@@ -416,7 +518,7 @@ pub fn mount(element: JsValue, options: JsValue) -> Result<Handle, JsValue> {
     }
 
     let mounted: Rc<Slot> = Rc::default();
-    let result = Rc::new(RefCell::new(None));
+    let result: Rc<RefCell<Option<Rc<AssessmentResult>>>> = Rc::new(RefCell::new(None));
     let remote = Remote::default();
     let outlet = Rc::new(Outlet {
         host: host.clone(),
@@ -463,11 +565,7 @@ pub fn mount(element: JsValue, options: JsValue) -> Result<Handle, JsValue> {
         Source::Invalid(errors) => {
             // A readable list in the widget, an error event, and a throw.
             let message = options::invalid_message("options.definition", &errors);
-            let (mut app, root) = take_root()?;
-            host.append_child(&root)?;
-            let problems = errors.iter().map(ToString::to_string).collect();
-            app.update(RootProps { failure: Some(failure(&message, problems, &locale)), ..RootProps::default() });
-            FAILED.with(|f| f.borrow_mut().push((host.clone(), app, root)));
+            show_failure(&host, &message, errors.iter().map(ToString::to_string).collect(), &locale)?;
             outlet.error("definition", &message);
             return Err(js_error(message));
         }
@@ -475,11 +573,21 @@ pub fn mount(element: JsValue, options: JsValue) -> Result<Handle, JsValue> {
     let props = AppProps {
         definition: Shared(definition),
         autosave: opts.autosave,
+        storage_key: opts.storage_key.map(AttrValue::from),
         lead: Shared(lead),
         submission: None,
         onretry: Callback::from(|()| {
             if let Ok(sender) = submit::sender() {
                 sender.retry();
+            }
+        }),
+        ondiscard: Callback::from({
+            let result = result.clone();
+            move |()| {
+                let id = result.borrow().as_ref().map(|r| r.id.clone());
+                if let (Some(id), Ok(sender)) = (id, submit::sender()) {
+                    sender.discard(&id);
+                }
             }
         }),
         locale: AttrValue::from(locale),
@@ -524,6 +632,15 @@ pub fn mount(element: JsValue, options: JsValue) -> Result<Handle, JsValue> {
     host.set_attribute(MOUNTED_ATTR, "")?;
     let (app, root) = take_root()?;
     host.append_child(&root)?;
+    let restyle = {
+        let host = host.clone();
+        let closure = Closure::<dyn FnMut()>::new(move || {
+            let _ = adopt_style(&host);
+        });
+        let observer = web_sys::ResizeObserver::new(closure.as_ref().unchecked_ref())?;
+        observer.observe(&root);
+        (observer, closure)
+    };
     let mut m = Mounted {
         app,
         root,
@@ -538,6 +655,7 @@ pub fn mount(element: JsValue, options: JsValue) -> Result<Handle, JsValue> {
         waiting_for_pack: false,
         uses_default,
         wanted: AttrValue::from(""),
+        restyle,
     };
     // A widget in another language than English waits for its texts.
     let pack_needed = !locales::has(&m.props.locale);

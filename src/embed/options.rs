@@ -3,6 +3,7 @@
 use super::js_error;
 use crate::engine::json::quote;
 use crate::engine::lead::{LeadConfig, LeadMode};
+use crate::engine::saved::is_storage_scope;
 use crate::engine::{Definition, ValidationError};
 use js_sys::{Function, Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
@@ -86,6 +87,8 @@ pub(crate) struct Options {
     pub lead: LeadConfig,
     /// Absolute URL the result is POSTed to.
     pub submit_url: Option<String>,
+    /// Separates this widget's autosave from others of the same assessment.
+    pub storage_key: Option<String>,
     pub callbacks: Callbacks,
 }
 
@@ -100,6 +103,7 @@ const KNOWN: &[&str] = &[
     "submitUrl",
     "dataLayer",
     "targetOrigins",
+    "storageKey",
     "onReady",
     "onProgress",
     "onComplete",
@@ -135,15 +139,86 @@ fn is_plain_object(v: &JsValue) -> bool {
     v.is_object() && !js_sys::Array::is_array(v) && !v.is_function()
 }
 
+/// An own property of a host's object, or `undefined`. Never read through the prototype chain,
+/// so that what a page (or a script on it) sets on `Object.prototype` is not taken for an option.
+pub(crate) fn own(v: &JsValue, key: &str) -> JsValue {
+    let key = JsValue::from_str(key);
+    // `unchecked_ref`: an object made with `Object.create(null)` is no `instanceof Object`.
+    if v.is_object() && Object::has_own(v.unchecked_ref::<Object>(), &key) {
+        Reflect::get(v, &key).unwrap_or(JsValue::UNDEFINED)
+    } else {
+        JsValue::UNDEFINED
+    }
+}
+
+/// A host's object (or array, or plain value) as JSON text, as `JSON.stringify` would write it,
+/// but reading only own enumerable properties and ignoring `toJSON`: nothing set on a prototype
+/// reaches the widget.
+pub(crate) fn own_json(field: &str, v: &JsValue) -> Result<String, JsValue> {
+    fn write(v: &JsValue, out: &mut String, depth: u32) -> Result<(), &'static str> {
+        if depth > 64 {
+            return Err("it is nested too deeply, or refers to itself");
+        }
+        if let Some(s) = v.as_string() {
+            out.push_str(&quote(&s));
+        } else if let Some(n) = v.as_f64() {
+            out.push_str(&if n.is_finite() { crate::engine::json::number(n) } else { "null".into() });
+        } else if let Some(b) = v.as_bool() {
+            out.push_str(if b { "true" } else { "false" });
+        } else if js_sys::Array::is_array(v) {
+            let items = js_sys::Array::from(v);
+            out.push('[');
+            for i in 0..items.length() {
+                if i > 0 {
+                    out.push(',');
+                }
+                let item = if Object::has_own(items.unchecked_ref::<Object>(), &JsValue::from(i)) {
+                    items.get(i)
+                } else {
+                    JsValue::NULL // a hole: never the prototype's element
+                };
+                if item.is_undefined() || item.is_function() {
+                    out.push_str("null");
+                } else {
+                    write(&item, out, depth + 1)?;
+                }
+            }
+            out.push(']');
+        } else if v.is_object() && !v.is_function() {
+            out.push('{');
+            let mut first = true;
+            for key in Object::keys(v.unchecked_ref::<Object>()).iter() {
+                let value = Reflect::get(v, &key).unwrap_or(JsValue::UNDEFINED);
+                if value.is_undefined() || value.is_function() {
+                    continue;
+                }
+                if !std::mem::take(&mut first) {
+                    out.push(',');
+                }
+                out.push_str(&quote(&key.as_string().unwrap_or_default()));
+                out.push(':');
+                write(&value, out, depth + 1)?;
+            }
+            out.push('}');
+        } else if v.is_null() {
+            out.push_str("null");
+        } else {
+            return Err("it holds a value JSON cannot carry");
+        }
+        Ok(())
+    }
+    let mut out = String::new();
+    write(v, &mut out, 0).map_err(|why| js_error(format!("{field} could not be read as JSON: {why}")))?;
+    Ok(out)
+}
+
 /// A definition given as an object or a JSON string, as JSON text.
 pub(crate) fn definition_json(field: &str, v: &JsValue) -> Result<String, JsValue> {
     if let Some(s) = v.as_string() {
         return Ok(s);
     }
     if is_plain_object(v) {
-        return js_sys::JSON::stringify(v)
-            .map(String::from)
-            .map_err(|e| js_error(format!("{field} could not be read as JSON: {}", describe(&e))));
+        return own_json(field, v);
     }
     Err(js_error(format!("{field} must be an object or a JSON string, got {}", type_name(v))))
 }
@@ -165,7 +240,8 @@ pub(crate) fn is_locale_tag(s: &str) -> bool {
         && s.split(['-', '_']).all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_alphanumeric()))
 }
 
-/// An exact web origin such as `https://partner.example` (no path, no wildcard).
+/// An exact web origin such as `https://partner.example` (no path, no wildcard), normalised as
+/// the browser writes origins (`HTTPS://Partner.Example:443/` is `https://partner.example`).
 pub(crate) fn parse_origin(field: &str, s: &str) -> Result<String, JsValue> {
     let s = s.trim();
     let bad = || {
@@ -175,11 +251,19 @@ pub(crate) fn parse_origin(field: &str, s: &str) -> Result<String, JsValue> {
             if s.contains('*') { " (wildcards are not allowed)" } else { "" }
         ))
     };
+    if s.contains('*') {
+        return Err(bad());
+    }
     let url = web_sys::Url::new(s).map_err(|_| bad())?;
-    let origin = url.origin();
-    let scheme_ok = s.starts_with("https://") || s.starts_with("http://");
-    if scheme_ok && (origin == s || format!("{origin}/") == s) {
-        Ok(origin)
+    // Only a scheme, a host and perhaps a port (and one trailing slash): nothing the origin drops.
+    let lower = s.to_ascii_lowercase();
+    let rest = lower.strip_prefix("https://").or_else(|| lower.strip_prefix("http://"));
+    let exact = rest.is_some_and(|r| {
+        let r = r.strip_suffix('/').unwrap_or(r);
+        !r.is_empty() && !r.contains(['/', '?', '#', '@', '\\'])
+    });
+    if exact {
+        Ok(url.origin())
     } else {
         Err(bad())
     }
@@ -203,6 +287,25 @@ fn scheme(field: &str, s: &str) -> Result<Scheme, JsValue> {
     }
 }
 
+/// Whether `value` is a CSS value of the kind `property` takes (a colour, a length or font
+/// names), as the browser itself parses it, and one that can never make it fetch anything.
+fn css_value_ok(property: &str, value: &str) -> bool {
+    let lower = value.to_ascii_lowercase();
+    // No escapes (`u\72l(` is `url(`), no resource functions even inside `var()` fallbacks.
+    if value.len() > 200
+        || value.contains([';', '{', '}', '<', '\\', '@'])
+        || ["url(", "image", "src(", "element(", "cross-fade(", "paint("].iter().any(|f| lower.contains(f))
+    {
+        return false;
+    }
+    let as_property = match property {
+        "--cx-font" => "font-family",
+        "--cx-radius" => "border-radius",
+        _ => "color",
+    };
+    web_sys::css::supports_with_value(as_property, value).unwrap_or(false)
+}
+
 /// `theme`: a scheme name, or an object of theme properties (plus an optional `scheme`).
 fn theme(v: &JsValue) -> Result<Theme, JsValue> {
     let mut theme = Theme::default();
@@ -221,7 +324,7 @@ fn theme(v: &JsValue) -> Result<Theme, JsValue> {
     }
     for key in Object::keys(v.unchecked_ref::<Object>()).iter() {
         let key = key.as_string().unwrap_or_default();
-        let value = Reflect::get(v, &JsValue::from_str(&key)).unwrap_or(JsValue::UNDEFINED);
+        let value = own(v, &key);
         let field = format!("options.theme.{key}");
         let text = value
             .as_string()
@@ -234,8 +337,13 @@ fn theme(v: &JsValue) -> Result<Theme, JsValue> {
             let names: Vec<&str> = THEME_PROPERTIES.iter().map(|(k, _)| *k).collect();
             js_error(format!("{field} is not a theme property (known: scheme, {})", names.join(", ")))
         })?;
-        if text.len() > 200 || text.contains([';', '{', '}', '<']) {
-            return Err(js_error(format!("{field} must be a single CSS value, got {}", quote(&text))));
+        if !css_value_ok(property, &text) {
+            let kind = match property {
+                "--cx-font" => "font names such as \"Inter, sans-serif\"",
+                "--cx-radius" => "a length such as \"8px\"",
+                _ => "a colour such as \"#0b57d0\" or \"rgb(11 87 208)\"",
+            };
+            return Err(js_error(format!("{field} must be {kind}, got {}", quote(&text))));
         }
         theme.properties.push((property, text));
     }
@@ -248,10 +356,10 @@ fn lead(v: &JsValue) -> Result<LeadConfig, JsValue> {
         return Ok(LeadConfig::off());
     }
     let json = match v.as_string() {
-        Some(s) if s == "off" => return Ok(LeadConfig::off()),
+        Some(s) if s == "off" || s.is_empty() => return Ok(LeadConfig::off()),
         Some(s) if s == "before-results" => return Ok(LeadConfig::before_results()),
         Some(s) if s.trim_start().starts_with('{') => s,
-        _ if is_plain_object(v) => String::from(js_sys::JSON::stringify(v).unwrap_or_else(|_| "{}".into())),
+        _ if is_plain_object(v) => own_json("options.leadCapture", v)?,
         _ => {
             return Err(js_error(format!(
                 "options.leadCapture must be \"off\", \"before-results\" or an object, got {}",
@@ -276,6 +384,10 @@ fn http_url(field: &str, v: &JsValue) -> Result<Option<String>, JsValue> {
     }
     let s =
         v.as_string().ok_or_else(|| js_error(format!("options.{field} must be a URL string, got {}", type_name(v))))?;
+    if s.trim().is_empty() {
+        // It would resolve to the page itself.
+        return Err(js_error(format!("options.{field} is empty: give an http(s) URL, or leave the option out")));
+    }
     let base =
         web_sys::window().and_then(|w| w.document()).and_then(|d| d.base_uri().ok().flatten()).unwrap_or_default();
     let url = web_sys::Url::new_with_base(&s, &base)
@@ -297,6 +409,7 @@ impl Options {
             target_origins: Vec::new(),
             lead: LeadConfig::off(),
             submit_url: None,
+            storage_key: None,
             callbacks: Callbacks::default(),
         };
         if v.is_undefined() || v.is_null() {
@@ -311,7 +424,7 @@ impl Options {
                 return Err(js_error(format!("options.{key} is not a known option (known: {})", KNOWN.join(", "))));
             }
         }
-        let get = |k: &str| Reflect::get(v, &JsValue::from_str(k)).unwrap_or(JsValue::UNDEFINED);
+        let get = |k: &str| own(v, k);
         let def = get("definition");
         if !def.is_undefined() && !def.is_null() {
             let json = definition_json("options.definition", &def)?;
@@ -335,7 +448,7 @@ impl Options {
             _ => return Err(js_error(format!("options.autosave must be true or false, got {}", type_name(&autosave)))),
         };
         let locale = get("locale");
-        if !locale.is_undefined() {
+        if !locale.is_undefined() && !locale.is_null() {
             out.locale = Some(locale_tag("options.locale", &locale)?);
         }
         out.theme = theme(&get("theme"))?;
@@ -380,6 +493,12 @@ impl Options {
             for o in list {
                 out.target_origins.push(parse_origin("options.targetOrigins", &o)?);
             }
+            if out.target_origins.is_empty() {
+                // Iframe mode with nobody to tell: the partner page would hear nothing.
+                return Err(js_error(
+                    "options.targetOrigins lists no origin: give the partner page's origin, such as \"https://partner.example\"",
+                ));
+            }
         }
         out.callbacks.on_ready = function("onReady", get("onReady"))?;
         out.callbacks.on_progress = function("onProgress", get("onProgress"))?;
@@ -388,6 +507,15 @@ impl Options {
         out.callbacks.on_lead = function("onLead", get("onLead"))?;
         out.lead = lead(&get("leadCapture"))?;
         out.submit_url = http_url("submitUrl", &get("submitUrl"))?;
+        let key = get("storageKey");
+        if !key.is_undefined() && !key.is_null() {
+            out.storage_key = Some(key.as_string().filter(|k| is_storage_scope(k)).ok_or_else(|| {
+                js_error(format!(
+                    "options.storageKey must be 1 to 64 letters, digits, \"-\" or \"_\", got {}",
+                    key.as_string().map_or_else(|| type_name(&key), |s| quote(&s))
+                ))
+            })?);
+        }
         Ok(out)
     }
 }

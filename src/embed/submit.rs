@@ -1,13 +1,16 @@
 //! POSTs results to the host's `submit-url`, with the result id as the idempotency key. Failed or
-//! offline submissions wait in localStorage and are retried with backoff, on the `online` event,
-//! on the next page load, and when the user asks. One sender serves every widget on the page.
+//! offline submissions wait in localStorage (for 7 days at most: they may hold the lead) and are
+//! retried with backoff, on the `online` event, on the next page load, and when the user asks; the
+//! user may also discard one. A request that takes over 15 s is aborted and retried; a redirect is
+//! not followed (it would turn the POST into a GET without the result) and counts as a failure.
+//! One sender serves every widget on the page.
 
-use crate::engine::outbox::{outcome_for_status, Outbox, Outcome, Reason, Status};
+use crate::engine::outbox::{outcome_for_status, Outbox, Outcome, Reason, Status, TIMEOUT_MS};
 use std::cell::{Cell, RefCell};
 use std::rc::{Rc, Weak};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{Headers, Request, RequestInit, Response, Window};
+use web_sys::{AbortController, Headers, Request, RequestInit, RequestRedirect, Response, ResponseType, Window};
 
 const STORAGE_KEY: &str = "cx-scorecard:outbox";
 
@@ -38,7 +41,7 @@ pub(crate) fn sender() -> Result<Rc<Sender>, JsValue> {
     let window = web_sys::window().ok_or("no window")?;
     let stored = storage(&window).and_then(|s| s.get_item(STORAGE_KEY).ok().flatten());
     // A corrupt stored outbox is dropped rather than allowed to break the widget.
-    let outbox: Outbox = stored.map(|json| Outbox::from_json(&json)).unwrap_or_default();
+    let outbox: Outbox = stored.map(|json| Outbox::from_json(&json, js_sys::Date::now())).unwrap_or_default();
     let sender = Rc::new_cyclic(|weak: &Weak<Sender>| {
         let weak = weak.clone();
         let online = Closure::<dyn FnMut()>::new(move || {
@@ -69,6 +72,13 @@ impl Sender {
         self.save();
         listener(Status::Sending);
         self.kick();
+    }
+
+    /// The user chose not to send this result: it is deleted from the outbox (and storage).
+    pub fn discard(self: &Rc<Self>, id: &str) {
+        self.outbox.borrow_mut().discard(id);
+        self.save();
+        self.notify(id, Status::Discarded);
     }
 
     /// The user's retry, or the browser coming back online: everything is due now.
@@ -109,6 +119,13 @@ impl Sender {
             self.window.clear_timeout_with_handle(t);
         }
         let now = js_sys::Date::now();
+        let expired = self.outbox.borrow_mut().expire(now);
+        if !expired.is_empty() {
+            self.save();
+            for id in expired {
+                self.notify(&id, Status::Discarded);
+            }
+        }
         if self.online() {
             for entry in self.outbox.borrow().due(now) {
                 let key = (entry.id.clone(), entry.url.clone());
@@ -118,12 +135,14 @@ impl Sender {
                 self.in_flight.borrow_mut().push(key);
                 let this = self.clone();
                 wasm_bindgen_futures::spawn_local(async move {
-                    let status = post(&this.window, &entry.url, &entry.id, &entry.body).await;
+                    let answer = post(&this.window, &entry.url, &entry.id, &entry.body).await;
                     this.in_flight.borrow_mut().retain(|(i, u)| !(i == &entry.id && u == &entry.url));
-                    let outcome = if status == 0 && !this.online() {
-                        Outcome::Retry(Reason::Offline)
-                    } else {
-                        outcome_for_status(status)
+                    let outcome = match answer {
+                        Answer::Status(status) => outcome_for_status(status),
+                        Answer::Redirect => Outcome::Rejected(Reason::Redirect),
+                        Answer::TimedOut => Outcome::Retry(Reason::Timeout),
+                        Answer::Failed if !this.online() => Outcome::Retry(Reason::Offline),
+                        Answer::Failed => outcome_for_status(0),
                     };
                     let shown = this.outbox.borrow_mut().record(&entry.id, &entry.url, outcome, js_sys::Date::now());
                     this.save();
@@ -155,19 +174,47 @@ impl Sender {
     }
 }
 
-/// One POST; the HTTP status, or 0 when the request failed.
-async fn post(window: &Window, url: &str, id: &str, body: &str) -> u16 {
+/// What one POST came to.
+enum Answer {
+    Status(u16),
+    /// A 3xx, not followed.
+    Redirect,
+    /// No answer within [`TIMEOUT_MS`]: aborted.
+    TimedOut,
+    /// No HTTP answer at all.
+    Failed,
+}
+
+/// One POST, aborted after [`TIMEOUT_MS`], never following a redirect.
+async fn post(window: &Window, url: &str, id: &str, body: &str) -> Answer {
+    let timed_out = Rc::new(Cell::new(false));
     let attempt = async {
         let headers = Headers::new()?;
         headers.set("content-type", "application/json")?;
         headers.set("idempotency-key", id)?;
+        let controller = AbortController::new()?;
         let init = RequestInit::new();
         init.set_method("POST");
         init.set_headers(&headers);
         init.set_body(&JsValue::from_str(body));
+        init.set_redirect(RequestRedirect::Manual);
+        init.set_signal(Some(&controller.signal()));
         let request = Request::new_with_str_and_init(url, &init)?;
+        // Dropped (so cancelled) as soon as the request settles.
+        let _timeout = gloo_timers::callback::Timeout::new(TIMEOUT_MS, {
+            let timed_out = timed_out.clone();
+            move || {
+                timed_out.set(true);
+                controller.abort();
+            }
+        });
         let response: Response = JsFuture::from(window.fetch_with_request(&request)).await?.dyn_into()?;
-        Ok::<u16, JsValue>(response.status())
+        Ok::<Response, JsValue>(response)
     };
-    attempt.await.unwrap_or(0)
+    match attempt.await {
+        Ok(r) if r.type_() == ResponseType::Opaqueredirect || (300..400).contains(&r.status()) => Answer::Redirect,
+        Ok(r) => Answer::Status(r.status()),
+        Err(_) if timed_out.get() => Answer::TimedOut,
+        Err(_) => Answer::Failed,
+    }
 }

@@ -12,6 +12,11 @@ pub enum Reason {
     Network,
     /// The server answered with this HTTP status.
     Status(u16),
+    /// The server answered with a redirect, which would have turned the POST into a GET without
+    /// the result, so it is not followed.
+    Redirect,
+    /// No answer within [`TIMEOUT_MS`].
+    Timeout,
 }
 
 impl fmt::Display for Reason {
@@ -20,6 +25,8 @@ impl fmt::Display for Reason {
             Reason::Offline => f.write_str("offline"),
             Reason::Network => f.write_str("the network request failed"),
             Reason::Status(s) => write!(f, "the server answered {s}"),
+            Reason::Redirect => f.write_str("the server answered with a redirect"),
+            Reason::Timeout => f.write_str("the server did not answer in time"),
         }
     }
 }
@@ -28,6 +35,11 @@ impl fmt::Display for Reason {
 pub const MAX_ATTEMPTS: u32 = 6;
 const BASE_DELAY_MS: f64 = 1_000.0;
 const MAX_DELAY_MS: f64 = 60_000.0;
+/// How long one request may take before it counts as failed (and is retried).
+pub const TIMEOUT_MS: u32 = 15_000;
+/// How long a submission waits in the outbox at most: it may hold the lead (personal data), so it
+/// is deleted when sent, when the user discards it, or after 7 days, whichever comes first.
+pub const MAX_AGE_MS: f64 = 7.0 * 24.0 * 3_600_000.0;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Entry {
@@ -36,6 +48,8 @@ pub struct Entry {
     pub url: String,
     /// The JSON body.
     pub body: String,
+    /// Epoch milliseconds when it was queued; it expires [`MAX_AGE_MS`] later.
+    pub queued_at: f64,
     pub attempts: u32,
     /// Epoch milliseconds of the next automatic attempt; `None` once given up.
     pub next_at: Option<f64>,
@@ -68,6 +82,8 @@ pub enum Status {
     Failed {
         reason: Reason,
     },
+    /// Not sent, and deleted from this device: the user chose not to send it, or it expired.
+    Discarded,
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -91,18 +107,22 @@ pub fn outcome_for_status(status: u16) -> Outcome {
 }
 
 impl Outbox {
-    /// The outbox as stored: `{"entries": [{"id", "url", "body", "attempts", "nextAt", "lastError"}]}`.
+    /// The outbox as stored:
+    /// `{"entries": [{"id", "url", "body", "queuedAt", "attempts", "nextAt", "lastError"}]}`.
     pub fn to_json(&self) -> String {
         let entry = |e: &Entry| {
             let reason = e.last_error.map_or(Value::Null, |r| match r {
                 Reason::Offline => "offline".into(),
                 Reason::Network => "network".into(),
+                Reason::Redirect => "redirect".into(),
+                Reason::Timeout => "timeout".into(),
                 Reason::Status(s) => obj([("status", s.into())]),
             });
             obj([
                 ("id", (&e.id).into()),
                 ("url", (&e.url).into()),
                 ("body", (&e.body).into()),
+                ("queuedAt", e.queued_at.into()),
                 ("attempts", e.attempts.into()),
                 ("nextAt", e.next_at.into()),
                 ("lastError", reason),
@@ -112,8 +132,9 @@ impl Outbox {
     }
 
     /// Reads a stored outbox. Entries that cannot be read are left out; unreadable text is an
-    /// empty outbox.
-    pub fn from_json(text: &str) -> Outbox {
+    /// empty outbox. An entry stored without `queuedAt` (by an earlier build) counts as queued
+    /// at `now`, so it too is deleted within [`MAX_AGE_MS`].
+    pub fn from_json(text: &str, now: f64) -> Outbox {
         let Ok(v) = json::parse(text) else { return Outbox::default() };
         let Some(Value::Arr(items)) = v.get("entries") else { return Outbox::default() };
         let entries = items
@@ -125,6 +146,8 @@ impl Outbox {
                     None => None,
                     Some(Value::Str(s)) if s == "offline" => Some(Reason::Offline),
                     Some(Value::Str(s)) if s == "network" => Some(Reason::Network),
+                    Some(Value::Str(s)) if s == "redirect" => Some(Reason::Redirect),
+                    Some(Value::Str(s)) if s == "timeout" => Some(Reason::Timeout),
                     Some(v) => {
                         let o = r.object(v, "lastError", Some(&["status"]));
                         Some(Reason::Status(r.req_integer(&o, "status", 65_535) as u16))
@@ -134,6 +157,7 @@ impl Outbox {
                     id: r.req_string(&o, "id"),
                     url: r.req_string(&o, "url"),
                     body: r.req_string(&o, "body"),
+                    queued_at: o.some("queuedAt").map_or(now, |v| r.number(v, "queuedAt")),
                     attempts: r.req_integer(&o, "attempts", u32::MAX),
                     next_at: o.some("nextAt").map(|v| r.number(v, "nextAt")),
                     last_error,
@@ -154,10 +178,28 @@ impl Outbox {
             id: id.into(),
             url: url.into(),
             body,
+            queued_at: now,
             attempts: 0,
             next_at: Some(now),
             last_error: None,
         });
+    }
+
+    /// Deletes the entries queued [`MAX_AGE_MS`] or more before `now` (or dated in the future by
+    /// more than that, a clock that was wrong); returns their ids.
+    pub fn expire(&mut self, now: f64) -> Vec<String> {
+        let (old, kept): (Vec<Entry>, Vec<Entry>) =
+            self.entries.drain(..).partition(|e| (now - e.queued_at).abs() >= MAX_AGE_MS || e.queued_at.is_nan());
+        self.entries = kept;
+        old.into_iter().map(|e| e.id).collect()
+    }
+
+    /// Deletes every entry of the result `id` (the user chose not to send it); false when there
+    /// was none.
+    pub fn discard(&mut self, id: &str) -> bool {
+        let before = self.entries.len();
+        self.entries.retain(|e| e.id != id);
+        self.entries.len() != before
     }
 
     /// Entries whose automatic attempt is due.

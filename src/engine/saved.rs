@@ -9,9 +9,31 @@ use crate::engine::session::{ProfileAnswer, Session, Step};
 
 const FORMAT: u32 = 1;
 
-/// Where a definition's session is stored; one key per assessment id and version.
-pub fn storage_key(def: &Definition) -> String {
-    format!("{}{}", storage_prefix(def), def.version)
+/// Where a definition's session is stored: `cx-scorecard:session:<id>:<version>`, one key per
+/// assessment id and version, and `…:<version>:<storageKey>` for a widget given a `storageKey`
+/// (so that two widgets of one assessment on a page keep separate saves).
+pub fn storage_key(def: &Definition, scope: Option<&str>) -> String {
+    match scope {
+        Some(scope) => format!("{}{}:{scope}", storage_prefix(def), def.version),
+        None => format!("{}{}", storage_prefix(def), def.version),
+    }
+}
+
+/// Whether a `storageKey` can be used: 1–64 letters, digits, `-` and `_`.
+pub fn is_storage_scope(s: &str) -> bool {
+    (1..=64).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+}
+
+/// Whether the stored item `key` = `value` is this widget's session for another version of the
+/// assessment, and so can never be resumed. Items of widgets with another `storageKey` (the
+/// `storageKey` field of the stored value) are never stale to this one.
+pub fn is_stale(def: &Definition, scope: Option<&str>, key: &str, value: &str) -> bool {
+    if !key.starts_with(&storage_prefix(def)) || key == storage_key(def, scope) {
+        return false;
+    }
+    let stored_scope =
+        json::parse(value).ok().and_then(|v| v.get("storageKey").and_then(Value::as_str).map(String::from));
+    stored_scope.as_deref() == scope
 }
 
 /// The prefix shared by every version of this assessment.
@@ -28,8 +50,9 @@ pub enum RestoreError {
     OtherVersion(String),
 }
 
-/// The session as stored: without the lead (personal data stays out of storage).
-pub fn encode(def: &Definition, session: &Session, now: &str) -> String {
+/// The session as stored: without the lead (personal data stays out of storage), and with the
+/// widget's `storageKey` if it has one.
+pub fn encode(def: &Definition, session: &Session, now: &str, scope: Option<&str>) -> String {
     let mut session = session.clone();
     session.lead = None;
     if session.step == Step::Lead {
@@ -57,14 +80,17 @@ pub fn encode(def: &Definition, session: &Session, now: &str) -> String {
         ("completed_at", session.completed_at.into()),
         ("missing", Value::Arr(vec![])),
     ]);
-    obj([
+    let mut stored = vec![
         ("format", FORMAT.into()),
         ("id", def.id.as_str().into()),
         ("version", def.version.as_str().into()),
         ("savedAt", now.into()),
-        ("session", session),
-    ])
-    .to_string()
+    ];
+    if let Some(scope) = scope {
+        stored.push(("storageKey", scope.into()));
+    }
+    stored.push(("session", session));
+    Value::Obj(stored.into_iter().map(|(k, v)| (k.to_string(), v)).collect()).to_string()
 }
 
 /// Reads answers keyed by statement id: `{"d1.s1": 4, "d1.s2": null}`.

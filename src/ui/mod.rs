@@ -9,13 +9,14 @@ pub mod strings;
 
 use crate::engine::lead::LeadConfig;
 use crate::engine::outbox::Status;
+use crate::engine::saved::storage_key;
 use crate::engine::{build_result, Action, AssessmentResult, Definition, LeadGate, Session, Step};
 use lead::LeadPage;
 use report::Results;
 use screens::{DimensionPage, Intro, ProfilePage};
 use std::cell::RefCell;
 use std::rc::Rc;
-use storage::Notice;
+use storage::{Notice, Offers};
 use strings::{fill, strings};
 use yew::prelude::*;
 
@@ -100,6 +101,16 @@ impl PartialEq for Remote {
     }
 }
 
+/// Where a widget saves its answers and what it found there.
+#[derive(Clone, PartialEq)]
+struct Store {
+    key: Rc<str>,
+    /// Autosave is on and this widget holds the key.
+    saving: bool,
+    offers: Offers,
+    notice: Option<Notice>,
+}
+
 #[derive(Properties, PartialEq, Clone)]
 pub struct AppProps {
     pub definition: Shared<Definition>,
@@ -111,11 +122,17 @@ pub struct AppProps {
     pub submission: Option<Status>,
     #[prop_or_default]
     pub onretry: Callback<()>,
+    /// The user chose not to send the result (it is deleted from the outbox).
+    #[prop_or_default]
+    pub ondiscard: Callback<()>,
     #[prop_or_else(|| AttrValue::from("en"))]
     pub locale: AttrValue,
     /// Save answers in localStorage and offer to resume them.
     #[prop_or(true)]
     pub autosave: bool,
+    /// Separates this widget's autosave from other widgets of the same assessment (`storageKey`).
+    #[prop_or_default]
+    pub storage_key: Option<AttrValue>,
     /// Unique per mounted widget; prefixes ids and radio-group names.
     #[prop_or_else(|| AttrValue::from("cxs"))]
     pub uid: AttrValue,
@@ -211,9 +228,27 @@ pub fn App(props: &AppProps) -> Html {
         move || AppState { def: def.0, session: Rc::new(Session::new(gate)) }
     });
     let dispatch = state.dispatcher();
-    // What a returning user may continue, and anything to tell them about saved answers.
-    let saved = use_state(|| storage::find(&props.definition, props.autosave, &state.session));
-    let (offer, notice) = (&saved.0, saved.1);
+    // Where this widget saves, whether it may (one widget per key on a page), what a returning
+    // user may continue, and anything to tell them about saved answers.
+    let scope = props.storage_key.clone();
+    let store = use_state(|| {
+        let key = storage_key(&props.definition, scope.as_deref());
+        let saving = props.autosave && storage::claim(&key);
+        let (offers, notice) = storage::find(&props.definition, &key, scope.as_deref(), saving, &state.session);
+        let notice = if props.autosave && !saving { Some(Notice::Shared) } else { notice };
+        Store { key: Rc::from(key), saving, offers, notice }
+    });
+    {
+        let (key, saving) = (store.key.clone(), store.saving);
+        use_effect_with((), move |_| {
+            move || {
+                if saving {
+                    storage::release(&key);
+                }
+            }
+        });
+    }
+    let notice = store.notice;
     *props.remote.0.borrow_mut() = Some(Callback::from({
         let dispatch = dispatch.clone();
         move |a| dispatch.dispatch(a)
@@ -246,19 +281,27 @@ pub fn App(props: &AppProps) -> Html {
             }
         });
     }
-    // Autosave: every change is stored; a fresh start forgets, unless a resume offer is pending.
+    // Autosave: every change is stored. A reset (back to a fresh intro from a started session)
+    // forgets; the first render never does, so what is stored waits for the user's choice.
     {
-        let (def, autosave, saved) = (def.clone(), props.autosave, saved.clone());
-        use_effect_with((Shared(session.clone()), offer.is_some()), move |(session, pending)| {
-            if !autosave {
+        let (def, store, scope) = (def.clone(), store.clone(), scope.clone());
+        let was_started = use_mut_ref(|| false);
+        use_effect_with(Shared(session.clone()), move |session| {
+            if !store.saving {
                 return;
             }
-            if session.started_at.is_none() && session.step == Step::Intro {
-                if !*pending {
-                    storage::forget(&def);
+            let fresh = session.started_at.is_none() && session.step == Step::Intro;
+            if fresh {
+                if std::mem::replace(&mut *was_started.borrow_mut(), false) {
+                    storage::forget(&store.key);
                 }
-            } else if !storage::save(&def, session) && saved.1 != Some(Notice::Unavailable) {
-                saved.set((saved.0.clone(), Some(Notice::Unavailable)));
+            } else {
+                *was_started.borrow_mut() = true;
+                if !storage::save(&def, &store.key, scope.as_deref(), session)
+                    && store.notice != Some(Notice::Unavailable)
+                {
+                    store.set(Store { notice: Some(Notice::Unavailable), ..(*store).clone() });
+                }
             }
         });
     }
@@ -292,25 +335,29 @@ pub fn App(props: &AppProps) -> Html {
     });
 
     let onresume = {
-        let (saved, dispatch) = (saved.clone(), dispatch.clone());
-        Callback::from(move |()| {
-            if let Some(o) = &saved.0 {
-                dispatch.dispatch(Action::Resume(Box::new((*o.session).clone())));
-                saved.set((None, saved.1));
+        let (store, dispatch) = (store.clone(), dispatch.clone());
+        Callback::from(move |from_link: bool| {
+            let chosen = if from_link { &store.offers.link } else { &store.offers.saved };
+            if let Some(session) = chosen {
+                dispatch.dispatch(Action::Resume(Box::new((**session).clone())));
+                store.set(Store { offers: Offers::default(), ..(*store).clone() });
             }
         })
     };
     let onstartover = {
-        let (saved, def) = (saved.clone(), def.clone());
+        let store = store.clone();
         Callback::from(move |()| {
-            storage::forget(&def);
-            saved.set((None, saved.1));
+            if store.saving {
+                storage::forget(&store.key);
+            }
+            store.set(Store { offers: Offers::default(), ..(*store).clone() });
         })
     };
-    let offered = offer.as_ref().map(|o| (o.session.progress(&def).0, o.from_link));
+    let answered_in = |s: &Option<Rc<Session>>| s.as_ref().map(|s| s.progress(&def).0);
+    let (link, saved) = (answered_in(&store.offers.link), answered_in(&store.offers.saved));
     let body = match step {
         Step::Intro => {
-            html! { <Intro def={def.clone()} {locale} {autofocus} {onstart} {offered} {onresume} {onstartover} /> }
+            html! { <Intro def={def.clone()} {locale} {autofocus} {onstart} {link} {saved} {onresume} {onstartover} /> }
         }
         Step::Profile => html! {
             <ProfilePage def={def.clone()} {session} {locale} uid={props.uid.clone()} {autofocus} ondispatch={ondispatch.clone()} {onnext} {onback} />
@@ -324,7 +371,7 @@ pub fn App(props: &AppProps) -> Html {
         Step::Results => match (*result).clone() {
             Some(result) => html! {
                 <Results {result} def={def.clone()} {locale} uid={props.uid.clone()} {autofocus} {onrestart}
-                    submission={props.submission.clone()} onretry={props.onretry.clone()} />
+                    submission={props.submission.clone()} onretry={props.onretry.clone()} ondiscard={props.ondiscard.clone()} />
             },
             None => html! {},
         },
@@ -343,6 +390,7 @@ pub fn App(props: &AppProps) -> Html {
     };
     let notice_text = match (notice, step) {
         (Some(Notice::Unavailable), Step::Intro | Step::Profile | Step::Dimension(_)) => Some(s.notice_unavailable),
+        (Some(Notice::Shared), Step::Intro | Step::Profile | Step::Dimension(_)) => Some(s.notice_shared),
         (Some(Notice::Corrupt), Step::Intro) => Some(s.notice_corrupt),
         (Some(Notice::OtherVersion), Step::Intro) => Some(s.notice_other_version),
         (Some(Notice::BadLink), Step::Intro) => Some(s.notice_bad_link),

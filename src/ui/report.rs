@@ -6,10 +6,10 @@ use crate::engine::outbox::{Reason, Status};
 use crate::engine::result::AssessmentResult;
 use crate::engine::Definition;
 use crate::ui::strings::{fill, strings, Strings};
+use crate::ui::Shared;
 use std::f64::consts::PI;
 use wasm_bindgen::{JsCast, JsValue};
 use yew::prelude::*;
-use crate::ui::Shared;
 
 use crate::engine::messages::{fmt_number, one_decimal};
 
@@ -110,25 +110,35 @@ fn reason_text(s: &Strings, reason: &Reason) -> String {
         Reason::Offline => s.reason_offline.to_string(),
         Reason::Network => s.reason_network.to_string(),
         Reason::Status(code) => fill(s.reason_status, &[("status", code.to_string())]),
+        Reason::Redirect => s.reason_redirect.to_string(),
+        Reason::Timeout => s.reason_timeout.to_string(),
     }
 }
 
-fn submission(s: &Strings, status: &Status, onretry: &Callback<()>) -> Html {
-    let (class, text, retry) = match status {
-        Status::Sending => ("cxs-submit", s.sending.to_string(), false),
-        Status::Sent => ("cxs-submit cxs-submit-sent", s.sent.to_string(), false),
+/// The submission's status; while the result waits on this device the user may retry or
+/// discard it ("Don't send").
+fn submission(s: &Strings, status: &Status, onretry: &Callback<()>, ondiscard: &Callback<()>) -> Html {
+    let (class, text, retry, waiting) = match status {
+        Status::Sending => ("cxs-submit", s.sending.to_string(), false, false),
+        Status::Sent => ("cxs-submit cxs-submit-sent", s.sent.to_string(), false, false),
         Status::Queued { reason, .. } => {
-            ("cxs-submit cxs-submit-queued", fill(s.queued, &[("reason", reason_text(s, reason))]), false)
+            ("cxs-submit cxs-submit-queued", fill(s.queued, &[("reason", reason_text(s, reason))]), false, true)
         }
         Status::Failed { reason } => {
-            ("cxs-submit cxs-submit-failed", fill(s.failed, &[("reason", reason_text(s, reason))]), true)
+            ("cxs-submit cxs-submit-failed", fill(s.failed, &[("reason", reason_text(s, reason))]), true, true)
         }
+        Status::Discarded => ("cxs-submit cxs-submit-discarded", s.discarded.to_string(), false, false),
     };
     html! {
         <div class={class} role="status" part="submission">
             <p>{ text }</p>
-            if retry {
-                <button type="button" class="cxs-btn" part="button" onclick={onretry.reform(|_: MouseEvent| ())}>{ s.retry }</button>
+            if waiting {
+                <div class="cxs-nav">
+                    if retry {
+                        <button type="button" class="cxs-btn" part="button" onclick={onretry.reform(|_: MouseEvent| ())}>{ s.retry }</button>
+                    }
+                    <button type="button" class="cxs-btn" part="button" onclick={ondiscard.reform(|_: MouseEvent| ())}>{ s.dont_send }</button>
+                </div>
             }
         </div>
     }
@@ -146,6 +156,8 @@ pub struct ResultsProps {
     pub submission: Option<Status>,
     #[prop_or_default]
     pub onretry: Callback<()>,
+    #[prop_or_default]
+    pub ondiscard: Callback<()>,
 }
 
 #[component]
@@ -186,7 +198,7 @@ pub fn Results(props: &ResultsProps) -> Html {
             <p class="cxs-kicker">{ r.assessment.title.clone() }</p>
             <h2 class="cxs-heading" tabindex="-1" ref={heading}>{ s.results_heading }</h2>
             <p class="cxs-note cxs-date">{ fill(s.completed_on, &[("date", local_date(&r.completed_at, l))]) }</p>
-            if let Some(status) = &props.submission { { submission(s, status, &props.onretry) } }
+            if let Some(status) = &props.submission { { submission(s, status, &props.onretry, &props.ondiscard) } }
             <div class="cxs-overall" part="overall">
                 if let (Some(score), Some(level), Some(name)) = (o.score, o.level, &o.level_name) {
                     <p class="cxs-level">{ format!("{} {level}: ", s.level) }<strong>{ name.clone() }</strong></p>

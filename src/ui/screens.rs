@@ -2,10 +2,10 @@
 
 use crate::engine::{Action, Answer, Definition, ProfileAnswer, Session};
 use crate::ui::strings::{fill, strings};
+use crate::ui::Shared;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
-use crate::ui::Shared;
 
 #[derive(Properties, PartialEq)]
 pub struct IntroProps {
@@ -14,11 +14,15 @@ pub struct IntroProps {
     /// Focus this page's heading when it appears (false only on the widget's first render).
     pub autofocus: bool,
     pub onstart: Callback<()>,
-    /// A session the user may continue: (answered statements, came from a resume link).
+    /// Answered statements in a resume link the user may continue.
     #[prop_or_default]
-    pub offered: Option<(usize, bool)>,
+    pub link: Option<usize>,
+    /// Answered statements saved in this browser that the user may continue.
     #[prop_or_default]
-    pub onresume: Callback<()>,
+    pub saved: Option<usize>,
+    /// Continue an offer: `true` the link's answers, `false` the saved ones.
+    #[prop_or_default]
+    pub onresume: Callback<bool>,
     #[prop_or_default]
     pub onstartover: Callback<()>,
 }
@@ -39,12 +43,22 @@ pub fn Intro(props: &IntroProps) -> Html {
                 <li>{ fill(s.statements_in, &[("s", def.statement_count().to_string()), ("d", def.dimensions.len().to_string())]) }</li>
             </ul>
             <p class="cxs-note">{ s.intro_privacy }</p>
-            if let Some((answered, from_link)) = props.offered {
+            if props.link.is_some() || props.saved.is_some() {
                 <div class="cxs-offer" part="offer">
-                    <p>{ fill(if from_link { s.welcome_link } else { s.welcome_back }, &[("a", answered.to_string()), ("t", def.statement_count().to_string())]) }</p>
+                    <p>{ offer_text(s, props.link, props.saved, def.statement_count()) }</p>
                     <div class="cxs-nav">
                         <button type="button" class="cxs-btn" part="button" onclick={props.onstartover.reform(|_: MouseEvent| ())}>{ s.start_over }</button>
-                        <button type="button" class="cxs-btn cxs-primary" part="button primary-button" onclick={props.onresume.reform(|_: MouseEvent| ())}>{ s.resume }</button>
+                        if props.saved.is_some() {
+                            <button type="button" class={if props.link.is_some() { "cxs-btn" } else { "cxs-btn cxs-primary" }}
+                                part={if props.link.is_some() { "button" } else { "button primary-button" }} onclick={props.onresume.reform(|_: MouseEvent| false)}>
+                                { if props.link.is_some() { s.resume_saved } else { s.resume } }
+                            </button>
+                        }
+                        if props.link.is_some() {
+                            <button type="button" class="cxs-btn cxs-primary" part="button primary-button" onclick={props.onresume.reform(|_: MouseEvent| true)}>
+                                { if props.saved.is_some() { s.resume_link } else { s.resume } }
+                            </button>
+                        }
                     </div>
                 </div>
             } else {
@@ -53,6 +67,17 @@ pub fn Intro(props: &IntroProps) -> Html {
                 </div>
             }
         </section>
+    }
+}
+
+/// What the intro says of the answers on offer.
+fn offer_text(s: &crate::ui::strings::Strings, link: Option<usize>, saved: Option<usize>, total: usize) -> String {
+    let t = ("t", total.to_string());
+    match (link, saved) {
+        (Some(a), Some(b)) => fill(s.welcome_both, &[("a", a.to_string()), ("b", b.to_string()), t]),
+        (Some(a), None) => fill(s.welcome_link, &[("a", a.to_string()), t]),
+        (None, Some(a)) => fill(s.welcome_back, &[("a", a.to_string()), t]),
+        (None, None) => String::new(),
     }
 }
 

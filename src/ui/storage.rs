@@ -1,8 +1,11 @@
 //! Browser storage for autosave, and what to offer a returning user. Storage may be disabled,
-//! full or hold anything: every failure becomes a notice, never a crash.
+//! full or hold anything: every failure becomes a notice, never a crash. Nothing stored is
+//! deleted unless it can never be resumed (unreadable, or for another version) or the user says
+//! so (Start over, or a reset).
 
-use crate::engine::saved::{decode, decode_link, encode, storage_key, storage_prefix, RestoreError};
+use crate::engine::saved::{decode, decode_link, encode, is_stale, RestoreError};
 use crate::engine::{Definition, Session};
+use std::cell::RefCell;
 use std::rc::Rc;
 use web_sys::Storage;
 
@@ -22,15 +25,41 @@ pub enum Notice {
     Corrupt,
     /// Saved answers were for another version and were discarded.
     OtherVersion,
-    /// The resume link could not be read.
+    /// The resume link could not be read (anything saved is still offered).
     BadLink,
+    /// Another widget on the page already saves this assessment under the same key, so this one
+    /// does not save (the host can give each a `storageKey`).
+    Shared,
 }
 
-/// A session the user may continue.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Offer {
-    pub session: Rc<Session>,
-    pub from_link: bool,
+/// What a returning user may continue: the answers in a resume link, those saved in this
+/// browser, or both (then the user chooses).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Offers {
+    pub link: Option<Rc<Session>>,
+    pub saved: Option<Rc<Session>>,
+}
+
+thread_local! {
+    /// The storage keys that a mounted widget saves under, each claimed by one widget at a time.
+    static CLAIMED: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Claims `key` for one widget's autosave; false when another widget on the page has it.
+pub fn claim(key: &str) -> bool {
+    CLAIMED.with(|c| {
+        let mut c = c.borrow_mut();
+        if c.iter().any(|k| k == key) {
+            return false;
+        }
+        c.push(key.to_string());
+        true
+    })
+}
+
+/// Gives a claimed key back (the widget was removed).
+pub fn release(key: &str) {
+    CLAIMED.with(|c| c.borrow_mut().retain(|k| k != key));
 }
 
 fn link_in_location() -> Option<String> {
@@ -40,68 +69,70 @@ fn link_in_location() -> Option<String> {
     Some(rest.split('&').next().unwrap_or("").to_string())
 }
 
-/// What to offer on the intro: a resume link in the page's URL first, then saved answers.
-pub fn find(def: &Definition, autosave: bool, base: &Session) -> (Option<Offer>, Option<Notice>) {
+/// What to offer on the intro: the answers of a resume link in the page's URL, and those saved
+/// under `key` (when `saving`). An unreadable link changes nothing stored.
+pub fn find(
+    def: &Definition,
+    key: &str,
+    scope: Option<&str>,
+    saving: bool,
+    base: &Session,
+) -> (Offers, Option<Notice>) {
+    let mut offers = Offers::default();
+    let mut notice = None;
     if let Some(link) = link_in_location() {
-        return match decode_link(def, &link) {
+        match decode_link(def, &link) {
             Ok(answers) if !answers.is_empty() => {
                 let session = Session::resumed(def, answers, base, &super::now_iso(), &super::new_id());
-                (Some(Offer { session: Rc::new(session), from_link: true }), None)
+                offers.link = Some(Rc::new(session));
             }
-            _ => (None, Some(Notice::BadLink)),
-        };
+            _ => notice = Some(Notice::BadLink),
+        }
     }
-    if !autosave {
-        return (None, None);
+    if !saving {
+        return (offers, notice);
     }
-    let Some(storage) = local() else { return (None, Some(Notice::Unavailable)) };
-    let key = storage_key(def);
-    let mut notice = None;
-    // Sessions saved for other versions of this assessment cannot be reused.
-    let prefix = storage_prefix(def);
+    let Some(storage) = local() else { return (offers, Some(Notice::Unavailable)) };
+    // This widget's sessions saved for other versions of this assessment cannot be resumed.
     let len = storage.length().unwrap_or(0);
     let stale: Vec<String> = (0..len)
         .filter_map(|i| storage.key(i).ok().flatten())
-        .filter(|k| k.starts_with(&prefix) && *k != key)
+        .filter(|k| storage.get_item(k).ok().flatten().is_some_and(|v| is_stale(def, scope, k, &v)))
         .collect();
     for k in stale {
         let _ = storage.remove_item(&k);
-        notice = Some(Notice::OtherVersion);
+        notice = notice.or(Some(Notice::OtherVersion));
     }
-    let offer = match storage.get_item(&key) {
+    match storage.get_item(key) {
         Ok(Some(json)) => match decode(def, &json) {
             Ok(session)
                 if session.started_at.is_some() && !session.answers.is_empty() || session.completed_at.is_some() =>
             {
-                Some(Offer { session: Rc::new(session), from_link: false })
+                offers.saved = Some(Rc::new(session));
             }
-            Ok(_) => None,
+            Ok(_) => {}
             Err(e) => {
-                let _ = storage.remove_item(&key);
-                notice = Some(match e {
+                let _ = storage.remove_item(key);
+                notice = notice.or(Some(match e {
                     RestoreError::OtherVersion(_) => Notice::OtherVersion,
                     RestoreError::Corrupt(_) => Notice::Corrupt,
-                });
-                None
+                }));
             }
         },
-        Ok(None) => None,
-        Err(_) => {
-            notice = Some(Notice::Unavailable);
-            None
-        }
-    };
-    (offer, notice)
+        Ok(None) => {}
+        Err(_) => notice = notice.or(Some(Notice::Unavailable)),
+    }
+    (offers, notice)
 }
 
 /// Saves the session; false when storage refused (disabled or full).
-pub fn save(def: &Definition, session: &Session) -> bool {
-    local().is_some_and(|s| s.set_item(&storage_key(def), &encode(def, session, &super::now_iso())).is_ok())
+pub fn save(def: &Definition, key: &str, scope: Option<&str>, session: &Session) -> bool {
+    local().is_some_and(|s| s.set_item(key, &encode(def, session, &super::now_iso(), scope)).is_ok())
 }
 
-pub fn forget(def: &Definition) {
+pub fn forget(key: &str) {
     if let Some(s) = local() {
-        let _ = s.remove_item(&storage_key(def));
+        let _ = s.remove_item(key);
     }
 }
 

@@ -119,7 +119,7 @@ test("a resume link carries the answers to another browser; a garbage link is re
   await other.context.close();
 
   const bad = await openPage(env.browser, `${env.site.origin}/index.html#cx-resume=1.AAAAA.<script>`);
-  await W(bad.page).getByText("The resume link could not be read, so the assessment starts afresh.").waitFor();
+  await W(bad.page).getByText("The resume link could not be read, so its answers cannot be used.").waitFor();
   await bad.page.getByRole("button", { name: "Start the assessment" }).click();
   assert.deepEqual(bad.problems(), []);
   await bad.context.close();
