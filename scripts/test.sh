@@ -19,8 +19,9 @@ bash scripts/build.sh
 
 # Byte sizes are deterministic, so they are gated. The target is 150 KB (aim 120 KB); this ceiling
 # is the current size plus a little, lowered as size work lands, so the download never grows unnoticed.
+# (Raised from 190 to 200 KB for the reliability fixes: 187.4 → 197.4 KB with the largest pack.)
 echo "== size budget"
-node scripts/size.mjs --budget "${SIZE_BUDGET_KB:-190}" | tail -1
+node scripts/size.mjs --budget "${SIZE_BUDGET_KB:-200}" | tail -1
 
 echo "== page tests in Chromium"
 node --test --test-reporter=spec tests/pages/

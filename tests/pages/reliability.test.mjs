@@ -65,9 +65,10 @@ test("an unreadable resume link changes nothing stored; with a link and a save t
   for (const fragment of ["#cx-resume=x", "#cx-resume=", truncated]) {
     await page.goto("about:blank");
     await page.goto(`${env.site.origin}/index.html${fragment}`);
+    await W(page).getByText(/The resume link could not be read/).waitFor();
+    assert.equal(await stored(page), saved, `${fragment} changed nothing stored`);
     await W(page).getByText("The resume link could not be read, so its answers cannot be used.").waitFor();
     await W(page).getByText("Welcome back. You have answered 10 of 36 statements.").waitFor();
-    assert.equal(await stored(page), saved, `${fragment} changed nothing stored`);
   }
   await page.goto("about:blank");
   await page.goto(`${env.site.origin}/index.html`);
