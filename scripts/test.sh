@@ -1,9 +1,15 @@
 #!/usr/bin/env bash
-# Runs every test: native (engine), wasm in headless Chromium, then page tests in Chromium.
+# Runs every test: format and lints, native (engine), wasm in headless Chromium, then page tests in
+# Chromium.
 # Installs whatever is missing first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh --browser
+
+echo "== format and lints"
+cargo fmt --check
+cargo clippy --quiet --all-targets -- -D warnings
+cargo clippy --quiet --all-targets --target wasm32-unknown-unknown -- -D warnings
 
 echo "== native tests (engine)"
 cargo test --quiet

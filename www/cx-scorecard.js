@@ -9,6 +9,8 @@ const ATTRIBUTES = [
 ];
 /** Attributes whose empty value means the default, as if they were absent. */
 const EMPTY_IS_DEFAULT = ["locale", "lead-capture"];
+/** What the widget takes as a language tag (as `mount` checks it). */
+const LOCALE_TAG = /^(?=.{2,35}$)[A-Za-z0-9]+(?:[-_][A-Za-z0-9]+)*$/;
 
 let loading;
 /** The wasm module, initialised once for every element on the page. */
@@ -77,6 +79,8 @@ class CxScorecard extends HTMLElement {
   #root;
   #handle = null;
   #generation = 0;
+  /** The last language the widget accepted ("" for the default), kept over a bad `locale`. */
+  #locale = null;
 
   constructor() {
     super();
@@ -99,6 +103,7 @@ class CxScorecard extends HTMLElement {
       // A bad tag is reported; the widget keeps its language and answers.
       try {
         this.#handle.setLocale(value || navigator.language || "en");
+        this.#locale = value || "";
       } catch (e) {
         this.#report("locale", e);
       }
@@ -132,6 +137,11 @@ class CxScorecard extends HTMLElement {
       if (!this.hasAttribute(name)) continue;
       const value = this.getAttribute(name);
       if (value === "" && EMPTY_IS_DEFAULT.includes(name)) continue;
+      // A bad tag set after the widget started was reported then; a remount keeps the last good one.
+      if (name === "locale" && !LOCALE_TAG.test(value) && this.#locale !== null) {
+        if (this.#locale) options.locale = this.#locale;
+        continue;
+      }
       if (name === "theme" && value.trim().startsWith("{")) {
         try {
           options.theme = JSON.parse(value);
@@ -157,6 +167,7 @@ class CxScorecard extends HTMLElement {
       this.#root.replaceChildren(box);
       try {
         this.#handle = wasm.mount(box, options);
+        this.#locale = options.locale ?? "";
       } catch (e) {
         // The widget has already shown and reported an invalid definition; anything else is ours to show.
         // (So has a bad option, since it is shown where the widget would be.)

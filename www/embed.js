@@ -22,7 +22,7 @@ const pack = PACKS.includes(language)
 
 try {
   if (framed && origins === null) {
-    throw new Error("cx-scorecard: embed.html in a frame needs ?parentOrigin= the partner page's origin (such as https://partner.example), or the partner hears nothing from it");
+    throw Object.assign(new Error("cx-scorecard: embed.html in a frame needs ?parentOrigin= the partner page's origin (such as https://partner.example), or the partner hears nothing from it"), { code: "options" });
   }
   await init({ module_or_path: new URL("./pkg/cx_scorecard_bg.wasm", import.meta.url) });
   const texts = await pack;
@@ -39,7 +39,7 @@ try {
     widget.setAttribute("role", "alert");
     widget.textContent = `The assessment could not be shown. ${e.message || e}`;
     widget.dispatchEvent(new CustomEvent("cx-scorecard:error", {
-      detail: { code: "options", message: e.message || String(e) }, bubbles: true, composed: true,
+      detail: { code: e.code || "mount", message: e.message || String(e) }, bubbles: true, composed: true,
     }));
   }
 }

@@ -77,9 +77,10 @@ pub async fn load(locale: &str) -> Result<(), String> {
         p.push((locale.to_string(), promise.clone()));
         promise
     });
-    let text = wasm_bindgen_futures::JsFuture::from(request).await;
-    // Settled: a later request (after a failure) starts afresh.
-    PENDING.with(|p| p.borrow_mut().retain(|(l, _)| l != locale));
+    let text = wasm_bindgen_futures::JsFuture::from(request.clone()).await;
+    // Settled: a later request (after a failure) starts afresh. Only this request's entry goes,
+    // never a newer one for the same language.
+    PENDING.with(|p| p.borrow_mut().retain(|(_, pending)| !js_sys::Object::is(pending, &request)));
     if has(locale) {
         return Ok(()); // another widget added it meanwhile
     }

@@ -40,7 +40,7 @@ fn object(pairs: &[(&str, JsValue)]) -> JsValue {
 
 /// Dispatches `cx-scorecard:<name>` (bubbling, composed) on the host and calls the host's callback.
 fn emit(host: &Element, name: &str, detail: &JsValue, callback: Option<&js_sys::Function>, arg: &JsValue) {
-    let init = CustomEventInit::new();
+    let init: CustomEventInit = crate::ui::bare();
     init.set_bubbles(true);
     init.set_composed(true);
     init.set_detail(detail);
@@ -63,6 +63,21 @@ thread_local! {
     static NEXT_UID: Cell<u32> = const { Cell::new(1) };
     /// Idle app roots, reused by later mounts (see `ui::Root`).
     static POOL: RefCell<Vec<(AppHandle<Root>, Element)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// A number unique on the page (widget generations, handles).
+fn next_uid() -> u32 {
+    NEXT_UID.with(|n| {
+        let id = n.get();
+        n.set(id + 1);
+        id
+    })
+}
+
+/// Reports a failure on `host` as `cx-scorecard:error` `{code, message}` and through `onError`.
+fn emit_error(host: &Element, on_error: Option<&js_sys::Function>, code: &str, message: &str) {
+    let detail = object(&[("code", code.into()), ("message", message.into())]);
+    emit(host, "error", &detail, on_error, &detail);
 }
 
 /// An app root from the pool, or a new one.
@@ -421,11 +436,7 @@ fn call(id: u32, method: String, arg: JsValue) -> Result<JsValue, JsValue> {
 
 /// The JS handle: `{result(), reset(), setLocale(tag), destroy(), free()}`.
 fn handle_object(handle: Handle) -> JsValue {
-    let id = NEXT_UID.with(|n| {
-        let id = n.get();
-        n.set(id + 1);
-        id
-    });
+    let id = next_uid();
     HANDLES.with(|h| h.borrow_mut().push((id, Rc::new(handle))));
     let o = js_sys::Object::new();
     CALL.with(|call| {
@@ -500,9 +511,8 @@ pub fn mount_handle(element: JsValue, options: JsValue) -> Result<Handle, JsValu
             let locale = web_sys::window().and_then(|w| w.navigator().language()).unwrap_or_default();
             let locale = Some(resolve(&locale)).filter(|l| locales::has(l)).unwrap_or("en");
             show_failure(&host, text, Vec::new(), locale)?;
-            let detail = object(&[("code", "options".into()), ("message", message.as_str().into())]);
             let on_error = options::own(&options, "onError").dyn_into::<js_sys::Function>().ok();
-            emit(&host, "error", &detail, on_error.as_ref(), &detail);
+            emit_error(&host, on_error.as_ref(), "options", &message);
             return Err(e);
         }
     };
@@ -529,8 +539,11 @@ pub fn mount_handle(element: JsValue, options: JsValue) -> Result<Handle, JsValu
     let lead = Rc::new(opts.lead);
     let submit_url = opts.submit_url;
     if submit_url.is_some() {
-        // Resume whatever an earlier visit left unsent.
+        // Resume whatever an earlier visit left unsent (and delete what has expired).
         submit::sender().map_err(|e| js_error(format!("could not start submitting: {}", options::describe(&e))))?;
+    } else {
+        // Nothing to send from here, but what an earlier page queued still expires on time.
+        submit::purge_expired();
     }
     if !opts.target_origins.is_empty() {
         let weak = Rc::downgrade(&mounted);
@@ -549,11 +562,7 @@ pub fn mount_handle(element: JsValue, options: JsValue) -> Result<Handle, JsValu
         *outlet.frame.borrow_mut() = Frame::start(&host, opts.target_origins, on_command)
             .map_err(|e| js_error(format!("could not start iframe messaging: {}", options::describe(&e))))?;
     }
-    let generation = NEXT_UID.with(|n| {
-        let id = n.get();
-        n.set(id + 1);
-        id
-    });
+    let generation = next_uid();
     // The requested language, else the browser's, else English.
     let requested = opts.locale.clone().or_else(|| web_sys::window().and_then(|w| w.navigator().language()));
     let locale = resolve(requested.as_deref().unwrap_or("en")).to_string();
@@ -634,12 +643,21 @@ pub fn mount_handle(element: JsValue, options: JsValue) -> Result<Handle, JsValu
     host.append_child(&root)?;
     let restyle = {
         let host = host.clone();
-        let closure = Closure::<dyn FnMut()>::new(move || {
-            let _ = adopt_style(&host);
+        let observe = Closure::<dyn FnMut()>::new(move || {
+            // In the next frame, not in the observer's callback: styling the widget there would
+            // resize what is observed, which the browser reports as a ResizeObserver loop error.
+            // (A one-off closure, freed once called, harmless if the widget is gone by then.)
+            let host = host.clone();
+            let adopt = Closure::once_into_js(move || {
+                let _ = adopt_style(&host);
+            });
+            if let Some(w) = web_sys::window() {
+                let _ = w.request_animation_frame(adopt.unchecked_ref());
+            }
         });
-        let observer = web_sys::ResizeObserver::new(closure.as_ref().unchecked_ref())?;
+        let observer = web_sys::ResizeObserver::new(observe.as_ref().unchecked_ref())?;
         observer.observe(&root);
-        (observer, closure)
+        (observer, observe)
     };
     let mut m = Mounted {
         app,

@@ -5,12 +5,15 @@
 //! not followed (it would turn the POST into a GET without the result) and counts as a failure.
 //! One sender serves every widget on the page.
 
-use crate::engine::outbox::{outcome_for_status, Outbox, Outcome, Reason, Status, TIMEOUT_MS};
+use crate::engine::outbox::{outcome_for_status, Entry, Outbox, Outcome, Reason, Status, TIMEOUT_MS};
 use std::cell::{Cell, RefCell};
 use std::rc::{Rc, Weak};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{AbortController, Headers, Request, RequestInit, RequestRedirect, Response, ResponseType, Window};
+use web_sys::{
+    AbortController, Headers, Request, RequestCache, RequestCredentials, RequestInit, RequestMode, RequestRedirect,
+    Response, ResponseType, Window,
+};
 
 const STORAGE_KEY: &str = "cx-scorecard:outbox";
 
@@ -19,7 +22,8 @@ type Listener = Weak<dyn Fn(Status)>;
 pub(crate) struct Sender {
     window: Window,
     outbox: RefCell<Outbox>,
-    in_flight: RefCell<Vec<(String, String)>>,
+    /// Requests under way: (result id, URL, its abort controller).
+    in_flight: RefCell<Vec<(String, String, AbortController)>>,
     listeners: RefCell<Vec<(String, Listener)>>,
     timer: Cell<Option<i32>>,
     _online: Closure<dyn FnMut()>,
@@ -33,15 +37,40 @@ fn storage(window: &Window) -> Option<web_sys::Storage> {
     window.local_storage().ok().flatten()
 }
 
+/// The stored outbox with what has expired deleted (and the deletion stored, as is the date
+/// given to entries stored without one), or `None` when storage holds none.
+fn stored_outbox(window: &Window) -> Option<Outbox> {
+    let storage = storage(window)?;
+    let stored = storage.get_item(STORAGE_KEY).ok().flatten()?;
+    let now = js_sys::Date::now();
+    // A corrupt stored outbox is dropped rather than allowed to break the widget.
+    let mut outbox = Outbox::from_json(&stored, now);
+    outbox.expire(now);
+    let _ = if outbox.entries.is_empty() {
+        storage.remove_item(STORAGE_KEY)
+    } else {
+        storage.set_item(STORAGE_KEY, &outbox.to_json())
+    };
+    Some(outbox)
+}
+
+/// Deletes what has expired from the stored outbox, on a page that sends nothing (the page's
+/// sender does it itself).
+pub(crate) fn purge_expired() {
+    if SENDER.with(|s| s.borrow().is_none()) {
+        if let Some(window) = web_sys::window() {
+            stored_outbox(&window);
+        }
+    }
+}
+
 /// The page's sender, created (and its stored outbox resumed) on first use.
 pub(crate) fn sender() -> Result<Rc<Sender>, JsValue> {
     if let Some(s) = SENDER.with(|s| s.borrow().clone()) {
         return Ok(s);
     }
     let window = web_sys::window().ok_or("no window")?;
-    let stored = storage(&window).and_then(|s| s.get_item(STORAGE_KEY).ok().flatten());
-    // A corrupt stored outbox is dropped rather than allowed to break the widget.
-    let outbox: Outbox = stored.map(|json| Outbox::from_json(&json, js_sys::Date::now())).unwrap_or_default();
+    let outbox = stored_outbox(&window).unwrap_or_default();
     let sender = Rc::new_cyclic(|weak: &Weak<Sender>| {
         let weak = weak.clone();
         let online = Closure::<dyn FnMut()>::new(move || {
@@ -74,11 +103,21 @@ impl Sender {
         self.kick();
     }
 
-    /// The user chose not to send this result: it is deleted from the outbox (and storage).
+    /// The user chose not to send this result: it is deleted from the outbox (and storage), and
+    /// a request for it under way is aborted.
     pub fn discard(self: &Rc<Self>, id: &str) {
         self.outbox.borrow_mut().discard(id);
         self.save();
+        self.abort(id);
         self.notify(id, Status::Discarded);
+    }
+
+    fn abort(&self, id: &str) {
+        for (i, _, controller) in self.in_flight.borrow().iter() {
+            if i == id {
+                controller.abort();
+            }
+        }
     }
 
     /// The user's retry, or the browser coming back online: everything is due now.
@@ -123,20 +162,21 @@ impl Sender {
         if !expired.is_empty() {
             self.save();
             for id in expired {
+                self.abort(&id);
                 self.notify(&id, Status::Discarded);
             }
         }
         if self.online() {
             for entry in self.outbox.borrow().due(now) {
-                let key = (entry.id.clone(), entry.url.clone());
-                if self.in_flight.borrow().contains(&key) {
+                if self.in_flight.borrow().iter().any(|(i, u, _)| *i == entry.id && *u == entry.url) {
                     continue;
                 }
-                self.in_flight.borrow_mut().push(key);
+                let Ok(controller) = AbortController::new() else { continue };
+                self.in_flight.borrow_mut().push((entry.id.clone(), entry.url.clone(), controller.clone()));
                 let this = self.clone();
                 wasm_bindgen_futures::spawn_local(async move {
-                    let answer = post(&this.window, &entry.url, &entry.id, &entry.body).await;
-                    this.in_flight.borrow_mut().retain(|(i, u)| !(i == &entry.id && u == &entry.url));
+                    let answer = post(&this.window, &entry, &controller).await;
+                    this.in_flight.borrow_mut().retain(|(i, u, _)| !(*i == entry.id && *u == entry.url));
                     let outcome = match answer {
                         Answer::Status(status) => outcome_for_status(status),
                         Answer::Redirect => Outcome::Rejected(Reason::Redirect),
@@ -144,9 +184,12 @@ impl Sender {
                         Answer::Failed if !this.online() => Outcome::Retry(Reason::Offline),
                         Answer::Failed => outcome_for_status(0),
                     };
+                    // None: discarded or expired meanwhile, and already said so.
                     let shown = this.outbox.borrow_mut().record(&entry.id, &entry.url, outcome, js_sys::Date::now());
                     this.save();
-                    this.notify(&entry.id, shown);
+                    if let Some(shown) = shown {
+                        this.notify(&entry.id, shown);
+                    }
                     this.kick();
                 });
             }
@@ -185,24 +228,29 @@ enum Answer {
     Failed,
 }
 
-/// One POST, aborted after [`TIMEOUT_MS`], never following a redirect.
-async fn post(window: &Window, url: &str, id: &str, body: &str) -> Answer {
+/// One POST of `entry`, aborted after [`TIMEOUT_MS`] (or by `controller`), never following a
+/// redirect.
+async fn post(window: &Window, entry: &Entry, controller: &AbortController) -> Answer {
     let timed_out = Rc::new(Cell::new(false));
     let attempt = async {
         let headers = Headers::new()?;
         headers.set("content-type", "application/json")?;
-        headers.set("idempotency-key", id)?;
-        let controller = AbortController::new()?;
-        let init = RequestInit::new();
+        headers.set("idempotency-key", &entry.id)?;
+        // Every member set here, on an object without a prototype: a page that set `credentials`
+        // or `mode` on `Object.prototype` changes nothing about this request.
+        let init: RequestInit = crate::ui::bare();
+        init.set_credentials(RequestCredentials::SameOrigin);
+        init.set_mode(RequestMode::Cors);
+        init.set_cache(RequestCache::NoStore);
         init.set_method("POST");
         init.set_headers(&headers);
-        init.set_body(&JsValue::from_str(body));
+        init.set_body(&JsValue::from_str(&entry.body));
         init.set_redirect(RequestRedirect::Manual);
         init.set_signal(Some(&controller.signal()));
-        let request = Request::new_with_str_and_init(url, &init)?;
+        let request = Request::new_with_str_and_init(&entry.url, &init)?;
         // Dropped (so cancelled) as soon as the request settles.
         let _timeout = gloo_timers::callback::Timeout::new(TIMEOUT_MS, {
-            let timed_out = timed_out.clone();
+            let (timed_out, controller) = (timed_out.clone(), controller.clone());
             move || {
                 timed_out.set(true);
                 controller.abort();

@@ -212,11 +212,14 @@ impl Outbox {
         self.entries.iter().filter_map(|e| e.next_at).reduce(f64::min)
     }
 
-    /// Records an attempt's outcome and returns the status to show.
-    pub fn record(&mut self, id: &str, url: &str, outcome: Outcome, now: f64) -> Status {
-        let Some(pos) = self.entries.iter().position(|e| e.id == id && e.url == url) else {
-            return Status::Sent;
-        };
+    /// Records an attempt's outcome and returns the status to show; `None` when the entry is no
+    /// longer there (discarded or expired while the request was under way).
+    pub fn record(&mut self, id: &str, url: &str, outcome: Outcome, now: f64) -> Option<Status> {
+        let pos = self.entries.iter().position(|e| e.id == id && e.url == url)?;
+        Some(self.record_at(pos, outcome, now))
+    }
+
+    fn record_at(&mut self, pos: usize, outcome: Outcome, now: f64) -> Status {
         match outcome {
             Outcome::Delivered => {
                 self.entries.remove(pos);

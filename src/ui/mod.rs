@@ -18,6 +18,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 use storage::{Notice, Offers};
 use strings::{fill, strings};
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 /// The reducer state: the definition and the engine's session.
@@ -197,6 +198,13 @@ pub fn Root(props: &RootProps) -> Html {
     }
 }
 
+/// An object without a prototype, as a dictionary for a browser API (fetch's init, an event's
+/// init, `Intl` options): members the widget does not set are then absent, whatever a page has
+/// set on `Object.prototype`.
+pub fn bare<T: wasm_bindgen::JsCast>() -> T {
+    js_sys::Object::create(wasm_bindgen::JsValue::NULL.unchecked_ref::<js_sys::Object>()).unchecked_into()
+}
+
 /// A random id for a new session's result (128 bits from the browser's CSPRNG).
 pub fn new_id() -> String {
     let mut bytes = [0u8; 16];
@@ -231,19 +239,20 @@ pub fn App(props: &AppProps) -> Html {
     // Where this widget saves, whether it may (one widget per key on a page), what a returning
     // user may continue, and anything to tell them about saved answers.
     let scope = props.storage_key.clone();
+    let root = use_node_ref();
     let store = use_state(|| {
         let key = storage_key(&props.definition, scope.as_deref());
-        let saving = props.autosave && storage::claim(&key);
+        let saving = props.autosave && storage::claim(&key, &root);
         let (offers, notice) = storage::find(&props.definition, &key, scope.as_deref(), saving, &state.session);
         let notice = if props.autosave && !saving { Some(Notice::Shared) } else { notice };
         Store { key: Rc::from(key), saving, offers, notice }
     });
     {
-        let (key, saving) = (store.key.clone(), store.saving);
+        let (key, saving, root) = (store.key.clone(), store.saving, root.clone());
         use_effect_with((), move |_| {
             move || {
                 if saving {
-                    storage::release(&key);
+                    storage::release(&key, &root);
                 }
             }
         });
@@ -397,7 +406,7 @@ pub fn App(props: &AppProps) -> Html {
         _ => None,
     };
     html! {
-        <div class={if props.scheme.is_empty() { AttrValue::Static("cxs") } else { AttrValue::from(format!("cxs {}", props.scheme)) }} part="root" lang={props.locale.clone()}>
+        <div class={if props.scheme.is_empty() { AttrValue::Static("cxs") } else { AttrValue::from(format!("cxs {}", props.scheme)) }} part="root" lang={props.locale.clone()} ref={root}>
             <p class="cxs-sr" aria-live="polite" aria-atomic="true">{ live }</p>
             if let Some(text) = notice_text { <p class="cxs-notice" role="status" part="notice">{ text }</p> }
             { body }

@@ -17,7 +17,7 @@ use crate::engine::messages::{fmt_number, one_decimal};
 fn download(name: &str, mime: &str, text: &str) -> Result<(), JsValue> {
     let window = web_sys::window().ok_or("no window")?;
     let document = window.document().ok_or("no document")?;
-    let options = web_sys::BlobPropertyBag::new();
+    let options: web_sys::BlobPropertyBag = super::bare();
     options.set_type(mime);
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&js_sys::Array::of1(&text.into()), &options)?;
     let url = web_sys::Url::create_object_url_with_blob(&blob)?;
@@ -38,7 +38,7 @@ fn local_date(iso: &str, locale: &str) -> String {
     if date.get_time().is_nan() {
         return iso.to_string();
     }
-    let options = js_sys::Object::new();
+    let options: js_sys::Object = super::bare();
     let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"long".into());
     String::from(date.to_locale_date_string(locale, &options))
 }
@@ -116,8 +116,15 @@ fn reason_text(s: &Strings, reason: &Reason) -> String {
 }
 
 /// The submission's status; while the result waits on this device the user may retry or
-/// discard it ("Don't send").
-fn submission(s: &Strings, status: &Status, onretry: &Callback<()>, ondiscard: &Callback<()>) -> Html {
+/// discard it ("Don't send"). The buttons stay out of the live region (only the status is
+/// announced), and focus moves to the status when the button pressed goes away.
+fn submission(
+    s: &Strings,
+    status: &Status,
+    text_ref: &NodeRef,
+    onretry: &Callback<()>,
+    ondiscard: &Callback<()>,
+) -> Html {
     let (class, text, retry, waiting) = match status {
         Status::Sending => ("cxs-submit", s.sending.to_string(), false, false),
         Status::Sent => ("cxs-submit cxs-submit-sent", s.sent.to_string(), false, false),
@@ -129,15 +136,24 @@ fn submission(s: &Strings, status: &Status, onretry: &Callback<()>, ondiscard: &
         }
         Status::Discarded => ("cxs-submit cxs-submit-discarded", s.discarded.to_string(), false, false),
     };
+    let then_focus = |callback: &Callback<()>| {
+        let (callback, text_ref) = (callback.clone(), text_ref.clone());
+        Callback::from(move |_: MouseEvent| {
+            callback.emit(());
+            if let Some(p) = text_ref.cast::<web_sys::HtmlElement>() {
+                let _ = p.focus();
+            }
+        })
+    };
     html! {
-        <div class={class} role="status" part="submission">
-            <p>{ text }</p>
+        <div class={class} part="submission">
+            <p role="status" tabindex="-1" ref={text_ref.clone()}>{ text }</p>
             if waiting {
                 <div class="cxs-nav">
                     if retry {
-                        <button type="button" class="cxs-btn" part="button" onclick={onretry.reform(|_: MouseEvent| ())}>{ s.retry }</button>
+                        <button type="button" class="cxs-btn" part="button" onclick={then_focus(onretry)}>{ s.retry }</button>
                     }
-                    <button type="button" class="cxs-btn" part="button" onclick={ondiscard.reform(|_: MouseEvent| ())}>{ s.dont_send }</button>
+                    <button type="button" class="cxs-btn" part="button" onclick={then_focus(ondiscard)}>{ s.dont_send }</button>
                 </div>
             }
         </div>
@@ -165,6 +181,7 @@ pub fn Results(props: &ResultsProps) -> Html {
     let s = strings(&props.locale);
     let l = props.locale.as_str();
     let heading = super::screens::use_heading_focus(props.autofocus);
+    let status_ref = use_node_ref();
     let r = &props.result;
     let o = &r.overall;
     let title_of = |id: &str| r.dimensions.iter().find(|d| d.id == id).map(|d| d.title.clone()).unwrap_or_default();
@@ -198,7 +215,7 @@ pub fn Results(props: &ResultsProps) -> Html {
             <p class="cxs-kicker">{ r.assessment.title.clone() }</p>
             <h2 class="cxs-heading" tabindex="-1" ref={heading}>{ s.results_heading }</h2>
             <p class="cxs-note cxs-date">{ fill(s.completed_on, &[("date", local_date(&r.completed_at, l))]) }</p>
-            if let Some(status) = &props.submission { { submission(s, status, &props.onretry, &props.ondiscard) } }
+            if let Some(status) = &props.submission { { submission(s, status, &status_ref, &props.onretry, &props.ondiscard) } }
             <div class="cxs-overall" part="overall">
                 if let (Some(score), Some(level), Some(name)) = (o.score, o.level, &o.level_name) {
                     <p class="cxs-level">{ format!("{} {level}: ", s.level) }<strong>{ name.clone() }</strong></p>

@@ -34,6 +34,22 @@ pub fn Intro(props: &IntroProps) -> Html {
     let def = &props.def;
     let l = props.locale.as_str();
     let onclick = props.onstart.reform(|_: MouseEvent| ());
+    // "Resume", or with both a link and saved answers on offer, one button for each; the link's
+    // is the primary one.
+    let both = props.link.is_some() && props.saved.is_some();
+    let resume = |from_link: bool| {
+        let primary = from_link || !both;
+        let label = match (both, from_link) {
+            (false, _) => s.resume,
+            (true, true) => s.resume_link,
+            (true, false) => s.resume_saved,
+        };
+        html! {
+            <button type="button" class={if primary { "cxs-btn cxs-primary" } else { "cxs-btn" }}
+                part={if primary { "button primary-button" } else { "button" }}
+                onclick={props.onresume.reform(move |_: MouseEvent| from_link)}>{ label }</button>
+        }
+    };
     html! {
         <section class="cxs-page cxs-intro" part="page">
             <h2 class="cxs-heading" tabindex="-1" ref={heading}>{ def.title.get(l) }</h2>
@@ -48,17 +64,8 @@ pub fn Intro(props: &IntroProps) -> Html {
                     <p>{ offer_text(s, props.link, props.saved, def.statement_count()) }</p>
                     <div class="cxs-nav">
                         <button type="button" class="cxs-btn" part="button" onclick={props.onstartover.reform(|_: MouseEvent| ())}>{ s.start_over }</button>
-                        if props.saved.is_some() {
-                            <button type="button" class={if props.link.is_some() { "cxs-btn" } else { "cxs-btn cxs-primary" }}
-                                part={if props.link.is_some() { "button" } else { "button primary-button" }} onclick={props.onresume.reform(|_: MouseEvent| false)}>
-                                { if props.link.is_some() { s.resume_saved } else { s.resume } }
-                            </button>
-                        }
-                        if props.link.is_some() {
-                            <button type="button" class="cxs-btn cxs-primary" part="button primary-button" onclick={props.onresume.reform(|_: MouseEvent| true)}>
-                                { if props.saved.is_some() { s.resume_link } else { s.resume } }
-                            </button>
-                        }
+                        if props.saved.is_some() { { resume(false) } }
+                        if props.link.is_some() { { resume(true) } }
                     </div>
                 </div>
             } else {

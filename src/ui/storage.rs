@@ -3,11 +3,12 @@
 //! deleted unless it can never be resumed (unreadable, or for another version) or the user says
 //! so (Start over, or a reset).
 
-use crate::engine::saved::{decode, decode_link, encode, is_stale, RestoreError};
+use crate::engine::saved::{decode, decode_link, encode, is_stale, storage_prefix, RestoreError};
 use crate::engine::{Definition, Session};
 use std::cell::RefCell;
 use std::rc::Rc;
 use web_sys::Storage;
+use yew::NodeRef;
 
 /// The fragment parameter that carries a resume link.
 pub const LINK_PARAM: &str = "cx-resume=";
@@ -41,25 +42,29 @@ pub struct Offers {
 }
 
 thread_local! {
-    /// The storage keys that a mounted widget saves under, each claimed by one widget at a time.
-    static CLAIMED: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
+    /// The storage keys that a mounted widget saves under, each claimed by one widget at a time
+    /// (known by its root element's ref).
+    static CLAIMED: RefCell<Vec<(String, NodeRef)>> = const { RefCell::new(Vec::new()) };
 }
 
-/// Claims `key` for one widget's autosave; false when another widget on the page has it.
-pub fn claim(key: &str) -> bool {
+/// Claims `key` for the autosave of the widget whose root is `root`; false when another widget
+/// on the page has it. A widget whose element was taken out of the page without being destroyed
+/// holds nothing.
+pub fn claim(key: &str, root: &NodeRef) -> bool {
     CLAIMED.with(|c| {
         let mut c = c.borrow_mut();
-        if c.iter().any(|k| k == key) {
+        c.retain(|(k, holder)| k != key || holder.get().is_none_or(|el| el.is_connected()));
+        if c.iter().any(|(k, _)| k == key) {
             return false;
         }
-        c.push(key.to_string());
+        c.push((key.to_string(), root.clone()));
         true
     })
 }
 
 /// Gives a claimed key back (the widget was removed).
-pub fn release(key: &str) {
-    CLAIMED.with(|c| c.borrow_mut().retain(|k| k != key));
+pub fn release(key: &str, root: &NodeRef) {
+    CLAIMED.with(|c| c.borrow_mut().retain(|(k, holder)| !(k == key && holder == root)));
 }
 
 fn link_in_location() -> Option<String> {
@@ -95,8 +100,10 @@ pub fn find(
     let Some(storage) = local() else { return (offers, Some(Notice::Unavailable)) };
     // This widget's sessions saved for other versions of this assessment cannot be resumed.
     let len = storage.length().unwrap_or(0);
+    let prefix = storage_prefix(def);
     let stale: Vec<String> = (0..len)
         .filter_map(|i| storage.key(i).ok().flatten())
+        .filter(|k| k.starts_with(&prefix))
         .filter(|k| storage.get_item(k).ok().flatten().is_some_and(|v| is_stale(def, scope, k, &v)))
         .collect();
     for k in stale {

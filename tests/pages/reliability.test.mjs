@@ -11,7 +11,7 @@ const hanging = [];
 const env = setup({
   routes: {
     "/api/ok": (req, res) => {
-      seen.push({ path: "/api/ok", method: req.method, key: req.headers["idempotency-key"] });
+      seen.push({ path: "/api/ok", method: req.method, key: req.headers["idempotency-key"], type: req.headers["content-type"] });
       req.resume();
       req.on("end", () => res.writeHead(201).end("{}"));
     },
@@ -27,6 +27,14 @@ const env = setup({
     "/api/hang": (req, res) => {
       seen.push({ path: "/api/hang", method: req.method });
       hanging.push(res); // never answered
+    },
+    // Refuses the first request (422), then never answers; records when a request is aborted.
+    "/api/flaky": (req, res) => {
+      const first = !seen.some((s) => s.path === "/api/flaky");
+      seen.push({ path: "/api/flaky", method: req.method });
+      if (first) return req.resume().on("end", () => res.writeHead(422).end());
+      hanging.push(res);
+      res.on("close", () => seen.push({ path: "/api/flaky", aborted: true }));
     },
   },
 });
@@ -94,6 +102,16 @@ test("an unreadable resume link changes nothing stored; with a link and a save t
   await W(page).getByRole("heading", { name: "Promises we can reliably keep" }).waitFor();
   assert.equal(answersIn(await stored(page)), 10, "the saved answers, kept");
 
+  // "Start over", chosen with both on offer, forgets the save (and the link's answers are not used).
+  await page.evaluate(([k, v]) => localStorage.setItem(k, v), [KEY, saved]);
+  await page.goto("about:blank");
+  await page.goto(oneAnswer);
+  await W(page).getByText(both).waitFor();
+  await W(page).getByRole("button", { name: "Start over" }).click();
+  await W(page).getByRole("button", { name: "Start the assessment" }).waitFor();
+  assert.equal(await stored(page), null, "the user chose to forget the save");
+
+  await page.evaluate(([k, v]) => localStorage.setItem(k, v), [KEY, saved]);
   await page.goto("about:blank");
   await page.goto(oneAnswer);
   await W(page).getByText(both).waitFor();
@@ -323,6 +341,8 @@ test("empty locale and lead-capture attributes mean the defaults", async () => {
 test("the first widget of a page mounted on a detached element is styled once attached", async () => {
   const { page, context, problems } = await openPage(env.browser, `${env.site.origin}/privacy.html`);
   const radius = await page.evaluate(async () => {
+    window.windowErrors = [];
+    window.addEventListener("error", (e) => window.windowErrors.push(e.message));
     const m = await import("/pkg/cx_scorecard.js");
     await m.default();
     const el = document.createElement("div");
@@ -330,10 +350,21 @@ test("the first widget of a page mounted on a detached element is styled once at
     m.mount(el, {});
     document.body.append(el);
     await ready;
-    return getComputedStyle(el.querySelector(".cxs-intro button")).borderRadius;
+    const inDocument = getComputedStyle(el.querySelector(".cxs-intro button")).borderRadius;
+    // Then moved into a shadow root.
+    const outer = document.createElement("div");
+    document.body.append(outer);
+    const shadow = outer.attachShadow({ mode: "open" });
+    shadow.append(el);
+    const button = () => getComputedStyle(el.querySelector(".cxs-intro button")).borderRadius;
+    while (button() === "0px") await new Promise((ok) => requestAnimationFrame(ok));
+    await new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok)));
+    return [inDocument, shadow.adoptedStyleSheets.length];
   });
-  assert.notEqual(radius, "0px");
+  assert.notEqual(radius[0], "0px");
+  assert.equal(radius[1], 1, "adopted into the shadow root");
   assert.equal(await page.evaluate(() => document.adoptedStyleSheets.length), 1);
+  assert.deepEqual(await page.evaluate(() => window.windowErrors), [], "no ResizeObserver loop error");
   assert.deepEqual(problems(), []);
   await context.close();
 });
@@ -432,5 +463,107 @@ test("an empty submit-url, or a theme that would fetch from another site, is ref
   }
   assert.deepEqual(problems(), [], "no request to the tracker");
   tracker.server.close();
+  await context.close();
+});
+
+test("a result discarded while its retry is under way is aborted and never shown as sent", async () => {
+  seen.length = 0;
+  const { page, context } = await openPage(env.browser, `${env.site.origin}/lead.html?lead=off&submit=/api/flaky`);
+  const w = W(page);
+  await complete(w);
+  await w.getByRole("status").filter({ hasText: "could not be sent (the server answered 422)" }).waitFor();
+  await w.getByRole("button", { name: "Try again" }).click();
+  while (seen.filter((s) => s.path === "/api/flaky" && !s.aborted).length < 2) await new Promise((ok) => setImmediate(ok));
+  await w.getByRole("button", { name: "Don’t send" }).click();
+  const discarded = "Your results were not sent, and nothing of them is kept on this device.";
+  await w.getByRole("status").filter({ hasText: discarded }).waitFor();
+  // Focus moved to the status, not lost with the button.
+  assert.equal(await page.evaluate(() => document.getElementById("widget").shadowRoot.activeElement?.textContent), discarded);
+  while (!seen.some((s) => s.aborted)) await new Promise((ok) => setImmediate(ok));
+  // The aborted request has settled in the page: the status still says "not sent".
+  await page.evaluate(() => new Promise((ok) => setTimeout(ok, 0)));
+  await w.getByRole("status").filter({ hasText: discarded }).waitFor();
+  assert.equal(await w.getByText("Your results were sent.").count(), 0);
+  assert.equal(await stored(page, "cx-scorecard:outbox"), null);
+  await context.close();
+});
+
+test("what an earlier build queued gets a date and expires, also on a page that sends nothing", async () => {
+  const day = 24 * 3600 * 1000;
+  const context = await env.browser.newContext();
+  await context.addInitScript((outbox) => {
+    if (!sessionStorage.getItem("seeded")) {
+      localStorage.setItem("cx-scorecard:outbox", outbox);
+      sessionStorage.setItem("seeded", "1");
+    }
+  }, JSON.stringify({ entries: [
+    // Given up on (no automatic retry), stored before entries had a date.
+    { id: "legacy", url: "/api/ok", body: "{\"lead\":{\"email\":\"a@example.com\"}}", attempts: 6, nextAt: null, lastError: "network" },
+    { id: "old", url: "/api/ok", body: "{\"lead\":{\"email\":\"b@example.com\"}}", queuedAt: Date.now() - 8 * day, attempts: 6, nextAt: null, lastError: "network" },
+  ] }));
+  const page = await context.newPage();
+  const before = Date.now();
+  await page.goto(`${env.site.origin}/index.html`);
+  await W(page).getByRole("button", { name: "Start the assessment" }).waitFor();
+  const outbox = JSON.parse(await stored(page, "cx-scorecard:outbox"));
+  assert.deepEqual(outbox.entries.map((e) => e.id), ["legacy"], "the 8-day-old one is gone");
+  assert.ok(outbox.entries[0].queuedAt >= before && outbox.entries[0].queuedAt <= Date.now(), "dated when first read, and stored so");
+  await context.close();
+});
+
+test("fetch options set on Object.prototype change nothing about the submission", async () => {
+  seen.length = 0;
+  const context = await env.browser.newContext();
+  await context.addInitScript(() => Object.assign(Object.prototype, { mode: "no-cors", credentials: "include", cache: "force-cache", integrity: "sha256-x" }));
+  const page = await context.newPage();
+  await page.goto(`${env.site.origin}/lead.html?lead=off&submit=/api/ok`);
+  await complete(W(page));
+  await W(page).getByRole("status").filter({ hasText: "Your results were sent." }).waitFor();
+  assert.equal(seen.length, 1);
+  assert.match(seen[0].key, /^[0-9a-f]{32}$/, "the idempotency key arrived");
+  assert.equal(seen[0].type, "application/json");
+  await context.close();
+});
+
+test("a bad locale kept in the attribute does not break a later remount", async () => {
+  const { page, context, problems } = await openPage(env.browser, `${env.site.origin}/element.html`);
+  const w = W(page);
+  await page.evaluate(() => document.getElementById("widget").setAttribute("locale", "fr"));
+  await w.getByRole("button", { name: "Commencer l’évaluation" }).waitFor();
+  await page.evaluate(() => document.getElementById("widget").setAttribute("locale", "bad!"));
+  await page.waitForFunction(() => window.cxEvents.some((e) => e.type === "cx-scorecard:error"));
+  // Another attribute remounts: the widget comes back in the last language it took.
+  await page.evaluate(() => document.getElementById("widget").setAttribute("theme", "dark"));
+  await w.locator(".cxs-dark").getByRole("button", { name: "Commencer l’évaluation" }).waitFor();
+  assert.equal(await w.getByRole("alert").count(), 0);
+  assert.deepEqual(problems(), []);
+  await context.close();
+});
+
+test("a widget whose element was removed without destroy() no longer holds the autosave", async () => {
+  const { page, context, problems } = await openPage(env.browser, `${env.site.origin}/many.html`);
+  await page.waitForFunction(() => window.cx);
+  await page.evaluate(() => {
+    const el = document.createElement("div");
+    el.id = "gone";
+    document.body.prepend(el);
+    window.cx.mount(el, {});
+  });
+  await page.locator("#gone").getByRole("button", { name: "Start the assessment" }).waitFor();
+  await page.evaluate(() => {
+    document.getElementById("gone").remove(); // an SPA route change, say: no destroy()
+    const el = document.createElement("div");
+    el.id = "next";
+    document.body.prepend(el);
+    window.cx.mount(el, {});
+  });
+  const next = page.locator("#next");
+  await next.getByRole("button", { name: "Start the assessment" }).waitFor();
+  assert.equal(await next.getByText(/answers here are not saved/).count(), 0);
+  await next.getByRole("button", { name: "Start the assessment" }).click();
+  await next.getByRole("button", { name: "Next" }).click();
+  await answerAll(next, TABLE.slice(0, 1));
+  await page.waitForFunction((k) => Object.keys(JSON.parse(localStorage.getItem(k) || "{}").session?.answers || {}).length === 5, KEY);
+  assert.deepEqual(problems(), []);
   await context.close();
 });
