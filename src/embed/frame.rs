@@ -5,6 +5,7 @@
 
 use super::object;
 use super::options::is_locale_tag;
+use gloo_events::EventListener;
 use std::cell::Cell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -20,10 +21,10 @@ pub(crate) enum Command {
 }
 
 pub(crate) struct Frame {
-    window: Window,
     parent: Window,
     origins: Vec<String>,
-    on_message: Closure<dyn FnMut(MessageEvent)>,
+    /// Removed from the window when the frame is dropped.
+    _on_message: EventListener,
     observer: ResizeObserver,
     _on_resize: Closure<dyn FnMut()>,
 }
@@ -76,9 +77,10 @@ impl Frame {
             Some(p) if !js_sys::Object::is(&p, &window) => p,
             _ => return Ok(None),
         };
-        let on_message = Closure::<dyn FnMut(MessageEvent)>::new({
+        let on_message = EventListener::new(&window, "message", {
             let (parent, origins) = (parent.clone(), origins.clone());
-            move |e: MessageEvent| {
+            move |e| {
+                let Some(e) = e.dyn_ref::<MessageEvent>() else { return };
                 let from_parent = e.source().is_some_and(|s| js_sys::Object::is(&s, &parent));
                 if from_parent && origins.iter().any(|o| *o == e.origin()) {
                     if let Some(command) = parse_command(&e.data()) {
@@ -87,7 +89,6 @@ impl Frame {
                 }
             }
         });
-        window.add_event_listener_with_callback("message", on_message.as_ref().unchecked_ref())?;
 
         let last = Rc::new(Cell::new(-1.0));
         let on_resize = Closure::<dyn FnMut()>::new({
@@ -102,7 +103,7 @@ impl Frame {
         });
         let observer = ResizeObserver::new(on_resize.as_ref().unchecked_ref())?;
         observer.observe(host);
-        Ok(Some(Frame { window, parent, origins, on_message, observer, _on_resize: on_resize }))
+        Ok(Some(Frame { parent, origins, _on_message: on_message, observer, _on_resize: on_resize }))
     }
 
     pub fn post(&self, kind: &str, payload: &JsValue) {
@@ -113,6 +114,5 @@ impl Frame {
 impl Drop for Frame {
     fn drop(&mut self) {
         self.observer.disconnect();
-        let _ = self.window.remove_event_listener_with_callback("message", self.on_message.as_ref().unchecked_ref());
     }
 }

@@ -6,6 +6,8 @@
 //! One sender serves every widget on the page.
 
 use crate::engine::outbox::{outcome_for_status, Entry, Outbox, Outcome, Reason, Status, TIMEOUT_MS};
+use gloo_events::EventListener;
+use gloo_timers::callback::Timeout;
 use std::cell::{Cell, RefCell};
 use std::rc::{Rc, Weak};
 use wasm_bindgen::prelude::*;
@@ -25,8 +27,9 @@ pub(crate) struct Sender {
     /// Requests under way: (result id, URL, its abort controller).
     in_flight: RefCell<Vec<(String, String, AbortController)>>,
     listeners: RefCell<Vec<(String, Listener)>>,
-    timer: Cell<Option<i32>>,
-    _online: Closure<dyn FnMut()>,
+    /// The next automatic attempt (dropping it cancels it).
+    timer: RefCell<Option<Timeout>>,
+    _online: EventListener,
 }
 
 thread_local! {
@@ -73,7 +76,7 @@ pub(crate) fn sender() -> Result<Rc<Sender>, JsValue> {
     let outbox = stored_outbox(&window).unwrap_or_default();
     let sender = Rc::new_cyclic(|weak: &Weak<Sender>| {
         let weak = weak.clone();
-        let online = Closure::<dyn FnMut()>::new(move || {
+        let online = EventListener::new(&window, "online", move |_| {
             if let Some(s) = weak.upgrade() {
                 s.retry();
             }
@@ -83,11 +86,10 @@ pub(crate) fn sender() -> Result<Rc<Sender>, JsValue> {
             outbox: RefCell::new(outbox),
             in_flight: RefCell::default(),
             listeners: RefCell::default(),
-            timer: Cell::new(None),
+            timer: RefCell::new(None),
             _online: online,
         }
     });
-    window.add_event_listener_with_callback("online", sender._online.as_ref().unchecked_ref())?;
     SENDER.with(|s| *s.borrow_mut() = Some(sender.clone()));
     sender.kick();
     Ok(sender)
@@ -154,9 +156,7 @@ impl Sender {
 
     /// Sends what is due and schedules the next attempt.
     fn kick(self: &Rc<Self>) {
-        if let Some(t) = self.timer.take() {
-            self.window.clear_timeout_with_handle(t);
-        }
+        self.timer.borrow_mut().take(); // cancelled
         let now = js_sys::Date::now();
         let expired = self.outbox.borrow_mut().expire(now);
         if !expired.is_empty() {
@@ -203,16 +203,12 @@ impl Sender {
         let wake = self.outbox.borrow().next_wake().filter(|t| *t > now);
         if let Some(at) = wake {
             let weak = Rc::downgrade(self);
-            let cb = Closure::once_into_js(move || {
+            let delay = (at - now).clamp(0.0, 3_600_000.0) as u32;
+            *self.timer.borrow_mut() = Some(Timeout::new(delay, move || {
                 if let Some(s) = weak.upgrade() {
                     s.kick();
                 }
-            });
-            let delay = (at - now).clamp(0.0, 3_600_000.0) as i32;
-            if let Ok(t) = self.window.set_timeout_with_callback_and_timeout_and_arguments_0(cb.unchecked_ref(), delay)
-            {
-                self.timer.set(Some(t));
-            }
+            }));
         }
     }
 }
@@ -249,7 +245,7 @@ async fn post(window: &Window, entry: &Entry, controller: &AbortController) -> A
         init.set_signal(Some(&controller.signal()));
         let request = Request::new_with_str_and_init(&entry.url, &init)?;
         // Dropped (so cancelled) as soon as the request settles.
-        let _timeout = gloo_timers::callback::Timeout::new(TIMEOUT_MS, {
+        let _timeout = Timeout::new(TIMEOUT_MS, {
             let (timed_out, controller) = (timed_out.clone(), controller.clone());
             move || {
                 timed_out.set(true);

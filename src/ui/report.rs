@@ -25,10 +25,10 @@ fn download(name: &str, mime: &str, text: &str) -> Result<(), JsValue> {
     a.set_href(&url);
     a.set_download(name);
     a.click();
-    let revoke = wasm_bindgen::closure::Closure::once_into_js(move || {
+    gloo_timers::callback::Timeout::new(60_000, move || {
         let _ = web_sys::Url::revoke_object_url(&url);
-    });
-    window.set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 60_000)?;
+    })
+    .forget();
     Ok(())
 }
 
