@@ -60,6 +60,15 @@ async function complete(w) {
   await w.getByRole("heading", { name: "Your result" }).waitFor();
 }
 
+/** Opens the lead page (no lead form) submitting to `path`, and completes the assessment. */
+async function completeSubmittingTo(path) {
+  seen.length = 0;
+  const opened = await openPage(env.browser, `${env.site.origin}/lead.html?lead=off&submit=${path}`);
+  const w = W(opened.page);
+  await complete(w);
+  return { ...opened, w };
+}
+
 test("an unreadable resume link changes nothing stored; with a link and a save the user chooses", async () => {
   const { page, context, problems } = await openPage(env.browser, `${env.site.origin}/index.html`);
   await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: env.site.origin });
@@ -94,27 +103,26 @@ test("an unreadable resume link changes nothing stored; with a link and a save t
   await other.context.close();
 
   const both = "This link holds 1 of 36 answered statements, and this browser has 10 of 36 saved from before. Choose which to continue.";
-  await page.goto("about:blank");
-  await page.goto(oneAnswer);
-  await W(page).getByText(both).waitFor();
+  /** Opens the one-answer link where the 10 answers are saved. */
+  const openLink = async () => {
+    await page.evaluate(([k, v]) => localStorage.setItem(k, v), [KEY, saved]);
+    await page.goto("about:blank");
+    await page.goto(oneAnswer);
+    await W(page).getByText(both).waitFor();
+  };
+  await openLink();
   assert.equal(await stored(page), saved, "nothing is deleted before the user chooses");
   await W(page).getByRole("button", { name: "Continue saved answers" }).click();
   await W(page).getByRole("heading", { name: "Promises we can reliably keep" }).waitFor();
   assert.equal(answersIn(await stored(page)), 10, "the saved answers, kept");
 
   // "Start over", chosen with both on offer, forgets the save (and the link's answers are not used).
-  await page.evaluate(([k, v]) => localStorage.setItem(k, v), [KEY, saved]);
-  await page.goto("about:blank");
-  await page.goto(oneAnswer);
-  await W(page).getByText(both).waitFor();
+  await openLink();
   await W(page).getByRole("button", { name: "Start over" }).click();
   await W(page).getByRole("button", { name: "Start the assessment" }).waitFor();
   assert.equal(await stored(page), null, "the user chose to forget the save");
 
-  await page.evaluate(([k, v]) => localStorage.setItem(k, v), [KEY, saved]);
-  await page.goto("about:blank");
-  await page.goto(oneAnswer);
-  await W(page).getByText(both).waitFor();
+  await openLink();
   await W(page).getByRole("button", { name: "Continue from the link" }).click();
   await W(page).getByRole("heading", { name: "Journey stages and moments of truth" }).waitFor();
   await page.waitForFunction((k) => Object.keys(JSON.parse(localStorage.getItem(k)).session.answers).length === 1, KEY);
@@ -187,10 +195,7 @@ test("nothing set on Object.prototype is taken for an option: no result or lead 
 });
 
 test("a redirect from submitUrl is a failure kept in the outbox; the user may discard it", async () => {
-  seen.length = 0;
-  const { page, context, problems } = await openPage(env.browser, `${env.site.origin}/lead.html?lead=off&submit=/api/redirect`);
-  const w = W(page);
-  await complete(w);
+  const { page, context, w, problems } = await completeSubmittingTo("/api/redirect");
   const failed = "Your results could not be sent (the server answered with a redirect). They are kept on this device for up to 7 days.";
   await w.getByText(failed).waitFor();
   assert.deepEqual(seen, [{ path: "/api/redirect", method: "POST" }], "the redirect was not followed");
@@ -213,10 +218,7 @@ test("a redirect from submitUrl is a failure kept in the outbox; the user may di
 });
 
 test("a submission that gets no answer times out after 15 s and is retried, not left sending", async () => {
-  seen.length = 0;
-  const { page, context } = await openPage(env.browser, `${env.site.origin}/lead.html?lead=off&submit=/api/hang`);
-  const w = W(page);
-  await complete(w);
+  const { page, context, w } = await completeSubmittingTo("/api/hang");
   await w.getByText("Sending your results…").waitFor();
   await w.getByText(/^Not sent yet \(the server did not answer in time\)\. They are kept on this device for up to 7 days/).waitFor({ timeout: 30_000 });
   const outbox = JSON.parse(await stored(page, "cx-scorecard:outbox"));
@@ -467,10 +469,7 @@ test("an empty submit-url, or a theme that would fetch from another site, is ref
 });
 
 test("a result discarded while its retry is under way is aborted and never shown as sent", async () => {
-  seen.length = 0;
-  const { page, context } = await openPage(env.browser, `${env.site.origin}/lead.html?lead=off&submit=/api/flaky`);
-  const w = W(page);
-  await complete(w);
+  const { page, context, w } = await completeSubmittingTo("/api/flaky");
   await w.getByRole("status").filter({ hasText: "could not be sent (the server answered 422)" }).waitFor();
   await w.getByRole("button", { name: "Try again" }).click();
   while (seen.filter((s) => s.path === "/api/flaky" && !s.aborted).length < 2) await new Promise((ok) => setImmediate(ok));
