@@ -37,14 +37,25 @@ impl Scheme {
     }
 }
 
-/// Theme properties and the CSS custom properties they set.
-pub(crate) const THEME_PROPERTIES: &[(&str, &str)] = &[
-    ("accent", "--cx-accent"),
-    ("accentText", "--cx-accent-text"),
-    ("background", "--cx-background"),
-    ("text", "--cx-text"),
-    ("font", "--cx-font"),
-    ("radius", "--cx-radius"),
+/// What a theme value may be: the CSS property whose values it must be one of, and how to say so.
+pub(crate) struct ValueKind {
+    pub checked_as: &'static str,
+    pub described: &'static str,
+}
+
+const COLOUR: ValueKind =
+    ValueKind { checked_as: "color", described: "a colour such as \"#0b57d0\" or \"rgb(11 87 208)\"" };
+const FONT: ValueKind = ValueKind { checked_as: "font-family", described: "font names such as \"Inter, sans-serif\"" };
+const LENGTH: ValueKind = ValueKind { checked_as: "border-radius", described: "a length such as \"8px\"" };
+
+/// Theme properties, the CSS custom properties they set, and the kind of value each takes.
+pub(crate) const THEME_PROPERTIES: &[(&str, &str, ValueKind)] = &[
+    ("accent", "--cx-accent", COLOUR),
+    ("accentText", "--cx-accent-text", COLOUR),
+    ("background", "--cx-background", COLOUR),
+    ("text", "--cx-text", COLOUR),
+    ("font", "--cx-font", FONT),
+    ("radius", "--cx-radius", LENGTH),
 ];
 
 #[derive(Default)]
@@ -287,9 +298,9 @@ fn scheme(field: &str, s: &str) -> Result<Scheme, JsValue> {
     }
 }
 
-/// Whether `value` is a CSS value of the kind `property` takes (a colour, a length or font
-/// names), as the browser itself parses it, and one that can never make it fetch anything.
-fn css_value_ok(property: &str, value: &str) -> bool {
+/// Whether `value` is a CSS value of `kind` (a colour, a length or font names), as the browser
+/// itself parses it, and one that can never make it fetch anything.
+fn css_value_ok(kind: &ValueKind, value: &str) -> bool {
     let lower = value.to_ascii_lowercase();
     // No escapes (`u\72l(` is `url(`), no resource functions even inside `var()` fallbacks.
     if value.len() > 200
@@ -298,12 +309,7 @@ fn css_value_ok(property: &str, value: &str) -> bool {
     {
         return false;
     }
-    let as_property = match property {
-        "--cx-font" => "font-family",
-        "--cx-radius" => "border-radius",
-        _ => "color",
-    };
-    web_sys::css::supports_with_value(as_property, value).unwrap_or(false)
+    web_sys::css::supports_with_value(kind.checked_as, value).unwrap_or(false)
 }
 
 /// `theme`: a scheme name, or an object of theme properties (plus an optional `scheme`).
@@ -333,17 +339,12 @@ fn theme(v: &JsValue) -> Result<Theme, JsValue> {
             theme.scheme = scheme(&field, &text)?;
             continue;
         }
-        let property = THEME_PROPERTIES.iter().find(|(k, _)| *k == key).map(|(_, p)| *p).ok_or_else(|| {
-            let names: Vec<&str> = THEME_PROPERTIES.iter().map(|(k, _)| *k).collect();
+        let (_, property, kind) = THEME_PROPERTIES.iter().find(|(k, _, _)| *k == key).ok_or_else(|| {
+            let names: Vec<&str> = THEME_PROPERTIES.iter().map(|(k, _, _)| *k).collect();
             js_error(format!("{field} is not a theme property (known: scheme, {})", names.join(", ")))
         })?;
-        if !css_value_ok(property, &text) {
-            let kind = match property {
-                "--cx-font" => "font names such as \"Inter, sans-serif\"",
-                "--cx-radius" => "a length such as \"8px\"",
-                _ => "a colour such as \"#0b57d0\" or \"rgb(11 87 208)\"",
-            };
-            return Err(js_error(format!("{field} must be {kind}, got {}", quote(&text))));
+        if !css_value_ok(kind, &text) {
+            return Err(js_error(format!("{field} must be {}, got {}", kind.described, quote(&text))));
         }
         theme.properties.push((property, text));
     }
