@@ -4,11 +4,7 @@
 //!   (`src/engine/locales.rs`);
 //! - the stylesheet (`src/ui/style.css`) without comments and extra whitespace.
 
-#[allow(dead_code)]
-#[path = "src/engine/json.rs"]
-mod json;
-
-use json::Value;
+use serde_json::Value;
 
 const SOURCE: &str = "src/engine/default_definition.json";
 const LANGUAGES: [&str; 4] = ["en", "de", "fr", "es"];
@@ -16,16 +12,16 @@ const LANGUAGES: [&str; 4] = ["en", "de", "fr", "es"];
 /// A text is an object whose members are all strings keyed by supported languages, English among them.
 fn english_only(v: Value) -> Value {
     match v {
-        Value::Obj(members) => {
-            let is_text = members.iter().any(|(k, _)| k == "en")
-                && members.iter().all(|(k, v)| LANGUAGES.contains(&k.as_str()) && matches!(v, Value::Str(_)));
+        Value::Object(mut members) => {
+            let is_text = members.contains_key("en")
+                && members.iter().all(|(k, v)| LANGUAGES.contains(&k.as_str()) && v.is_string());
             if is_text {
-                members.into_iter().find(|(k, _)| k == "en").map(|(_, v)| v).unwrap_or(Value::Null)
+                members.remove("en").unwrap_or(Value::Null)
             } else {
-                Value::Obj(members.into_iter().map(|(k, v)| (k, english_only(v))).collect())
+                Value::Object(members.into_iter().map(|(k, v)| (k, english_only(v))).collect())
             }
         }
-        Value::Arr(items) => Value::Arr(items.into_iter().map(english_only).collect()),
+        Value::Array(items) => Value::Array(items.into_iter().map(english_only).collect()),
         other => other,
     }
 }
@@ -58,9 +54,8 @@ fn main() {
     let out_dir = std::env::var("OUT_DIR").unwrap();
     std::fs::write(std::path::Path::new(&out_dir).join("style.css"), minify_css(&css)).expect("write the stylesheet");
     println!("cargo::rerun-if-changed={SOURCE}");
-    println!("cargo::rerun-if-changed=src/engine/json.rs");
     let source = std::fs::read_to_string(SOURCE).expect("the default definition");
-    let value = json::parse(&source).unwrap_or_else(|e| panic!("{SOURCE}: {} {}", e.path, e.message));
+    let value: Value = serde_json::from_str(&source).unwrap_or_else(|e| panic!("{SOURCE}: {e}"));
     let out = std::path::Path::new(&std::env::var("OUT_DIR").unwrap()).join("default_definition.en.json");
     std::fs::write(out, english_only(value).to_string()).expect("write the English definition");
 }

@@ -6,7 +6,8 @@ bash scripts/setup.sh
 
 cargo build --quiet --lib --profile wasm --target wasm32-unknown-unknown
 rm -rf pkg
-wasm-bindgen --target web --no-typescript --out-dir pkg target/wasm32-unknown-unknown/wasm/cx_scorecard.wasm
+# Also writes the TypeScript declarations, cx_scorecard.d.ts and cx_scorecard_bg.wasm.d.ts.
+wasm-bindgen --target web --out-dir pkg "${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/wasm/cx_scorecard.wasm"
 # --low-memory-unused lets wasm-opt fold added constants into the offsets of loads and stores; that
 # differs only for an address that would wrap around into the first 1 KB of memory, which Rust's
 # pointers never do. (Rust's wasm layout puts the 1 MB stack first, growing down towards 0, so that
@@ -20,4 +21,6 @@ cargo run --quiet --bin locales -- pkg/locales
 node scripts/standalone.mjs
 # The glue hosts load, minified (the single-file edition above inlines the readable one).
 node_modules/.bin/terser pkg/cx_scorecard.js --module --compress --mangle -o pkg/cx_scorecard.js
+# The npm package: the loader and frame helper copied beside the glue, and pkg/package.json.
+node scripts/package-json.mjs
 node scripts/size.mjs

@@ -17,24 +17,27 @@ const TYPES = {
   ".ico": "image/x-icon",
 };
 
-/** Resolves a URL path to a file under pkg/ or www/, refusing anything outside them. */
-function fileFor(pathname) {
+/**
+ * Resolves a URL path to a file under pkg/ or www/ (or, given `root`, under that folder alone),
+ * refusing anything outside them.
+ */
+function fileFor(pathname, root) {
   const clean = normalize(decodeURIComponent(pathname)).replace(/^(\.\.[/\\])+/, "");
-  const [base, rel] = clean.startsWith("/pkg/") ? ["pkg", clean.slice(5)] : ["www", clean.slice(1)];
-  const dir = join(ROOT, base);
+  const [base, rel] = root ? [root, clean.slice(1)] : clean.startsWith("/pkg/") ? ["pkg", clean.slice(5)] : ["www", clean.slice(1)];
+  const dir = resolve(ROOT, base);
   const file = resolve(dir, rel || "index.html");
   return file.startsWith(dir) ? file : null;
 }
 
 /**
  * Starts a server. `headers(pathname)` may add response headers (a CSP, say);
- * `routes[pathname](req, res)` may answer a path itself.
+ * `routes[pathname](req, res)` may answer a path itself; `root` serves that folder instead.
  */
-export function serve({ port = 8080, host = "127.0.0.1", headers = () => ({}), routes = {}, quiet = true } = {}) {
+export function serve({ port = 8080, host = "127.0.0.1", headers = () => ({}), routes = {}, root, quiet = true } = {}) {
   const server = createServer(async (req, res) => {
     const url = new URL(req.url, `http://${req.headers.host}`);
     if (routes[url.pathname]) return routes[url.pathname](req, res);
-    let file = fileFor(url.pathname);
+    let file = fileFor(url.pathname, root);
     try {
       if (file && (await stat(file)).isDirectory()) file = join(file, "index.html");
       const body = await readFile(file);

@@ -3,10 +3,10 @@
 
 use cx_scorecard::engine::export::answers_csv;
 use cx_scorecard::engine::lead::{is_email, make_lead, validate_lead, LeadConfig, LeadError};
-use cx_scorecard::engine::map::Map;
 use cx_scorecard::engine::outbox::{backoff_ms, outcome_for_status, Outbox, Outcome, Reason, Status, MAX_ATTEMPTS};
 use cx_scorecard::engine::session::ActionError;
 use cx_scorecard::engine::{build_result, default_definition, Action, Answer, LeadGate, Session, Step};
+use std::collections::BTreeMap as Map;
 
 fn values(pairs: &[(&str, &str)]) -> Map<String, String> {
     pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
@@ -14,6 +14,11 @@ fn values(pairs: &[(&str, &str)]) -> Map<String, String> {
 
 fn config(json: &str) -> LeadConfig {
     LeadConfig::from_json(json).unwrap()
+}
+
+/// The outbox as stored: its JSON text.
+fn stored(o: &Outbox) -> String {
+    serde_json::to_string(o).unwrap()
 }
 
 #[test]
@@ -84,7 +89,7 @@ fn no_lead_exists_without_consent() {
     assert!(make_lead(&c, &v, false, "text", "t").is_err());
     let lead = make_lead(&c, &v, true, "You may contact me.", "2026-11-23T10:00:00Z").unwrap();
     assert_eq!(lead.values, values(&[("email", "ana@example.com"), ("name", "Ana")]), "trimmed, empty left out");
-    let json: serde_json::Value = serde_json::from_str(&lead.to_json().to_string()).unwrap();
+    let json: serde_json::Value = serde_json::from_str(&serde_json::to_string(&lead).unwrap()).unwrap();
     assert_eq!(
         json,
         serde_json::json!({"email": "ana@example.com", "name": "Ana", "consent": {"text": "You may contact me.", "at": "2026-11-23T10:00:00Z"}})
@@ -93,33 +98,41 @@ fn no_lead_exists_without_consent() {
 
 #[test]
 fn bad_lead_configurations_are_named() {
-    let c = config(
-        r#"{"fields": [{"type": "email"}, {"type": "email"}, {"type": "choice", "id": "c"}, {"type": "text", "id": "consent", "label": "x"}], "privacyPolicyUrl": "javascript:alert(1)"}"#,
-    );
+    let json = r#"{"fields": [{"type": "email"}, {"type": "email"}, {"type": "choice", "id": "c"}, {"type": "text", "id": "consent", "label": "x"}], "privacyPolicyUrl": "javascript:alert(1)"}"#;
+    let c: LeadConfig = cx_scorecard::engine::wire::parse(json).unwrap();
     let problems: Vec<String> = c.problems().into_iter().map(|(p, m)| format!("{p}: {m}")).collect();
-    assert_eq!(
-        problems,
-        vec![
-            "fields[1].id: duplicate field id \"email\"",
-            "fields[2].label: a custom field needs a label",
-            "fields[2].options: a choice field needs options",
-            "fields[3].id: \"consent\" cannot be used as a field id",
-            "privacyPolicyUrl: must be an http(s) URL or a relative link, got \"javascript:alert(1)\"",
-        ]
-    );
+    let want = vec![
+        "fields[1].id: duplicate field id \"email\"",
+        "fields[2].label: a custom field needs a label",
+        "fields[2].options: a choice field needs options",
+        "fields[3].id: \"consent\" cannot be used as a field id",
+        "privacyPolicyUrl: must be an http(s) URL or a relative link, got \"javascript:alert(1)\"",
+    ];
+    assert_eq!(problems, want);
+    // `from_json` reads and checks: it refuses the configuration with every problem.
+    let refused: Vec<String> =
+        LeadConfig::from_json(json).unwrap_err().into_iter().map(|(p, m)| format!("{p}: {m}")).collect();
+    assert_eq!(refused, want);
     for ok in ["privacy.html", "/legal/privacy", "https://host.example/p?x=1", "../p#a"] {
         let c = LeadConfig { privacy_policy_url: Some(ok.into()), ..LeadConfig::before_results() };
         assert!(c.problems().is_empty(), "{ok}");
     }
-    let err = LeadConfig::from_json(r#"{"fields": [{"type": "phone"}], "allowSkip": "yes", "colour": 1}"#).unwrap_err();
-    let err: Vec<String> = err.into_iter().map(|(p, m)| format!("{p}: {m}")).collect();
+    // A type error stops the reading: each is named on its own, and of several the first in key order.
+    let err = |json: &str| -> Vec<String> {
+        LeadConfig::from_json(json).unwrap_err().into_iter().map(|(p, m)| format!("{p}: {m}")).collect()
+    };
     assert_eq!(
-        err,
-        [
-            "colour: unknown field `colour`, expected one of `mode`, `fields`, `consentText`, `privacyPolicyUrl`, `allowSkip`",
-            "fields[0].type: unknown field type \"phone\", expected name, email, company, role, text or choice",
-            "allowSkip: expected true or false, found the string \"yes\"",
-        ]
+        err(r#"{"colour": 1}"#),
+        ["colour: unknown field `colour`, expected one of `mode`, `fields`, `consentText`, `privacyPolicyUrl`, `allowSkip`"]
+    );
+    assert_eq!(
+        err(r#"{"fields": [{"type": "phone"}]}"#),
+        ["fields[0].type: unknown variant `phone`, expected one of `name`, `email`, `company`, `role`, `text`, `choice`"]
+    );
+    assert_eq!(err(r#"{"allowSkip": "yes"}"#), ["allowSkip: invalid type: string \"yes\", expected a boolean"]);
+    assert_eq!(
+        err(r#"{"fields": [{"type": "phone"}], "allowSkip": "yes", "colour": 1}"#),
+        ["allowSkip: invalid type: string \"yes\", expected a boolean"]
     );
 }
 
@@ -161,7 +174,7 @@ fn a_skipped_gate_gives_a_result_without_a_lead() {
     let done = s.apply(&def, Action::SkipLead { at: "t3".into() }).unwrap();
     let result = build_result(&def, &done, "en").unwrap();
     assert!(result.lead.is_none());
-    assert!(result.to_json().get("lead").is_none());
+    assert!(serde_json::to_value(&result).unwrap().get("lead").is_none());
 }
 
 #[test]
@@ -228,11 +241,12 @@ fn outbox_backs_off_gives_up_and_retries_on_demand() {
     );
     o.enqueue("r3", "https://h/y", "{\"a\":\"\\u00e9\"}".into(), 1_763_892_000_123.0);
     o.record("r3", "https://h/y", Outcome::Retry(Reason::Offline), 0.0);
-    assert_eq!(Outbox::from_json(&o.to_json(), 0.0), o, "the outbox survives storage");
+    assert_eq!(Outbox::from_json(&stored(&o), 0.0), o, "the outbox survives storage");
     assert_eq!(o.entries.len(), 2);
     // Unreadable entries are left out; unreadable text is an empty outbox.
-    let stored = o.to_json().replacen("\"attempts\":1", "\"attempts\":\"one\"", 1);
-    assert_eq!(Outbox::from_json(&stored, 0.0).entries, o.entries[1..]);
+    let damaged = stored(&o).replacen("\"attempts\":1", "\"attempts\":\"one\"", 1);
+    assert_ne!(damaged, stored(&o));
+    assert_eq!(Outbox::from_json(&damaged, 0.0).entries, o.entries[1..]);
     assert_eq!(Outbox::from_json("{not json", 0.0), Outbox::default());
 }
 
@@ -247,12 +261,12 @@ fn queued_submissions_expire_after_seven_days_and_can_be_discarded() {
     o.enqueue("r2", "https://h/x", "{}".into(), t0 + DAY);
     o.record("r1", "https://h/x", Outcome::Rejected(Reason::Status(400)), t0);
     // Stored and read back, the age is kept.
-    let mut o = Outbox::from_json(&o.to_json(), t0 + 2.0 * DAY);
+    let mut o = Outbox::from_json(&stored(&o), t0 + 2.0 * DAY);
     assert_eq!(o.entries[0].queued_at, t0);
     assert!(o.expire(t0 + 7.0 * DAY - 1.0).is_empty(), "not yet");
     assert_eq!(o.expire(t0 + 7.0 * DAY), vec!["r1".to_string()], "r1 is 7 days old");
     assert_eq!(o.entries.len(), 1);
-    assert!(!o.to_json().contains("a@b.example"), "the lead is gone with it");
+    assert!(!stored(&o).contains("a@b.example"), "the lead is gone with it");
     assert_eq!(o.expire(t0 + 8.0 * DAY), vec!["r2".to_string()]);
     assert!(o.entries.is_empty());
 
@@ -297,6 +311,6 @@ fn a_redirect_or_a_timeout_is_a_failure_kept_in_the_outbox() {
         Some(Status::Queued { attempts: 1, next_at: 1010.0, reason: Reason::Timeout })
     );
     assert_eq!(Reason::Timeout.to_string(), "the server did not answer in time");
-    let back = Outbox::from_json(&o.to_json(), 0.0);
+    let back = Outbox::from_json(&stored(&o), 0.0);
     assert_eq!(back, o, "both reasons survive storage");
 }

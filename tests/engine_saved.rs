@@ -1,16 +1,33 @@
 //! Autosave and the resume link: round trips, and rejection of anything else.
 #![cfg(not(target_arch = "wasm32"))]
 
-use cx_scorecard::engine::json::{self, Reader, Value};
 use cx_scorecard::engine::lead::{make_lead, LeadConfig};
-use cx_scorecard::engine::map::Map;
 use cx_scorecard::engine::saved::{
-    decode, decode_link, encode, encode_link, is_stale, is_storage_scope, read_answers, storage_key, LinkError,
-    RestoreError,
+    decode, decode_link, encode, encode_link, is_stale, is_storage_scope, storage_key, LinkError, RestoreError,
 };
-use cx_scorecard::engine::{default_definition, Action, Answer, Answers, LeadGate, ProfileAnswer, Session, Step};
+use cx_scorecard::engine::wire::parse;
+use cx_scorecard::engine::{
+    default_definition, Action, Answer, Answers, Definition, LeadGate, ProfileAnswer, Session, Step,
+};
+use serde_json::{json, Value};
+use std::collections::BTreeMap as Map;
 
-fn started(def: &cx_scorecard::engine::Definition) -> Session {
+/// The session as stored: the JSON text of `encode`.
+fn encode_text(def: &Definition, session: &Session, now: &str, scope: Option<&str>) -> String {
+    serde_json::to_string(&encode(def, session, now, scope)).unwrap()
+}
+
+/// Reads stored JSON text back; the text must be JSON.
+fn decode_text(def: &Definition, text: &str) -> Result<Session, RestoreError> {
+    decode(def, serde_json::from_str(text).expect("JSON"))
+}
+
+/// A stored item's value as the storage layer reads it.
+fn stored(text: &str) -> Value {
+    serde_json::from_str(text).unwrap()
+}
+
+fn started(def: &Definition) -> Session {
     let s = Session::new(LeadGate::Required)
         .apply(def, Action::Start { at: "t0".into(), id: "abc".into() })
         .unwrap()
@@ -33,8 +50,10 @@ fn a_saved_session_round_trips() {
     let def = default_definition();
     let s = started(&def);
     assert_eq!(storage_key(&def, None), "cx-scorecard:session:cx-operations:1.0.0");
-    let json = encode(&def, &s, "2026-11-23T10:00:00Z", None);
-    assert_eq!(decode(&def, &json), Ok(s));
+    let json = encode_text(&def, &s, "2026-11-23T10:00:00Z", None);
+    assert_eq!(decode_text(&def, &json), Ok(s.clone()));
+    // The value itself reads back too (the wasm hands `decode` the parsed value).
+    assert_eq!(decode(&def, serde_json::to_value(encode(&def, &s, "now", None)).unwrap()), Ok(s));
 }
 
 #[test]
@@ -58,34 +77,37 @@ fn the_lead_is_never_stored() {
     )
     .unwrap();
     let done = s.apply(&def, Action::SubmitLead { lead, at: "t3".into() }).unwrap();
-    let json = encode(&def, &done, "now", None);
+    let json = encode_text(&def, &done, "now", None);
     assert!(!json.contains("ana@example.com"));
-    let back = decode(&def, &json).unwrap();
+    let back = decode_text(&def, &json).unwrap();
     assert_eq!(back.lead, None);
     assert_eq!(back.step, Step::Results);
-    let on_lead_page = decode(&def, &encode(&def, &s, "now", None)).unwrap();
+    let on_lead_page = decode_text(&def, &encode_text(&def, &s, "now", None)).unwrap();
     assert_eq!(on_lead_page.step, Step::Dimension(6), "the lead page itself is not restored");
 }
 
 #[test]
 fn corrupt_or_foreign_sessions_are_refused() {
     let def = default_definition();
-    let good = encode(&def, &started(&def), "now", None);
-    assert!(matches!(decode(&def, "{not json"), Err(RestoreError::Corrupt(_))));
-    assert!(matches!(decode(&def, "null"), Err(RestoreError::Corrupt(_))));
-    assert!(matches!(decode(&def, ""), Err(RestoreError::Corrupt(_))));
+    let good = encode_text(&def, &started(&def), "now", None);
+    // Text that is not JSON never becomes a value to decode; any value that is not a session is refused.
+    assert!(serde_json::from_str::<Value>("{not json").is_err());
+    assert!(serde_json::from_str::<Value>("").is_err());
+    assert!(matches!(decode(&def, Value::Null), Err(RestoreError::Corrupt(_))));
+    assert!(matches!(decode(&def, json!("{not json")), Err(RestoreError::Corrupt(_))));
+    assert!(matches!(decode(&def, json!("")), Err(RestoreError::Corrupt(_))));
     let other_version = good.replace("\"version\":\"1.0.0\"", "\"version\":\"0.9.0\"");
-    assert_eq!(decode(&def, &other_version), Err(RestoreError::OtherVersion("0.9.0".into())));
+    assert_eq!(decode_text(&def, &other_version), Err(RestoreError::OtherVersion("0.9.0".into())));
     let other_id = good.replace("\"id\":\"cx-operations\"", "\"id\":\"other\"");
-    assert!(matches!(decode(&def, &other_id), Err(RestoreError::Corrupt(_))));
+    assert!(matches!(decode_text(&def, &other_id), Err(RestoreError::Corrupt(_))));
     let unknown_statement = good.replace("\"d1.s1\"", "\"d9.s9\"");
-    assert_eq!(decode(&def, &unknown_statement), Err(RestoreError::Corrupt("unknown statement \"d9.s9\"".into())));
+    assert_eq!(decode_text(&def, &unknown_statement), Err(RestoreError::Corrupt("unknown statement \"d9.s9\"".into())));
     let out_of_scale = good.replace("\"d1.s1\":2", "\"d1.s1\":9");
-    assert_eq!(decode(&def, &out_of_scale), Err(RestoreError::Corrupt("answer 9 is outside the scale".into())));
+    assert_eq!(decode_text(&def, &out_of_scale), Err(RestoreError::Corrupt("answer 9 is outside the scale".into())));
     let bad_page = good.replace("{\"Dimension\":0}", "{\"Dimension\":42}");
-    assert_eq!(decode(&def, &bad_page), Err(RestoreError::Corrupt("page out of range".into())));
+    assert_eq!(decode_text(&def, &bad_page), Err(RestoreError::Corrupt("page out of range".into())));
     let bad_option = good.replace("\"chat\"", "\"pigeon\"");
-    assert!(matches!(decode(&def, &bad_option), Err(RestoreError::Corrupt(_))));
+    assert!(matches!(decode_text(&def, &bad_option), Err(RestoreError::Corrupt(_))));
 }
 
 #[test]
@@ -146,34 +168,27 @@ fn resume_replaces_a_fresh_session_and_keeps_the_gate() {
 
 #[test]
 fn answers_and_profile_answers_read_back_from_json() {
-    fn read<T>(json: &str, f: impl Fn(&mut Reader, &Value, &str) -> T) -> Result<T, Vec<(String, String)>> {
-        let mut r = Reader::default();
-        let v = f(&mut r, &json::parse(json).unwrap(), "answers");
-        if r.errors.is_empty() {
-            Ok(v)
-        } else {
-            Err(r.errors)
-        }
+    fn error<T: std::fmt::Debug>(r: Result<T, cx_scorecard::engine::ValidationError>) -> (String, String) {
+        let e = r.unwrap_err();
+        (e.path, e.message)
     }
-    let a = read(r#"{"d1.s1": 3, "d1.s2": null}"#, read_answers).unwrap();
+    let a: Answers = parse(r#"{"d1.s1": 3, "d1.s2": null}"#).unwrap();
     assert_eq!(a["d1.s1"], Answer::Value(3));
     assert_eq!(a["d1.s2"], Answer::DontKnow);
-    let e = read(r#"{"d1.s1": 300}"#, read_answers).unwrap_err();
+    assert_eq!(serde_json::to_string(&a).unwrap(), r#"{"d1.s1":3,"d1.s2":null}"#);
+    let e = error(parse::<Answers>(r#"{"d1.s1": 300}"#));
+    assert_eq!(e, ("d1.s1".to_string(), "invalid value: integer `300`, expected u8".to_string()));
+    assert!(parse::<Answers>(r#"{"d1.s1": "3"}"#).is_err());
+    assert!(parse::<Answers>(r#"{"d1.s1": -1}"#).is_err());
+    assert!(parse::<Answers>(r#"{"d1.s1": 2.5}"#).is_err());
+    assert!(parse::<Answers>(r#"[3]"#).is_err());
+    assert_eq!(parse::<ProfileAnswer>(r#""retail""#), Ok(ProfileAnswer::One("retail".into())));
     assert_eq!(
-        e,
-        [("answers.d1.s1".to_string(), "expected a whole number from 0 to 255, found the number 300".to_string())]
-    );
-    assert!(read(r#"{"d1.s1": "3"}"#, read_answers).is_err());
-    assert!(read(r#"{"d1.s1": -1}"#, read_answers).is_err());
-    assert!(read(r#"{"d1.s1": 2.5}"#, read_answers).is_err());
-    assert!(read(r#"[3]"#, read_answers).is_err());
-    assert_eq!(read(r#""retail""#, ProfileAnswer::read), Ok(ProfileAnswer::One("retail".into())));
-    assert_eq!(
-        read(r#"["phone", "chat"]"#, ProfileAnswer::read),
+        parse::<ProfileAnswer>(r#"["phone", "chat"]"#),
         Ok(ProfileAnswer::Many(vec!["phone".into(), "chat".into()]))
     );
-    assert!(read("5", ProfileAnswer::read).is_err());
-    assert!(read(r#"["phone", 5]"#, ProfileAnswer::read).is_err());
+    assert!(parse::<ProfileAnswer>("5").is_err());
+    assert!(parse::<ProfileAnswer>(r#"["phone", 5]"#).is_err());
 }
 
 #[test]
@@ -181,23 +196,26 @@ fn a_storage_key_separates_two_widgets_and_only_own_old_versions_are_stale() {
     let def = default_definition();
     let s = started(&def);
     assert_eq!(storage_key(&def, Some("team-a")), "cx-scorecard:session:cx-operations:1.0.0:team-a");
-    let a = encode(&def, &s, "now", Some("team-a"));
+    let a = encode_text(&def, &s, "now", Some("team-a"));
     assert!(a.contains("\"storageKey\":\"team-a\""));
-    assert_eq!(decode(&def, &a), Ok(s.clone()), "a scoped save reads back the same");
-    let plain = encode(&def, &s, "now", None);
+    assert_eq!(decode_text(&def, &a), Ok(s.clone()), "a scoped save reads back the same");
+    let plain = encode_text(&def, &s, "now", None);
     assert!(!plain.contains("storageKey"));
     // A widget without a storageKey never treats a scoped widget's save as its own old version …
-    assert!(!is_stale(&def, None, "cx-scorecard:session:cx-operations:1.0.0:team-a", &a));
+    assert!(!is_stale(&def, None, "cx-scorecard:session:cx-operations:1.0.0:team-a", &stored(&a)));
     // … nor the other way round, nor its own current key …
-    assert!(!is_stale(&def, Some("team-a"), "cx-scorecard:session:cx-operations:1.0.0", &plain));
-    assert!(!is_stale(&def, Some("team-b"), "cx-scorecard:session:cx-operations:1.0.0:team-a", &a));
-    assert!(!is_stale(&def, Some("team-a"), "cx-scorecard:session:cx-operations:1.0.0:team-a", &a));
-    assert!(!is_stale(&def, None, "cx-scorecard:outbox", "{}"));
+    assert!(!is_stale(&def, Some("team-a"), "cx-scorecard:session:cx-operations:1.0.0", &stored(&plain)));
+    assert!(!is_stale(&def, Some("team-b"), "cx-scorecard:session:cx-operations:1.0.0:team-a", &stored(&a)));
+    assert!(!is_stale(&def, Some("team-a"), "cx-scorecard:session:cx-operations:1.0.0:team-a", &stored(&a)));
+    assert!(!is_stale(&def, None, "cx-scorecard:outbox", &json!({})));
     // … but its own saves of another version are, and so is anything unreadable under its prefix.
     let old = a.replace("\"version\":\"1.0.0\"", "\"version\":\"0.9.0\"");
-    assert!(is_stale(&def, Some("team-a"), "cx-scorecard:session:cx-operations:0.9.0:team-a", &old));
-    assert!(is_stale(&def, None, "cx-scorecard:session:cx-operations:0.9.0", &plain));
-    assert!(is_stale(&def, None, "cx-scorecard:session:cx-operations:0.9.0", "{garbage"));
+    assert!(is_stale(&def, Some("team-a"), "cx-scorecard:session:cx-operations:0.9.0:team-a", &stored(&old)));
+    assert!(is_stale(&def, None, "cx-scorecard:session:cx-operations:0.9.0", &stored(&plain)));
+    // Text that is not JSON is no value at all; a value that is no session (null, a string) is stale.
+    assert!(serde_json::from_str::<Value>("{garbage").is_err());
+    assert!(is_stale(&def, None, "cx-scorecard:session:cx-operations:0.9.0", &Value::Null));
+    assert!(is_stale(&def, None, "cx-scorecard:session:cx-operations:0.9.0", &json!("{garbage")));
     for good in ["a", "team-a", "Team_2", &"x".repeat(64)] {
         assert!(is_storage_scope(good), "{good}");
     }

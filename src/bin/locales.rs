@@ -2,7 +2,6 @@
 //! the assessment's texts from its source, which holds every language, and the widget's and the
 //! engine's strings from `src/locales/`.
 
-use cx_scorecard::engine::json;
 use cx_scorecard::engine::locales::{pack, STRINGS_SOURCES};
 use cx_scorecard::engine::{Definition, DEFAULT_DEFINITION_SOURCE};
 
@@ -12,9 +11,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let def = Definition::from_json(DEFAULT_DEFINITION_SOURCE).map_err(|e| format!("{e:?}"))?;
     let mut written = Vec::new();
     for (locale, source) in STRINGS_SOURCES {
-        let strings = json::parse(source).map_err(|e| format!("src/locales/{locale}.json: {}", e.message))?;
+        let strings = serde_json::from_str(source).map_err(|e| format!("src/locales/{locale}.json: {e}"))?;
         let path = dir.join(format!("{locale}.json"));
-        std::fs::write(&path, pack(&def, locale, &strings) + "\n")?;
+        std::fs::write(&path, serde_json::to_string(&pack(&def, locale, &strings))? + "\n")?;
         written.push(path.display().to_string());
     }
     println!("locales: {}", written.join(", "));

@@ -3,9 +3,10 @@
 //! accepted only from those origins and only in the envelope's shape. The widget's height is
 //! reported through a `ResizeObserver` on the widget itself, so it cannot feed back into itself.
 
-use super::object;
 use super::options::is_locale_tag;
+use crate::ui::wire;
 use gloo_events::EventListener;
+use serde::{Deserialize, Serialize};
 use std::cell::Cell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -29,23 +30,39 @@ pub(crate) struct Frame {
     _on_resize: Closure<dyn FnMut()>,
 }
 
-/// An own property of the message (never one set on `Object.prototype`).
-fn field(v: &JsValue, key: &str) -> JsValue {
-    super::options::own(v, key)
+/// A message between the widget and its parent window, as the embedding contract has it:
+/// `{source: "cx-scorecard", version: 1, type: "cx-scorecard:<name>", payload}`.
+#[derive(Serialize, Deserialize)]
+struct Envelope<P> {
+    source: String,
+    version: u32,
+    #[serde(rename = "type")]
+    kind: String,
+    #[serde(default)]
+    payload: P,
 }
 
-/// Reads an inbound envelope; anything not exactly of the contract's shape is `None`.
+/// An outbound payload: the event's detail, passed through as it is.
+#[derive(Serialize)]
+struct Detail(#[serde(with = "serde_wasm_bindgen::preserve")] JsValue);
+
+/// The widget's height, posted when it changes.
+#[derive(Serialize)]
+struct Height {
+    height: f64,
+}
+
+/// Reads an inbound envelope (own properties only, see `ui::wire`); anything not exactly of the
+/// contract's shape is `None`.
 fn parse_command(data: &JsValue) -> Option<Command> {
-    if !data.is_object() || field(data, "source").as_string().as_deref() != Some(SOURCE) {
+    let envelope: Envelope<serde_json::Value> = wire::read_plain(data).ok()?;
+    if envelope.source != SOURCE || envelope.version != VERSION {
         return None;
     }
-    if field(data, "version").as_f64() != Some(f64::from(VERSION)) {
-        return None;
-    }
-    match field(data, "type").as_string()?.as_str() {
+    match envelope.kind.as_str() {
         "cx-scorecard:reset" => Some(Command::Reset),
         "cx-scorecard:setLocale" => {
-            let locale = field(&field(data, "payload"), "locale").as_string()?;
+            let locale = envelope.payload.get("locale")?.as_str()?.to_string();
             is_locale_tag(&locale).then_some(Command::SetLocale(locale))
         }
         _ => None,
@@ -53,13 +70,13 @@ fn parse_command(data: &JsValue) -> Option<Command> {
 }
 
 /// Posts one envelope to every allowed origin.
-fn post(parent: &Window, origins: &[String], kind: &str, payload: &JsValue) {
-    let envelope = object(&[
-        ("source", SOURCE.into()),
-        ("version", VERSION.into()),
-        ("type", format!("cx-scorecard:{kind}").into()),
-        ("payload", payload.clone()),
-    ]);
+fn post<P: Serialize>(parent: &Window, origins: &[String], kind: &str, payload: P) {
+    let envelope = wire::to_js(&Envelope {
+        source: SOURCE.to_string(),
+        version: VERSION,
+        kind: format!("cx-scorecard:{kind}"),
+        payload,
+    });
     for origin in origins {
         let _ = parent.post_message(&envelope, origin);
     }
@@ -97,7 +114,7 @@ impl Frame {
                 let height = host.get_bounding_client_rect().height().ceil();
                 if height != last.get() {
                     last.set(height);
-                    post(&parent, &origins, "resize", &object(&[("height", height.into())]));
+                    post(&parent, &origins, "resize", Height { height });
                 }
             }
         });
@@ -107,7 +124,7 @@ impl Frame {
     }
 
     pub fn post(&self, kind: &str, payload: &JsValue) {
-        post(&self.parent, &self.origins, kind, payload);
+        post(&self.parent, &self.origins, kind, Detail(payload.clone()));
     }
 }
 

@@ -4,7 +4,8 @@
 //! with `registerLocale`, as the single-file edition does).
 
 use super::{js_error, options};
-use crate::engine::json::quote;
+use crate::engine::locales::Pack;
+use crate::engine::text::quote;
 use crate::engine::Definition;
 use crate::ui::strings::{Strings, EN};
 use std::cell::RefCell;
@@ -31,7 +32,18 @@ thread_local! {
 
 /// The default assessment with the languages loaded so far.
 pub fn default_definition() -> Rc<Definition> {
-    DEFAULT.with(|d| d.borrow_mut().get_or_insert_with(|| Rc::new(crate::engine::default_definition())).clone())
+    DEFAULT.with(|d| d.borrow_mut().get_or_insert_with(|| Rc::new(parse_default())).clone())
+}
+
+/// The built-in assessment, read with the browser's `JSON.parse` (the engine's
+/// `default_definition` would carry serde_json's parser into the wasm for this one text).
+fn parse_default() -> Definition {
+    let value = crate::ui::wire::parse_value(crate::engine::DEFAULT_DEFINITION_JSON);
+    // Not `expect`: that would compile the errors' Debug formatting into the download.
+    value
+        .ok()
+        .and_then(|v| Definition::from_value(v).ok())
+        .unwrap_or_else(|| panic!("the built-in definition is valid"))
 }
 
 /// Whether the texts of `locale` (a supported language) are here: English always, the others
@@ -42,9 +54,9 @@ pub fn has(locale: &str) -> bool {
 
 /// Adds a language pack (the assessment's texts, the widget's and the engine's strings) or,
 /// if any part of it does not fit, nothing; returns its language.
-fn add(pack: &str) -> Result<String, String> {
+fn add(pack: Pack) -> Result<String, String> {
     let p = crate::engine::locales::read_pack(&default_definition(), pack)?;
-    let strings = Strings::read(&p.ui, &EN, "ui")?;
+    let strings = Strings::read(&p.ui, &EN);
     DEFAULT.with(|d| *d.borrow_mut() = Some(Rc::new(p.definition)));
     crate::engine::messages::register(p.locale, p.messages);
     crate::ui::strings::register(p.locale, strings);
@@ -72,7 +84,7 @@ pub async fn load(locale: &str) -> Result<(), String> {
         }
         let url = url.clone();
         let promise = wasm_bindgen_futures::future_to_promise(async move {
-            super::fetch_text(&url).await.map(JsValue::from).map_err(JsValue::from)
+            super::fetch::fetch_text(&url).await.map(JsValue::from).map_err(JsValue::from)
         });
         p.push((locale.to_string(), promise.clone()));
         promise
@@ -85,7 +97,7 @@ pub async fn load(locale: &str) -> Result<(), String> {
         return Ok(()); // another widget added it meanwhile
     }
     let text = text.map_err(|why| fail(why.as_string().unwrap_or_default()))?.as_string().unwrap_or_default();
-    match add(&text) {
+    match crate::ui::wire::parse::<Pack>(&text).map_err(|e| e.to_string()).and_then(add) {
         Ok(added) if added == locale => Ok(()),
         Ok(added) => Err(fail(format!("the file holds the {} texts", quote(&added)))),
         Err(e) => Err(fail(e)),
@@ -95,10 +107,12 @@ pub async fn load(locale: &str) -> Result<(), String> {
 /// Adds a language pack of the default assessment (an object or its JSON), so that no request is
 /// made for that language.
 #[wasm_bindgen(js_name = registerLocale)]
-pub fn register_locale(pack: JsValue) -> Result<(), JsValue> {
-    let json = match pack.as_string() {
-        Some(s) => s,
-        None if pack.is_object() => options::own_json("registerLocale(pack)", &pack)?,
+pub fn register_locale(
+    #[wasm_bindgen(unchecked_param_type = "LanguagePack | string")] pack: JsValue,
+) -> Result<(), JsValue> {
+    let read = match pack.as_string() {
+        Some(s) => crate::ui::wire::parse::<Pack>(&s),
+        None if pack.is_object() => crate::ui::wire::read::<Pack>(&pack),
         None => {
             return Err(js_error(format!(
                 "registerLocale(pack): pack must be an object or a JSON string, got {}",
@@ -106,5 +120,5 @@ pub fn register_locale(pack: JsValue) -> Result<(), JsValue> {
             )))
         }
     };
-    add(&json).map(drop).map_err(|e| js_error(format!("registerLocale(pack): {e}")))
+    read.map_err(|e| e.to_string()).and_then(add).map(drop).map_err(|e| js_error(format!("registerLocale(pack): {e}")))
 }

@@ -1,12 +1,227 @@
-//! Typed reading of the JS options object. A wrong type is an `Error` naming the field.
+//! The options of `mount`: one serde type, [`MountOptions`], read from the host's object (own
+//! properties only: see `read`), then checked into [`Options`]. A type error names its field
+//! (`options.locale: invalid type: …`); an unknown option is an error naming it.
 
 use super::js_error;
-use crate::engine::json::quote;
 use crate::engine::lead::{LeadConfig, LeadMode};
 use crate::engine::saved::is_storage_scope;
+use crate::engine::text::quote;
 use crate::engine::{Definition, ValidationError};
 use js_sys::{Function, Object, Reflect};
+use serde::de::{self, Deserializer, MapAccess, Visitor};
+use serde::Deserialize;
+use std::fmt;
+use tsify::Tsify;
 use wasm_bindgen::{JsCast, JsValue};
+
+/// The options of `mount(element, options)`, as the host gives them (the embedding contract).
+#[derive(Deserialize, Tsify, Default)]
+#[tsify(hashmap_as_object, missing_as_null)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct MountOptions {
+    /// The assessment: a definition, or its JSON text. Without it, the default assessment.
+    #[serde(default, deserialize_with = "js")]
+    #[tsify(optional, type = "Definition | string")]
+    pub definition: Option<JsValue>,
+    /// An http(s) URL to fetch the definition from (not with `definition`).
+    #[serde(default)]
+    #[tsify(optional)]
+    pub definition_src: Option<String>,
+    /// A language tag such as `"de"` or `"de-CH"`; the browser's language when absent.
+    #[serde(default)]
+    #[tsify(optional)]
+    pub locale: Option<String>,
+    /// Saves answers in this browser (`true` unless turned off).
+    #[serde(default)]
+    #[tsify(optional, type = "boolean | \"on\" | \"off\" | \"true\" | \"false\"")]
+    pub autosave: Option<Switch>,
+    #[serde(default)]
+    #[tsify(optional)]
+    pub theme: Option<ThemeOption>,
+    /// `"off"` (the default), `"before-results"`, or a lead form's configuration (or its JSON).
+    #[serde(default, deserialize_with = "js")]
+    #[tsify(optional, type = "\"off\" | \"before-results\" | LeadConfig | string")]
+    pub lead_capture: Option<JsValue>,
+    /// An http(s) URL the result is POSTed to.
+    #[serde(default)]
+    #[tsify(optional)]
+    pub submit_url: Option<String>,
+    /// `true` pushes results onto `window.dataLayer`; a name pushes onto that global array.
+    #[serde(default)]
+    #[tsify(optional, type = "boolean | string")]
+    pub data_layer: Option<Switch>,
+    /// Iframe mode: the exact origins that may receive the widget's messages.
+    #[serde(default)]
+    #[tsify(optional, type = "string[] | string")]
+    pub target_origins: Option<Origins>,
+    /// Separates this widget's autosave from others of the same assessment on the page.
+    #[serde(default)]
+    #[tsify(optional)]
+    pub storage_key: Option<String>,
+    #[serde(default, deserialize_with = "callback")]
+    #[tsify(optional, type = "(detail: Record<string, never>) => void")]
+    pub on_ready: Option<Function>,
+    #[serde(default, deserialize_with = "callback")]
+    #[tsify(optional, type = "(detail: Progress) => void")]
+    pub on_progress: Option<Function>,
+    #[serde(default, deserialize_with = "callback")]
+    #[tsify(optional, type = "(result: AssessmentResult) => void")]
+    pub on_complete: Option<Function>,
+    #[serde(default, deserialize_with = "callback")]
+    #[tsify(optional, type = "(detail: LeadDetail) => void")]
+    pub on_lead: Option<Function>,
+    #[serde(default, deserialize_with = "callback")]
+    #[tsify(optional, type = "(detail: ErrorDetail) => void")]
+    pub on_error: Option<Function>,
+}
+
+/// A JS value kept as it is (`null` and `undefined` as absent), to be read by what it is.
+fn js<'de, D: Deserializer<'de>>(d: D) -> Result<Option<JsValue>, D::Error> {
+    let v: JsValue = serde_wasm_bindgen::preserve::deserialize(d)?;
+    Ok((!v.is_undefined() && !v.is_null()).then_some(v))
+}
+
+/// A host's function, kept as it is.
+fn callback<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Function>, D::Error> {
+    match js(d)? {
+        None => Ok(None),
+        Some(v) => v
+            .dyn_into::<Function>()
+            .map(Some)
+            .map_err(|v| de::Error::custom(format_args!("invalid type: {}, expected a function", type_name(&v)))),
+    }
+}
+
+/// A yes or no: a boolean, or a word (an attribute's value).
+#[derive(Tsify, Clone, Debug, PartialEq)]
+#[tsify(type = "boolean | string")]
+pub enum Switch {
+    On(bool),
+    Text(String),
+}
+
+/// Origins as a list, or as one comma- or space-separated string.
+#[derive(Tsify, Clone, Debug, PartialEq)]
+#[tsify(type = "string[] | string")]
+pub enum Origins {
+    List(Vec<String>),
+    Text(String),
+}
+
+// Read by what the value is, not `untagged`: that buffers the value first, which costs code in
+// the wasm and turns every error into "did not match any variant".
+
+impl<'de> Deserialize<'de> for Switch {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Switch, D::Error> {
+        struct SwitchVisitor;
+        impl<'de> Visitor<'de> for SwitchVisitor {
+            type Value = Switch;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("true, false or a string")
+            }
+            fn visit_bool<E: de::Error>(self, b: bool) -> Result<Switch, E> {
+                Ok(Switch::On(b))
+            }
+            fn visit_str<E: de::Error>(self, s: &str) -> Result<Switch, E> {
+                Ok(Switch::Text(s.to_string()))
+            }
+        }
+        d.deserialize_any(SwitchVisitor)
+    }
+}
+
+impl<'de> Deserialize<'de> for Origins {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Origins, D::Error> {
+        struct OriginsVisitor;
+        impl<'de> Visitor<'de> for OriginsVisitor {
+            type Value = Origins;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("an array of origins or a comma-separated string")
+            }
+            fn visit_str<E: de::Error>(self, s: &str) -> Result<Origins, E> {
+                Ok(Origins::Text(s.to_string()))
+            }
+            fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<Origins, A::Error> {
+                let mut list = Vec::new();
+                while let Some(origin) = seq.next_element()? {
+                    list.push(origin);
+                }
+                Ok(Origins::List(list))
+            }
+        }
+        d.deserialize_any(OriginsVisitor)
+    }
+}
+
+/// `theme`: a colour scheme, or theme properties.
+#[derive(Tsify, Clone, Debug, PartialEq)]
+#[tsify(hashmap_as_object, missing_as_null)]
+#[tsify(type = "Scheme | ThemeProperties")]
+pub enum ThemeOption {
+    Scheme(Scheme),
+    Properties(ThemeProperties),
+}
+
+impl<'de> Deserialize<'de> for ThemeOption {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<ThemeOption, D::Error> {
+        struct ThemeVisitor;
+        impl<'de> Visitor<'de> for ThemeVisitor {
+            type Value = ThemeOption;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("\"auto\", \"light\", \"dark\" or an object of theme properties")
+            }
+            fn visit_str<E: de::Error>(self, s: &str) -> Result<ThemeOption, E> {
+                if s.is_empty() {
+                    return Ok(ThemeOption::Scheme(Scheme::Auto));
+                }
+                Scheme::deserialize(de::value::StrDeserializer::new(s)).map(ThemeOption::Scheme)
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<ThemeOption, A::Error> {
+                ThemeProperties::deserialize(de::value::MapAccessDeserializer::new(map)).map(ThemeOption::Properties)
+            }
+        }
+        d.deserialize_any(ThemeVisitor)
+    }
+}
+
+/// Theme properties: CSS values the widget's custom properties take (see [`THEME_PROPERTIES`]).
+#[derive(Deserialize, Tsify, Clone, Debug, PartialEq, Default)]
+#[tsify(hashmap_as_object, missing_as_null)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ThemeProperties {
+    #[serde(default)]
+    #[tsify(optional)]
+    pub scheme: Option<Scheme>,
+    #[serde(default)]
+    #[tsify(optional)]
+    pub accent: Option<String>,
+    #[serde(default)]
+    #[tsify(optional)]
+    pub accent_text: Option<String>,
+    #[serde(default)]
+    #[tsify(optional)]
+    pub background: Option<String>,
+    #[serde(default)]
+    #[tsify(optional)]
+    pub text: Option<String>,
+    #[serde(default)]
+    #[tsify(optional)]
+    pub font: Option<String>,
+    #[serde(default)]
+    #[tsify(optional)]
+    pub radius: Option<String>,
+}
+
+impl ThemeProperties {
+    /// Each given value with its name and the entry of [`THEME_PROPERTIES`] it belongs to.
+    fn given(&self) -> impl Iterator<Item = (&'static str, &'static str, &'static ValueKind, &String)> {
+        let values = [&self.accent, &self.accent_text, &self.background, &self.text, &self.font, &self.radius];
+        THEME_PROPERTIES
+            .iter()
+            .zip(values)
+            .filter_map(|((name, property, kind), v)| Some((*name, *property, kind, v.as_ref()?)))
+    }
+}
 
 #[derive(Default)]
 pub(crate) struct Callbacks {
@@ -18,8 +233,10 @@ pub(crate) struct Callbacks {
 }
 
 /// Colour scheme of the widget.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
-pub(crate) enum Scheme {
+#[derive(Deserialize, Tsify, Clone, Copy, Debug, PartialEq, Eq, Default)]
+#[tsify(hashmap_as_object, missing_as_null)]
+#[serde(rename_all = "lowercase")]
+pub enum Scheme {
     /// Follows `prefers-color-scheme`.
     #[default]
     Auto,
@@ -48,7 +265,8 @@ const COLOUR: ValueKind =
 const FONT: ValueKind = ValueKind { checked_as: "font-family", described: "font names such as \"Inter, sans-serif\"" };
 const LENGTH: ValueKind = ValueKind { checked_as: "border-radius", described: "a length such as \"8px\"" };
 
-/// Theme properties, the CSS custom properties they set, and the kind of value each takes.
+/// Theme properties (in the order of [`ThemeProperties`]' fields), the CSS custom properties
+/// they set, and the kind of value each takes.
 pub(crate) const THEME_PROPERTIES: &[(&str, &str, ValueKind)] = &[
     ("accent", "--cx-accent", COLOUR),
     ("accentText", "--cx-accent-text", COLOUR),
@@ -103,25 +321,6 @@ pub(crate) struct Options {
     pub callbacks: Callbacks,
 }
 
-/// Options this build reads.
-const KNOWN: &[&str] = &[
-    "definition",
-    "definitionSrc",
-    "locale",
-    "autosave",
-    "theme",
-    "leadCapture",
-    "submitUrl",
-    "dataLayer",
-    "targetOrigins",
-    "storageKey",
-    "onReady",
-    "onProgress",
-    "onComplete",
-    "onLead",
-    "onError",
-];
-
 /// `typeof`, with `null` and arrays told apart.
 pub(crate) fn type_name(v: &JsValue) -> String {
     if v.is_null() {
@@ -160,78 +359,6 @@ pub(crate) fn own(v: &JsValue, key: &str) -> JsValue {
     } else {
         JsValue::UNDEFINED
     }
-}
-
-/// A host's object (or array, or plain value) as JSON text, as `JSON.stringify` would write it,
-/// but reading only own enumerable properties and ignoring `toJSON`: nothing set on a prototype
-/// reaches the widget.
-pub(crate) fn own_json(field: &str, v: &JsValue) -> Result<String, JsValue> {
-    fn write(v: &JsValue, out: &mut String, depth: u32) -> Result<(), &'static str> {
-        if depth > 64 {
-            return Err("it is nested too deeply, or refers to itself");
-        }
-        if let Some(s) = v.as_string() {
-            out.push_str(&quote(&s));
-        } else if let Some(n) = v.as_f64() {
-            out.push_str(&if n.is_finite() { crate::engine::json::number(n) } else { "null".into() });
-        } else if let Some(b) = v.as_bool() {
-            out.push_str(if b { "true" } else { "false" });
-        } else if js_sys::Array::is_array(v) {
-            let items = js_sys::Array::from(v);
-            out.push('[');
-            for i in 0..items.length() {
-                if i > 0 {
-                    out.push(',');
-                }
-                let item = if Object::has_own(items.unchecked_ref::<Object>(), &JsValue::from(i)) {
-                    items.get(i)
-                } else {
-                    JsValue::NULL // a hole: never the prototype's element
-                };
-                if item.is_undefined() || item.is_function() {
-                    out.push_str("null");
-                } else {
-                    write(&item, out, depth + 1)?;
-                }
-            }
-            out.push(']');
-        } else if v.is_object() && !v.is_function() {
-            out.push('{');
-            let mut first = true;
-            for key in Object::keys(v.unchecked_ref::<Object>()).iter() {
-                let value = Reflect::get(v, &key).unwrap_or(JsValue::UNDEFINED);
-                if value.is_undefined() || value.is_function() {
-                    continue;
-                }
-                if !std::mem::take(&mut first) {
-                    out.push(',');
-                }
-                out.push_str(&quote(&key.as_string().unwrap_or_default()));
-                out.push(':');
-                write(&value, out, depth + 1)?;
-            }
-            out.push('}');
-        } else if v.is_null() {
-            out.push_str("null");
-        } else {
-            return Err("it holds a value JSON cannot carry");
-        }
-        Ok(())
-    }
-    let mut out = String::new();
-    write(v, &mut out, 0).map_err(|why| js_error(format!("{field} could not be read as JSON: {why}")))?;
-    Ok(out)
-}
-
-/// A definition given as an object or a JSON string, as JSON text.
-pub(crate) fn definition_json(field: &str, v: &JsValue) -> Result<String, JsValue> {
-    if let Some(s) = v.as_string() {
-        return Ok(s);
-    }
-    if is_plain_object(v) {
-        return own_json(field, v);
-    }
-    Err(js_error(format!("{field} must be an object or a JSON string, got {}", type_name(v))))
 }
 
 /// A language tag: letters, digits and hyphens, 2–35 characters.
@@ -280,24 +407,6 @@ pub(crate) fn parse_origin(field: &str, s: &str) -> Result<String, JsValue> {
     }
 }
 
-fn function(field: &str, v: JsValue) -> Result<Option<Function>, JsValue> {
-    if v.is_undefined() || v.is_null() {
-        return Ok(None);
-    }
-    v.dyn_into::<Function>()
-        .map(Some)
-        .map_err(|v| js_error(format!("options.{field} must be a function, got {}", type_name(&v))))
-}
-
-fn scheme(field: &str, s: &str) -> Result<Scheme, JsValue> {
-    match s {
-        "auto" | "" => Ok(Scheme::Auto),
-        "light" => Ok(Scheme::Light),
-        "dark" => Ok(Scheme::Dark),
-        _ => Err(js_error(format!("{field} must be \"auto\", \"light\" or \"dark\", got {}", quote(s)))),
-    }
-}
-
 /// Whether `value` is a CSS value of `kind` (a colour, a length or font names), as the browser
 /// itself parses it, and one that can never make it fetch anything.
 fn css_value_ok(kind: &ValueKind, value: &str) -> bool {
@@ -312,79 +421,67 @@ fn css_value_ok(kind: &ValueKind, value: &str) -> bool {
     web_sys::css::supports_with_value(kind.checked_as, value).unwrap_or(false)
 }
 
-/// `theme`: a scheme name, or an object of theme properties (plus an optional `scheme`).
-fn theme(v: &JsValue) -> Result<Theme, JsValue> {
+/// `theme`, checked: every value must be a CSS value of its kind.
+fn theme(given: Option<ThemeOption>) -> Result<Theme, JsValue> {
     let mut theme = Theme::default();
-    if v.is_undefined() || v.is_null() {
-        return Ok(theme);
-    }
-    if let Some(s) = v.as_string() {
-        theme.scheme = scheme("options.theme", &s)?;
-        return Ok(theme);
-    }
-    if !is_plain_object(v) {
-        return Err(js_error(format!(
-            "options.theme must be \"auto\", \"light\", \"dark\" or an object of theme properties, got {}",
-            type_name(v)
-        )));
-    }
-    for key in Object::keys(v.unchecked_ref::<Object>()).iter() {
-        let key = key.as_string().unwrap_or_default();
-        let value = own(v, &key);
-        let field = format!("options.theme.{key}");
-        let text = value
-            .as_string()
-            .ok_or_else(|| js_error(format!("{field} must be a string, got {}", type_name(&value))))?;
-        if key == "scheme" {
-            theme.scheme = scheme(&field, &text)?;
-            continue;
+    match given {
+        None => {}
+        Some(ThemeOption::Scheme(scheme)) => theme.scheme = scheme,
+        Some(ThemeOption::Properties(p)) => {
+            theme.scheme = p.scheme.unwrap_or_default();
+            for (name, property, kind, value) in p.given() {
+                if !css_value_ok(kind, value) {
+                    return Err(js_error(format!(
+                        "options.theme.{name} must be {}, got {}",
+                        kind.described,
+                        quote(value)
+                    )));
+                }
+                theme.properties.push((property, value.clone()));
+            }
         }
-        let (_, property, kind) = THEME_PROPERTIES.iter().find(|(k, _, _)| *k == key).ok_or_else(|| {
-            let names: Vec<&str> = THEME_PROPERTIES.iter().map(|(k, _, _)| *k).collect();
-            js_error(format!("{field} is not a theme property (known: scheme, {})", names.join(", ")))
-        })?;
-        if !css_value_ok(kind, &text) {
-            return Err(js_error(format!("{field} must be {}, got {}", kind.described, quote(&text))));
-        }
-        theme.properties.push((property, text));
     }
     Ok(theme)
 }
 
 /// `leadCapture`: `"off"`, `"before-results"`, or a configuration object (or its JSON).
-fn lead(v: &JsValue) -> Result<LeadConfig, JsValue> {
-    if v.is_undefined() || v.is_null() {
-        return Ok(LeadConfig::off());
-    }
-    let json = match v.as_string() {
+fn lead(v: Option<JsValue>) -> Result<LeadConfig, JsValue> {
+    let Some(v) = v else { return Ok(LeadConfig::off()) };
+    let read = match v.as_string() {
         Some(s) if s == "off" || s.is_empty() => return Ok(LeadConfig::off()),
         Some(s) if s == "before-results" => return Ok(LeadConfig::before_results()),
-        Some(s) if s.trim_start().starts_with('{') => s,
-        _ if is_plain_object(v) => own_json("options.leadCapture", v)?,
+        Some(s) if s.trim_start().starts_with('{') => crate::ui::wire::parse::<LeadConfig>(&s),
+        _ if is_plain_object(&v) => crate::ui::wire::read::<LeadConfig>(&v),
         _ => {
             return Err(js_error(format!(
                 "options.leadCapture must be \"off\", \"before-results\" or an object, got {}",
-                v.as_string().map_or_else(|| type_name(v), |s| quote(&s))
+                v.as_string().map_or_else(|| type_name(&v), |s| quote(&s))
             )))
         }
     };
-    let config = LeadConfig::from_json(&json).map_err(|errors| {
-        let (path, message) = errors.into_iter().next().unwrap_or_default();
-        js_error(format!("options.leadCapture{}{path}: {message}", if path.is_empty() { "" } else { "." }))
-    })?;
+    let config =
+        read.map_err(|e| js_error(format!("options.leadCapture{}{e}", if e.path.is_empty() { ": " } else { "." })))?;
     if let Some((path, message)) = config.problems().into_iter().next() {
         return Err(js_error(format!("options.leadCapture.{path}: {message}")));
     }
     Ok(if config.mode == LeadMode::Off { LeadConfig::off() } else { config })
 }
 
+/// A definition given as an object or as JSON text: the definition, or every problem in it.
+pub(crate) fn definition(field: &str, v: &JsValue) -> Result<Result<Definition, Vec<ValidationError>>, JsValue> {
+    let value = if let Some(s) = v.as_string() {
+        crate::ui::wire::parse_value(&s)
+    } else if is_plain_object(v) {
+        crate::ui::wire::value(v)
+    } else {
+        return Err(js_error(format!("{field} must be an object or a JSON string, got {}", type_name(v))));
+    };
+    Ok(value.map_err(|e| vec![e]).and_then(Definition::from_value))
+}
+
 /// A URL option, resolved against the page; http(s) only.
-fn http_url(field: &str, v: &JsValue) -> Result<Option<String>, JsValue> {
-    if v.is_undefined() || v.is_null() {
-        return Ok(None);
-    }
-    let s =
-        v.as_string().ok_or_else(|| js_error(format!("options.{field} must be a URL string, got {}", type_name(v))))?;
+fn http_url(field: &str, v: Option<String>) -> Result<Option<String>, JsValue> {
+    let Some(s) = v else { return Ok(None) };
     if s.trim().is_empty() {
         // It would resolve to the page itself.
         return Err(js_error(format!("options.{field} is empty: give an http(s) URL, or leave the option out")));
@@ -399,97 +496,93 @@ fn http_url(field: &str, v: &JsValue) -> Result<Option<String>, JsValue> {
     Ok(Some(url.href()))
 }
 
+/// Reads the host's options object into [`MountOptions`] by its own enumerable properties
+/// (`Object.entries`), each of which must be an option: serde-wasm-bindgen alone would look the
+/// fields up by name, through the prototype chain, and ignore unknown ones (see `ui::wire`).
+fn read(v: &JsValue) -> Result<MountOptions, JsValue> {
+    if v.is_undefined() || v.is_null() {
+        return Ok(MountOptions::default());
+    }
+    if !is_plain_object(v) {
+        return Err(js_error(format!("options must be an object, got {}", type_name(v))));
+    }
+    let pairs = Object::entries(v.unchecked_ref());
+    let entries = pairs.iter().map(|pair| {
+        let pair: js_sys::Array = pair.unchecked_into();
+        (pair.get(0).as_string().unwrap_or_default(), serde_wasm_bindgen::Deserializer::from(pair.get(1)))
+    });
+    let map = de::value::MapDeserializer::<_, serde_wasm_bindgen::Error>::new(entries);
+    serde_path_to_error::deserialize(map).map_err(|e| {
+        let path = e.path().to_string();
+        let at = if path == "." { String::new() } else { format!(".{path}") };
+        js_error(format!("options{at}: {}", describe(&JsValue::from(e.into_inner()))))
+    })
+}
+
 impl Options {
     pub fn parse(v: &JsValue) -> Result<Options, JsValue> {
+        let given = read(v)?;
         let mut out = Options {
             source: Source::Default,
             autosave: true,
             locale: None,
-            theme: Theme::default(),
+            theme: theme(given.theme)?,
             data_layer: None,
             target_origins: Vec::new(),
             lead: LeadConfig::off(),
             submit_url: None,
             storage_key: None,
-            callbacks: Callbacks::default(),
+            callbacks: Callbacks {
+                on_ready: given.on_ready,
+                on_progress: given.on_progress,
+                on_complete: given.on_complete,
+                on_error: given.on_error,
+                on_lead: given.on_lead,
+            },
         };
-        if v.is_undefined() || v.is_null() {
-            return Ok(out);
-        }
-        if !is_plain_object(v) {
-            return Err(js_error(format!("options must be an object, got {}", type_name(v))));
-        }
-        for key in Object::keys(v.unchecked_ref::<Object>()).iter() {
-            let key = key.as_string().unwrap_or_default();
-            if !KNOWN.contains(&key.as_str()) {
-                return Err(js_error(format!("options.{key} is not a known option (known: {})", KNOWN.join(", "))));
-            }
-        }
-        let get = |k: &str| own(v, k);
-        let def = get("definition");
-        if !def.is_undefined() && !def.is_null() {
-            let json = definition_json("options.definition", &def)?;
-            out.source = match Definition::from_json(&json) {
+        if let Some(def) = &given.definition {
+            out.source = match definition("options.definition", def)? {
                 Ok(parsed) => Source::Given(parsed),
                 Err(errors) => Source::Invalid(errors),
             };
         }
-        if let Some(url) = http_url("definitionSrc", &get("definitionSrc"))? {
+        if let Some(url) = http_url("definitionSrc", given.definition_src)? {
             if !matches!(out.source, Source::Default) {
                 return Err(js_error("options.definition and options.definitionSrc cannot both be given"));
             }
             out.source = Source::Url(url);
         }
-        let autosave = get("autosave");
-        out.autosave = match (autosave.as_bool(), autosave.as_string().as_deref()) {
-            (Some(b), _) => b,
-            (_, Some("" | "on" | "true")) => true,
-            (_, Some("off" | "false")) => false,
-            _ if autosave.is_undefined() || autosave.is_null() => true,
-            _ => return Err(js_error(format!("options.autosave must be true or false, got {}", type_name(&autosave)))),
-        };
-        let locale = get("locale");
-        if !locale.is_undefined() && !locale.is_null() {
-            out.locale = Some(locale_tag("options.locale", &locale)?);
-        }
-        out.theme = theme(&get("theme"))?;
-        let layer = get("dataLayer");
-        out.data_layer = match layer.as_bool() {
-            Some(true) => Some("dataLayer".into()),
-            Some(false) => None,
-            None if layer.is_undefined() || layer.is_null() => None,
-            None => match layer.as_string() {
-                Some(name)
-                    if !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '$') =>
-                {
-                    Some(name)
-                }
-                _ => {
-                    return Err(js_error(format!(
-                        "options.dataLayer must be true, false or the name of a global array, got {}",
-                        layer.as_string().map_or_else(|| type_name(&layer), |s| quote(&s))
-                    )))
-                }
+        out.autosave = match given.autosave {
+            None => true,
+            Some(Switch::On(b)) => b,
+            Some(Switch::Text(t)) => match t.as_str() {
+                "" | "on" | "true" => true,
+                "off" | "false" => false,
+                _ => return Err(js_error(format!("options.autosave must be true or false, got {}", quote(&t)))),
             },
         };
-        let origins = get("targetOrigins");
-        if !origins.is_undefined() && !origins.is_null() {
-            let list: Vec<String> = if let Some(s) = origins.as_string() {
-                s.split([',', ' ']).filter(|p| !p.is_empty()).map(String::from).collect()
-            } else if js_sys::Array::is_array(&origins) {
-                js_sys::Array::from(&origins)
-                    .iter()
-                    .map(|o| {
-                        o.as_string().ok_or_else(|| {
-                            js_error(format!("options.targetOrigins must hold strings, got {}", type_name(&o)))
-                        })
-                    })
-                    .collect::<Result<_, _>>()?
-            } else {
+        if let Some(locale) = given.locale {
+            out.locale = Some(locale_tag("options.locale", &JsValue::from(locale))?);
+        }
+        out.data_layer = match given.data_layer {
+            None | Some(Switch::On(false)) => None,
+            Some(Switch::On(true)) => Some("dataLayer".into()),
+            Some(Switch::Text(name))
+                if !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '$') =>
+            {
+                Some(name)
+            }
+            Some(Switch::Text(name)) => {
                 return Err(js_error(format!(
-                    "options.targetOrigins must be an array of origins or a comma-separated string, got {}",
-                    type_name(&origins)
-                )));
+                    "options.dataLayer must be true, false or the name of a global array, got {}",
+                    quote(&name)
+                )))
+            }
+        };
+        if let Some(origins) = given.target_origins {
+            let list: Vec<String> = match origins {
+                Origins::Text(s) => s.split([',', ' ']).filter(|p| !p.is_empty()).map(String::from).collect(),
+                Origins::List(list) => list,
             };
             for o in list {
                 out.target_origins.push(parse_origin("options.targetOrigins", &o)?);
@@ -501,21 +594,16 @@ impl Options {
                 ));
             }
         }
-        out.callbacks.on_ready = function("onReady", get("onReady"))?;
-        out.callbacks.on_progress = function("onProgress", get("onProgress"))?;
-        out.callbacks.on_complete = function("onComplete", get("onComplete"))?;
-        out.callbacks.on_error = function("onError", get("onError"))?;
-        out.callbacks.on_lead = function("onLead", get("onLead"))?;
-        out.lead = lead(&get("leadCapture"))?;
-        out.submit_url = http_url("submitUrl", &get("submitUrl"))?;
-        let key = get("storageKey");
-        if !key.is_undefined() && !key.is_null() {
-            out.storage_key = Some(key.as_string().filter(|k| is_storage_scope(k)).ok_or_else(|| {
-                js_error(format!(
+        out.lead = lead(given.lead_capture)?;
+        out.submit_url = http_url("submitUrl", given.submit_url)?;
+        if let Some(key) = given.storage_key {
+            if !is_storage_scope(&key) {
+                return Err(js_error(format!(
                     "options.storageKey must be 1 to 64 letters, digits, \"-\" or \"_\", got {}",
-                    key.as_string().map_or_else(|| type_name(&key), |s| quote(&s))
-                ))
-            })?);
+                    quote(&key)
+                )));
+            }
+            out.storage_key = Some(key);
         }
         Ok(out)
     }

@@ -47,12 +47,13 @@ fn stored_outbox(window: &Window) -> Option<Outbox> {
     let stored = storage.get_item(STORAGE_KEY).ok().flatten()?;
     let now = js_sys::Date::now();
     // A corrupt stored outbox is dropped rather than allowed to break the widget.
-    let mut outbox = Outbox::from_json(&stored, now);
+    let mut outbox =
+        crate::ui::wire::parse_value(&stored).map_or_else(|_| Outbox::default(), |v| Outbox::from_value(v, now));
     outbox.expire(now);
     let _ = if outbox.entries.is_empty() {
         storage.remove_item(STORAGE_KEY)
     } else {
-        storage.set_item(STORAGE_KEY, &outbox.to_json())
+        storage.set_item(STORAGE_KEY, &crate::ui::wire::to_text(&outbox))
     };
     Some(outbox)
 }
@@ -140,7 +141,7 @@ impl Sender {
             let _ = if outbox.entries.is_empty() {
                 s.remove_item(STORAGE_KEY)
             } else {
-                s.set_item(STORAGE_KEY, &outbox.to_json())
+                s.set_item(STORAGE_KEY, &crate::ui::wire::to_text(&*outbox))
             };
         }
     }

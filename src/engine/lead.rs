@@ -1,17 +1,23 @@
 //! The optional lead gate: its configuration, validation of what the user entered, and the lead
 //! record, which exists only with consent.
 
-use crate::engine::json::{self, quote, Reader, Value};
-use crate::engine::map::Map;
+use crate::engine::text::quote;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap as Map;
 use std::fmt;
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(hashmap_as_object, missing_as_null))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum LeadMode {
     #[default]
     Off,
     /// A form between the last statement and the results.
     BeforeResults,
 }
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(hashmap_as_object, missing_as_null))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum FieldKind {
     Name,
     Email,
@@ -22,15 +28,26 @@ pub enum FieldKind {
     /// A custom field with fixed options.
     Choice,
 }
-#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(hashmap_as_object, missing_as_null))]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct LeadField {
     /// Key of the value in the lead; defaults to the kind for the built-in kinds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub id: Option<String>,
+    #[serde(rename = "type")]
     pub kind: FieldKind,
     /// Shown label; built-in kinds have a default.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub label: Option<String>,
+    #[serde(default)]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub required: bool,
     /// For `choice`.
+    #[serde(default)]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub options: Vec<String>,
 }
 
@@ -53,74 +70,49 @@ fn default_fields() -> Vec<LeadField> {
     vec![f(FieldKind::Name, false), f(FieldKind::Email, true), f(FieldKind::Company, false)]
 }
 
+fn before_results() -> LeadMode {
+    LeadMode::BeforeResults
+}
+
 /// `lead-capture`: `"off"`, `"before-results"`, or this object.
-#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(hashmap_as_object, missing_as_null))]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct LeadConfig {
+    #[serde(default = "before_results")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub mode: LeadMode,
+    #[serde(default = "default_fields")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub fields: Vec<LeadField>,
     /// The host's consent text, shown beside the required checkbox.
+    #[serde(default)]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub consent_text: Option<String>,
+    #[serde(default)]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub privacy_policy_url: Option<String>,
     /// Offer "skip and see results" (no lead is recorded then).
+    #[serde(default)]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub allow_skip: bool,
 }
 
 impl LeadConfig {
-    /// Reads `lead-capture` given as an object (or its JSON); each problem is `(path, message)`.
+    /// Reads `lead-capture` given as an object's JSON (natively; the wasm reads the host's object,
+    /// see `embed::options`), then checks it; each problem is `(path, message)`.
     pub fn from_json(text: &str) -> Result<LeadConfig, Vec<(String, String)>> {
-        let v = json::parse(text).map_err(|e| vec![(e.path, e.message)])?;
-        let mut r = Reader::default();
-        let known = ["mode", "fields", "consentText", "privacyPolicyUrl", "allowSkip"];
-        let o = r.object(&v, "", Some(&known));
-        let mode = match o.some("mode") {
-            None => LeadMode::BeforeResults,
-            Some(Value::Str(m)) if m == "off" => LeadMode::Off,
-            Some(Value::Str(m)) if m == "before-results" => LeadMode::BeforeResults,
-            Some(v) => {
-                r.error("mode", format!("expected \"off\" or \"before-results\", found {}", v.describe()));
-                LeadMode::Off
-            }
-        };
-        let fields = match o.some("fields") {
-            None => default_fields(),
-            Some(v) => r.array(v, "fields", |r, v, path| {
-                let o = r.object(v, path, Some(&["id", "type", "label", "required", "options"]));
-                let kind = match r.required(&o, "type").and_then(Value::as_str) {
-                    Some("name") => FieldKind::Name,
-                    Some("email") => FieldKind::Email,
-                    Some("company") => FieldKind::Company,
-                    Some("role") => FieldKind::Role,
-                    Some("text") => FieldKind::Text,
-                    Some("choice") => FieldKind::Choice,
-                    other => {
-                        if let Some(v) = o.get("type") {
-                            let found = other.map_or_else(|| v.describe(), |t| format!("\"{t}\""));
-                            let expected = "name, email, company, role, text or choice";
-                            r.error(&o.at("type"), format!("unknown field type {found}, expected {expected}"));
-                        }
-                        FieldKind::Text
-                    }
-                };
-                LeadField {
-                    id: r.opt_string(&o, "id"),
-                    kind,
-                    label: r.opt_string(&o, "label"),
-                    required: r.flag(&o, "required"),
-                    options: r.list(&o, "options", false, |r, v, path| r.string(v, path)),
-                }
-            }),
-        };
-        let config = LeadConfig {
-            mode,
-            fields,
-            consent_text: r.opt_string(&o, "consentText"),
-            privacy_policy_url: r.opt_string(&o, "privacyPolicyUrl"),
-            allow_skip: r.flag(&o, "allowSkip"),
-        };
-        if r.errors.is_empty() {
+        let config = crate::engine::wire::parse(text).map_err(|e| vec![(e.path, e.message)])?;
+        LeadConfig::checked(config)
+    }
+
+    /// The configuration if [`LeadConfig::problems`] finds none.
+    pub fn checked(config: LeadConfig) -> Result<LeadConfig, Vec<(String, String)>> {
+        let problems = config.problems();
+        if problems.is_empty() {
             Ok(config)
         } else {
-            Err(r.errors)
+            Err(problems)
         }
     }
 
@@ -250,36 +242,25 @@ pub fn validate_lead(config: &LeadConfig, values: &Map<String, String>, consent:
 
 /// The record of consent that travels with a lead.
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "schema", serde(rename_all = "camelCase"))]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(hashmap_as_object, missing_as_null))]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Consent {
     pub text: String,
-    #[cfg_attr(feature = "schema", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub privacy_policy_url: Option<String>,
     pub at: String,
 }
 
 /// A consented lead: the entered values (trimmed, empty ones left out) and the consent.
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(hashmap_as_object, missing_as_null))]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", tsify(type = "{ consent: Consent; [field: string]: string | Consent }"))]
 pub struct Lead {
-    #[cfg_attr(feature = "schema", serde(flatten))]
+    #[serde(flatten)]
     pub values: Map<String, String>,
     pub consent: Consent,
-}
-
-impl Lead {
-    /// The lead as the result JSON carries it: the values, then `consent`.
-    pub fn to_json(&self) -> Value {
-        let mut consent = vec![("text".to_string(), (&self.consent.text).into())];
-        if let Some(url) = &self.consent.privacy_policy_url {
-            consent.push(("privacyPolicyUrl".into(), url.into()));
-        }
-        consent.push(("at".into(), (&self.consent.at).into()));
-        let mut members: Vec<(String, Value)> = self.values.iter().map(|(k, v)| (k.clone(), v.into())).collect();
-        members.push(("consent".into(), Value::Obj(consent)));
-        Value::Obj(members)
-    }
 }
 
 /// Builds the lead, or the reasons it cannot be built. There is no lead without consent.
@@ -294,7 +275,7 @@ pub fn make_lead(
     if !errors.is_empty() {
         return Err(errors);
     }
-    let values = crate::engine::map::Map::from_iter(config.fields.iter().filter_map(|f| {
+    let values = Map::from_iter(config.fields.iter().filter_map(|f| {
         let v = values.get(f.key())?.trim();
         (!v.is_empty()).then(|| (f.key().to_string(), v.to_string()))
     }));

@@ -8,10 +8,38 @@
 //! definition's source (`default_definition.json`, every language) and `src/locales/*.json`.
 
 use crate::engine::definition::Definition;
-use crate::engine::json::{self, obj, Value};
-use crate::engine::map::Map;
 use crate::engine::messages::{supported, Messages, EN};
 use crate::engine::text::{Text, FALLBACK_LOCALE};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// The widget's and the engine's strings of one language, keyed by name: a source file
+/// `src/locales/<language>.json`, and the `ui` and `engine` members of a pack.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Strings {
+    #[serde(default)]
+    pub ui: BTreeMap<String, String>,
+    #[serde(default)]
+    pub engine: BTreeMap<String, String>,
+}
+
+/// A language pack as published (`pkg/locales/<language>.json`, or given to `registerLocale`).
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(hashmap_as_object, missing_as_null))]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename = "LanguagePack", deny_unknown_fields)]
+pub struct Pack {
+    pub assessment: String,
+    pub version: String,
+    pub locale: String,
+    /// The assessment's texts in the order of [`Definition::texts_mut`]; `null` for one the
+    /// language does not have.
+    pub texts: Vec<Option<String>>,
+    #[serde(default)]
+    pub ui: BTreeMap<String, String>,
+    #[serde(default)]
+    pub engine: BTreeMap<String, String>,
+}
 
 /// The sources of the packs' strings, `src/locales/<language>.json` (`{"ui": {...}, "engine":
 /// {...}}`), for building packs and for tests; the widget does not carry them.
@@ -22,76 +50,69 @@ pub const STRINGS_SOURCES: [(&str, &str); 3] = [
 ];
 
 /// The pack of `locale`: the texts of a definition whose texts include that locale, and the
-/// widget's and the engine's strings from `strings` (`{"ui": {...}, "engine": {...}}`, the
-/// source file `src/locales/<locale>.json`).
-pub fn pack(def: &Definition, locale: &str, strings: &Value) -> String {
+/// widget's and the engine's strings (the source file `src/locales/<locale>.json`).
+pub fn pack(def: &Definition, locale: &str, strings: &Strings) -> Pack {
     let mut def = def.clone();
     let texts = def
         .texts_mut()
         .into_iter()
         .map(|t| match t {
-            Text::Plain(s) => Value::from(s.as_str()),
-            Text::Localised(map) => map.get(locale).map_or(Value::Null, Value::from),
+            Text::Plain(s) => Some(s.clone()),
+            Text::Localised(map) => map.get(locale).cloned(),
         })
         .collect();
-    obj([
-        ("assessment", def.id.as_str().into()),
-        ("version", def.version.as_str().into()),
-        ("locale", locale.into()),
-        ("texts", Value::Arr(texts)),
-        ("ui", strings.get("ui").cloned().unwrap_or(Value::Obj(Vec::new()))),
-        ("engine", strings.get("engine").cloned().unwrap_or(Value::Obj(Vec::new()))),
-    ])
-    .to_string()
+    Pack {
+        assessment: def.id.clone(),
+        version: def.version.clone(),
+        locale: locale.to_string(),
+        texts,
+        ui: strings.ui.clone(),
+        engine: strings.engine.clone(),
+    }
 }
 
 /// A language pack, read and checked, ready to be added.
-pub struct Pack {
+pub struct Loaded {
     pub locale: &'static str,
     /// The definition with the pack's texts added.
     pub definition: Definition,
     pub messages: Messages,
     /// The widget's strings, which the UI reads.
-    pub ui: Value,
+    pub ui: BTreeMap<String, String>,
 }
 
-/// Reads a pack for `def`. A pack made for another assessment, version, shape or language is
+/// Checks a pack for `def`. A pack made for another assessment, version, shape or language is
 /// refused whole.
-pub fn read_pack(def: &Definition, pack: &str) -> Result<Pack, String> {
-    let v = json::parse(pack).map_err(|e| format!("not JSON: {}", e.message))?;
-    let field = |k: &str| v.get(k).and_then(Value::as_str);
-    let locale = supported(field("locale").ok_or("no locale")?)?;
-    if field("assessment") != Some(&def.id) || field("version") != Some(&def.version) {
+pub fn read_pack(def: &Definition, pack: Pack) -> Result<Loaded, String> {
+    let locale = supported(&pack.locale)?;
+    if pack.assessment != def.id || pack.version != def.version {
         return Err(format!("made for another assessment or version than {} {}", def.id, def.version));
     }
-    let Some(Value::Arr(texts)) = v.get("texts") else { return Err("no texts".into()) };
     let mut definition = def.clone();
     let mut targets = definition.texts_mut();
-    if texts.len() != targets.len() {
-        return Err(format!("{} texts where the assessment has {}", texts.len(), targets.len()));
+    if pack.texts.len() != targets.len() {
+        return Err(format!("{} texts where the assessment has {}", pack.texts.len(), targets.len()));
     }
-    if !texts.iter().all(|t| matches!(t, Value::Null) || t.as_str().is_some_and(|s| !s.trim().is_empty())) {
+    if !pack.texts.iter().flatten().all(|s| !s.trim().is_empty()) {
         return Err("every text must be a non-empty string or null".into());
     }
-    for (target, text) in targets.iter_mut().zip(texts) {
-        let Some(text) = text.as_str() else { continue };
+    for (target, text) in targets.iter_mut().zip(&pack.texts) {
+        let Some(text) = text else { continue };
         if let Text::Plain(s) = &**target {
-            **target = Text::Localised(Map::from_iter([(FALLBACK_LOCALE.to_string(), s.clone())]));
+            **target = Text::Localised(BTreeMap::from([(FALLBACK_LOCALE.to_string(), s.clone())]));
         }
         if let Text::Localised(map) = &mut **target {
-            map.insert(locale.to_string(), text.to_string());
+            map.insert(locale.to_string(), text.clone());
         }
     }
-    let empty = Value::Obj(Vec::new());
-    let messages = Messages::read(v.get("engine").unwrap_or(&empty), &EN, "engine")?;
-    let ui = v.get("ui").cloned().unwrap_or(empty);
-    Ok(Pack { locale, definition, messages, ui })
+    let messages = Messages::read(&pack.engine, &EN);
+    Ok(Loaded { locale, definition, messages, ui: pack.ui })
 }
 
 impl Definition {
     /// Adds a language pack's texts (not its strings) and returns its locale; a pack that does
     /// not fit leaves the definition as it was.
-    pub fn add_locale(&mut self, pack: &str) -> Result<String, String> {
+    pub fn add_locale(&mut self, pack: Pack) -> Result<String, String> {
         let p = read_pack(self, pack)?;
         *self = p.definition;
         Ok(p.locale.to_string())

@@ -29,20 +29,16 @@ macro_rules! text_table {
 
             /// The texts of a pack's object at `path`; strings are kept for the life of the page.
             /// (A loop over the keys, not code per key: the tables have dozens.)
-            pub fn read(v: &$crate::engine::json::Value, english: &Self, path: &str) -> Result<Self, String> {
-                if !matches!(v, $crate::engine::json::Value::Obj(_)) {
-                    return Err(format!("{path}: expected an object, found {}", v.describe()));
-                }
+            /// Each key missing from `strings` keeps its English text.
+            pub fn read(strings: &::std::collections::BTreeMap<String, String>, english: &Self) -> Self {
                 let mut texts = [$(english.$key),*];
                 for (text, key) in texts.iter_mut().zip(Self::KEYS) {
-                    match v.get(key) {
-                        None => {}
-                        Some($crate::engine::json::Value::Str(s)) => *text = Box::leak(s.clone().into_boxed_str()),
-                        Some(other) => return Err(format!("{path}.{key}: expected a string, found {}", other.describe())),
+                    if let Some(s) = strings.get(key) {
+                        *text = Box::leak(s.clone().into_boxed_str());
                     }
                 }
                 let [$($key),*] = texts;
-                Ok($name { $($key),* })
+                $name { $($key),* }
             }
         }
     };
@@ -106,7 +102,7 @@ pub fn supported(locale: &str) -> Result<&'static str, String> {
     LOCALES[1..].iter().copied().find(|l| *l == locale).ok_or_else(|| {
         format!(
             "{} is not a language the widget supports ({})",
-            crate::engine::json::quote(locale),
+            crate::engine::text::quote(locale),
             LOCALES[1..].join(", ")
         )
     })

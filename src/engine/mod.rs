@@ -3,10 +3,8 @@
 
 pub mod definition;
 pub mod export;
-pub mod json;
 pub mod lead;
 pub mod locales;
-pub mod map;
 pub mod messages;
 pub mod outbox;
 pub mod result;
@@ -15,6 +13,7 @@ pub mod scoring;
 pub mod session;
 pub mod text;
 pub mod validate;
+pub mod wire;
 
 pub use definition::Definition;
 pub use result::{build_result, AssessmentResult};

@@ -1,11 +1,14 @@
 //! The submission outbox: results waiting to be POSTed to the host's `submit-url`. Pure policy
 //! (what is due, backoff, when to give up); the embed layer stores it and does the requests.
 
-use crate::engine::json::{self, obj, Reader, Value};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
 use std::fmt;
 
 /// Why an attempt did not deliver; shown to the user in their language, and in English here.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Stored as `"offline"`, `"network"`, `"redirect"`, `"timeout"` or `{"status": 503}`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Reason {
     Offline,
     /// The request failed without an HTTP answer.
@@ -41,7 +44,8 @@ pub const TIMEOUT_MS: u32 = 15_000;
 /// is deleted when sent, when the user discards it, or after 7 days, whichever comes first.
 pub const MAX_AGE_MS: f64 = 7.0 * 24.0 * 3_600_000.0;
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Entry {
     /// The result's id: the idempotency key.
     pub id: String,
@@ -86,7 +90,9 @@ pub enum Status {
     Discarded,
 }
 
-#[derive(Debug, Clone, PartialEq, Default)]
+/// The outbox as stored: `{"entries": [{"id", "url", "body", "queuedAt", "attempts", "nextAt",
+/// "lastError"}]}`.
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct Outbox {
     pub entries: Vec<Entry>,
 }
@@ -107,65 +113,27 @@ pub fn outcome_for_status(status: u16) -> Outcome {
 }
 
 impl Outbox {
-    /// The outbox as stored:
-    /// `{"entries": [{"id", "url", "body", "queuedAt", "attempts", "nextAt", "lastError"}]}`.
-    pub fn to_json(&self) -> String {
-        let entry = |e: &Entry| {
-            let reason = e.last_error.map_or(Value::Null, |r| match r {
-                Reason::Offline => "offline".into(),
-                Reason::Network => "network".into(),
-                Reason::Redirect => "redirect".into(),
-                Reason::Timeout => "timeout".into(),
-                Reason::Status(s) => obj([("status", s.into())]),
-            });
-            obj([
-                ("id", (&e.id).into()),
-                ("url", (&e.url).into()),
-                ("body", (&e.body).into()),
-                ("queuedAt", e.queued_at.into()),
-                ("attempts", e.attempts.into()),
-                ("nextAt", e.next_at.into()),
-                ("lastError", reason),
-            ])
-        };
-        obj([("entries", Value::Arr(self.entries.iter().map(entry).collect()))]).to_string()
-    }
-
-    /// Reads a stored outbox. Entries that cannot be read are left out; unreadable text is an
+    /// Reads a stored outbox. Entries that cannot be read are left out; anything else is an
     /// empty outbox. An entry stored without `queuedAt` (by an earlier build) counts as queued
     /// at `now`, so it too is deleted within [`MAX_AGE_MS`].
-    pub fn from_json(text: &str, now: f64) -> Outbox {
-        let Ok(v) = json::parse(text) else { return Outbox::default() };
-        let Some(Value::Arr(items)) = v.get("entries") else { return Outbox::default() };
+    pub fn from_value(value: Value, now: f64) -> Outbox {
+        let Value::Object(mut stored) = value else { return Outbox::default() };
+        let Some(Value::Array(items)) = stored.remove("entries") else { return Outbox::default() };
         let entries = items
-            .iter()
-            .filter_map(|v| {
-                let mut r = Reader::default();
-                let o = r.object(v, "", None);
-                let last_error = match o.some("lastError") {
-                    None => None,
-                    Some(Value::Str(s)) if s == "offline" => Some(Reason::Offline),
-                    Some(Value::Str(s)) if s == "network" => Some(Reason::Network),
-                    Some(Value::Str(s)) if s == "redirect" => Some(Reason::Redirect),
-                    Some(Value::Str(s)) if s == "timeout" => Some(Reason::Timeout),
-                    Some(v) => {
-                        let o = r.object(v, "lastError", Some(&["status"]));
-                        Some(Reason::Status(r.req_integer(&o, "status", 65_535) as u16))
-                    }
-                };
-                let e = Entry {
-                    id: r.req_string(&o, "id"),
-                    url: r.req_string(&o, "url"),
-                    body: r.req_string(&o, "body"),
-                    queued_at: o.some("queuedAt").map_or(now, |v| r.number(v, "queuedAt")),
-                    attempts: r.req_integer(&o, "attempts", u32::MAX),
-                    next_at: o.some("nextAt").map(|v| r.number(v, "nextAt")),
-                    last_error,
-                };
-                r.errors.is_empty().then_some(e)
+            .into_iter()
+            .filter_map(|mut v| {
+                if let Some(o) = v.as_object_mut() {
+                    o.entry("queuedAt").or_insert_with(|| now.into());
+                }
+                crate::engine::wire::read_plain(v).ok()
             })
             .collect();
         Outbox { entries }
+    }
+
+    /// Reads a stored outbox from its JSON text (natively; the wasm parses with `JSON.parse`).
+    pub fn from_json(text: &str, now: f64) -> Outbox {
+        crate::engine::wire::parse_value(text).map_or_else(|_| Outbox::default(), |v| Outbox::from_value(v, now))
     }
 
     /// Adds a submission due now; a result already queued for the same URL is not added twice.

@@ -2,38 +2,40 @@
 //! recommendations with the reason each was chosen.
 
 use crate::engine::definition::Definition;
-use crate::engine::json::{obj, Value};
 use crate::engine::lead::Lead;
-use crate::engine::map::Map;
 use crate::engine::messages::{fill, fmt_number, messages};
 use crate::engine::scoring::{score, Cap, DimensionScore, GateBlock, Scorecard};
 use crate::engine::session::{ProfileAnswer, Session};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 pub const SCHEMA_VERSION: u32 = 1;
 
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "schema", serde(rename_all = "camelCase"))]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(hashmap_as_object, missing_as_null))]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct AssessmentResult {
     /// The session's id (the submission idempotency key); not part of the JSON.
-    #[cfg_attr(feature = "schema", serde(skip))]
+    #[serde(skip)]
     pub id: String,
     pub schema_version: u32,
     pub assessment: AssessmentRef,
     pub locale: String,
     pub started_at: String,
     pub completed_at: String,
-    pub profile: Map<String, ProfileAnswer>,
+    pub profile: BTreeMap<String, ProfileAnswer>,
     pub answers: Vec<AnswerRecord>,
     pub dimensions: Vec<DimensionResult>,
     pub overall: OverallResult,
     pub recommendations: Vec<Recommendation>,
-    #[cfg_attr(feature = "schema", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lead: Option<Lead>,
 }
 
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(hashmap_as_object, missing_as_null))]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AssessmentRef {
     pub id: String,
     pub version: String,
@@ -41,8 +43,9 @@ pub struct AssessmentRef {
 }
 
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "schema", serde(rename_all = "camelCase"))]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(hashmap_as_object, missing_as_null))]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct AnswerRecord {
     pub question_id: String,
     pub dimension_id: String,
@@ -51,8 +54,9 @@ pub struct AnswerRecord {
 }
 
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "schema", serde(rename_all = "camelCase"))]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(hashmap_as_object, missing_as_null))]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct DimensionResult {
     pub id: String,
     pub title: String,
@@ -65,8 +69,9 @@ pub struct DimensionResult {
 }
 
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "schema", serde(rename_all = "camelCase"))]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(hashmap_as_object, missing_as_null))]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct OverallResult {
     pub score: Option<f64>,
     pub level: Option<u8>,
@@ -76,99 +81,14 @@ pub struct OverallResult {
 }
 
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "schema", serde(rename_all = "camelCase"))]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(hashmap_as_object, missing_as_null))]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Recommendation {
     pub dimension_id: String,
     pub level: u8,
     pub text: String,
     pub why: String,
-}
-
-impl AssessmentResult {
-    /// The result JSON of the embedding contract.
-    pub fn to_json(&self) -> Value {
-        let mut members = vec![
-            ("schemaVersion".to_string(), self.schema_version.into()),
-            (
-                "assessment".into(),
-                obj([
-                    ("id", (&self.assessment.id).into()),
-                    ("version", (&self.assessment.version).into()),
-                    ("title", (&self.assessment.title).into()),
-                ]),
-            ),
-            ("locale".into(), (&self.locale).into()),
-            ("startedAt".into(), (&self.started_at).into()),
-            ("completedAt".into(), (&self.completed_at).into()),
-            ("profile".into(), crate::engine::session::profile_to_json(&self.profile)),
-            (
-                "answers".into(),
-                Value::Arr(
-                    self.answers
-                        .iter()
-                        .map(|a| {
-                            obj([
-                                ("questionId", (&a.question_id).into()),
-                                ("dimensionId", (&a.dimension_id).into()),
-                                ("value", a.value.into()),
-                            ])
-                        })
-                        .collect(),
-                ),
-            ),
-            (
-                "dimensions".into(),
-                Value::Arr(
-                    self.dimensions
-                        .iter()
-                        .map(|d| {
-                            obj([
-                                ("id", (&d.id).into()),
-                                ("title", (&d.title).into()),
-                                ("weight", d.weight.into()),
-                                ("critical", d.critical.into()),
-                                ("score", d.score.into()),
-                                ("level", d.level.into()),
-                                ("levelName", d.level_name.as_ref().into()),
-                                ("evidenceGap", d.evidence_gap.into()),
-                            ])
-                        })
-                        .collect(),
-                ),
-            ),
-            (
-                "overall".into(),
-                obj([
-                    ("score", self.overall.score.into()),
-                    ("level", self.overall.level.into()),
-                    ("levelName", self.overall.level_name.as_ref().into()),
-                    ("cappedBy", self.overall.capped_by.as_ref().into()),
-                    ("gate", self.overall.gate.as_ref().into()),
-                ]),
-            ),
-            (
-                "recommendations".into(),
-                Value::Arr(
-                    self.recommendations
-                        .iter()
-                        .map(|r| {
-                            obj([
-                                ("dimensionId", (&r.dimension_id).into()),
-                                ("level", r.level.into()),
-                                ("text", (&r.text).into()),
-                                ("why", (&r.why).into()),
-                            ])
-                        })
-                        .collect(),
-                ),
-            ),
-        ];
-        if let Some(lead) = &self.lead {
-            members.push(("lead".into(), lead.to_json()));
-        }
-        Value::Obj(members)
-    }
 }
 
 fn dimension_title(def: &Definition, id: &str, locale: &str) -> String {

@@ -2,12 +2,28 @@
 //! Decoding never panics and rejects anything that does not fit the definition.
 
 use crate::engine::definition::Definition;
-use crate::engine::json::{self, obj, quote, Reader, Value};
 use crate::engine::scoring::{Answer, Answers};
-use crate::engine::session::LeadGate;
 use crate::engine::session::{ProfileAnswer, Session, Step};
+use crate::engine::text::quote;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
 
 const FORMAT: u32 = 1;
+
+/// A session as stored in the browser.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Stored {
+    pub format: u32,
+    pub id: String,
+    pub version: String,
+    #[serde(default)]
+    pub saved_at: Option<String>,
+    /// The widget's `storageKey`, if it has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub storage_key: Option<String>,
+    pub session: Session,
+}
 
 /// Where a definition's session is stored: `cx-scorecard:session:<id>:<version>`, one key per
 /// assessment id and version, and `…:<version>:<storageKey>` for a widget given a `storageKey`
@@ -27,13 +43,11 @@ pub fn is_storage_scope(s: &str) -> bool {
 /// Whether the stored item `key` = `value` is this widget's session for another version of the
 /// assessment, and so can never be resumed. Items of widgets with another `storageKey` (the
 /// `storageKey` field of the stored value) are never stale to this one.
-pub fn is_stale(def: &Definition, scope: Option<&str>, key: &str, value: &str) -> bool {
+pub fn is_stale(def: &Definition, scope: Option<&str>, key: &str, value: &Value) -> bool {
     if !key.starts_with(&storage_prefix(def)) || key == storage_key(def, scope) {
         return false;
     }
-    let stored_scope =
-        json::parse(value).ok().and_then(|v| v.get("storageKey").and_then(Value::as_str).map(String::from));
-    stored_scope.as_deref() == scope
+    value.get("storageKey").and_then(Value::as_str) == scope
 }
 
 /// The prefix shared by every version of this assessment.
@@ -52,114 +66,34 @@ pub enum RestoreError {
 
 /// The session as stored: without the lead (personal data stays out of storage), and with the
 /// widget's `storageKey` if it has one.
-pub fn encode(def: &Definition, session: &Session, now: &str, scope: Option<&str>) -> String {
+pub fn encode(def: &Definition, session: &Session, now: &str, scope: Option<&str>) -> Stored {
     let mut session = session.clone();
     session.lead = None;
+    session.missing.clear();
     if session.step == Step::Lead {
         session.step = Step::Dimension(def.dimensions.len().saturating_sub(1));
     }
-    let step = match session.step {
-        Step::Intro => "Intro".into(),
-        Step::Profile => "Profile".into(),
-        Step::Dimension(i) => obj([("Dimension", (i as f64).into())]),
-        Step::Lead => "Lead".into(),
-        Step::Results => "Results".into(),
-    };
-    let gate = match session.lead_gate {
-        LeadGate::Off => "Off",
-        LeadGate::Required => "Required",
-        LeadGate::Skippable => "Skippable",
-    };
-    let session = obj([
-        ("id", session.id.into()),
-        ("step", step),
-        ("lead_gate", gate.into()),
-        ("profile", crate::engine::session::profile_to_json(&session.profile)),
-        ("answers", Value::Obj(session.answers.iter().map(|(k, a)| (k.clone(), a.to_json())).collect())),
-        ("started_at", session.started_at.into()),
-        ("completed_at", session.completed_at.into()),
-        ("missing", Value::Arr(vec![])),
-    ]);
-    let mut stored = vec![
-        ("format", FORMAT.into()),
-        ("id", def.id.as_str().into()),
-        ("version", def.version.as_str().into()),
-        ("savedAt", now.into()),
-    ];
-    if let Some(scope) = scope {
-        stored.push(("storageKey", scope.into()));
-    }
-    stored.push(("session", session));
-    Value::Obj(stored.into_iter().map(|(k, v)| (k.to_string(), v)).collect()).to_string()
-}
-
-/// Reads answers keyed by statement id: `{"d1.s1": 4, "d1.s2": null}`.
-pub fn read_answers(r: &mut Reader, v: &Value, path: &str) -> Answers {
-    let o = r.object(v, path, None);
-    crate::engine::map::Map::from_iter(o.members().iter().map(|(k, v)| (k.clone(), Answer::read(r, v, &o.at(k)))))
-}
-
-fn read_session(r: &mut Reader, v: &Value) -> Session {
-    let o = r.object(v, "session", None);
-    let step = match r.required(&o, "step") {
-        Some(Value::Str(s)) if s == "Intro" => Step::Intro,
-        Some(Value::Str(s)) if s == "Profile" => Step::Profile,
-        Some(Value::Str(s)) if s == "Lead" => Step::Lead,
-        Some(Value::Str(s)) if s == "Results" => Step::Results,
-        Some(v @ Value::Obj(_)) => {
-            let page = r.object(v, &o.at("step"), Some(&["Dimension"]));
-            Step::Dimension(r.req_integer(&page, "Dimension", u32::MAX) as usize)
-        }
-        Some(v) => {
-            r.error(&o.at("step"), format!("unknown page {}", v.describe()));
-            Step::Intro
-        }
-        None => Step::Intro,
-    };
-    let lead_gate = match o.get("lead_gate").and_then(Value::as_str) {
-        Some("Required") => LeadGate::Required,
-        Some("Skippable") => LeadGate::Skippable,
-        _ => LeadGate::Off,
-    };
-    let profile = match o.some("profile") {
-        Some(v) => {
-            let p = r.object(v, &o.at("profile"), None);
-            crate::engine::map::Map::from_iter(
-                p.members().iter().map(|(k, v)| (k.clone(), ProfileAnswer::read(r, v, &p.at(k)))),
-            )
-        }
-        None => Default::default(),
-    };
-    Session {
-        id: r.opt_string(&o, "id"),
-        step,
-        lead_gate,
-        lead: None,
-        profile,
-        answers: o.some("answers").map(|v| read_answers(r, v, &o.at("answers"))).unwrap_or_default(),
-        started_at: r.opt_string(&o, "started_at"),
-        completed_at: r.opt_string(&o, "completed_at"),
-        missing: Vec::new(),
+    Stored {
+        format: FORMAT,
+        id: def.id.clone(),
+        version: def.version.clone(),
+        saved_at: Some(now.to_string()),
+        storage_key: scope.map(String::from),
+        session,
     }
 }
 
 /// Reads a stored session, checking every part of it against the definition.
-pub fn decode(def: &Definition, json: &str) -> Result<Session, RestoreError> {
-    let value = json::parse(json).map_err(|e| RestoreError::Corrupt(e.message))?;
-    let mut r = Reader::default();
-    let o = r.object(&value, "", None);
-    let format = o.get("format").and_then(Value::as_f64);
-    if format != Some(f64::from(FORMAT)) || o.get("id").and_then(Value::as_str) != Some(&def.id) {
+pub fn decode(def: &Definition, value: Value) -> Result<Session, RestoreError> {
+    let format = value.get("format").and_then(Value::as_f64);
+    if format != Some(f64::from(FORMAT)) || value.get("id").and_then(Value::as_str) != Some(&def.id) {
         return Err(RestoreError::Corrupt("not a saved session of this assessment".into()));
     }
-    let version = r.req_string(&o, "version");
-    if version != def.version {
-        return Err(RestoreError::OtherVersion(version));
+    let stored: Stored = crate::engine::wire::read_plain(value).map_err(RestoreError::Corrupt)?;
+    if stored.version != def.version {
+        return Err(RestoreError::OtherVersion(stored.version));
     }
-    let s = read_session(&mut r, o.get("session").unwrap_or(&Value::Null));
-    if let Some((path, message)) = r.errors.into_iter().next() {
-        return Err(RestoreError::Corrupt(format!("{path}: {message}")));
-    }
+    let s = stored.session;
     for (id, answer) in &s.answers {
         if def.dimension_of(id).is_none() {
             return Err(RestoreError::Corrupt(format!("unknown statement {}", quote(id))));

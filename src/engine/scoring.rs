@@ -2,29 +2,18 @@
 //! renormalised weights, unassessed dimensions, the critical cap and the top-level gate.
 
 use crate::engine::definition::{Definition, Dimension};
-use crate::engine::json::{Reader, Value};
-use crate::engine::map::Map;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 /// An answer to one statement: a value on the scale, or "Don't know". In JSON: the number, or `null`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(from = "Option<u8>", into = "Option<u8>")]
 pub enum Answer {
     Value(u8),
     DontKnow,
 }
 
 impl Answer {
-    /// Reads an answer: a whole number from 0 to 255, or `null`.
-    pub fn read(r: &mut Reader, v: &Value, path: &str) -> Answer {
-        match v {
-            Value::Null => Answer::DontKnow,
-            _ => Answer::Value(r.integer(v, path, 255) as u8),
-        }
-    }
-
-    pub fn to_json(self) -> Value {
-        self.value().into()
-    }
-
     /// The value as given, `None` for "Don't know".
     pub fn value(self) -> Option<u8> {
         match self {
@@ -34,8 +23,20 @@ impl Answer {
     }
 }
 
+impl From<Option<u8>> for Answer {
+    fn from(v: Option<u8>) -> Answer {
+        v.map_or(Answer::DontKnow, Answer::Value)
+    }
+}
+
+impl From<Answer> for Option<u8> {
+    fn from(a: Answer) -> Option<u8> {
+        a.value()
+    }
+}
+
 /// Answers keyed by statement id.
-pub type Answers = Map<String, Answer>;
+pub type Answers = BTreeMap<String, Answer>;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct DimensionScore {

@@ -1,14 +1,14 @@
 //! The session: a pure state machine. Time is passed in with the actions that need it.
 
 use crate::engine::definition::Definition;
-use crate::engine::json::{Reader, Value};
 use crate::engine::lead::Lead;
-use crate::engine::map::Map;
 use crate::engine::scoring::{Answer, Answers};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap as Map;
 use std::fmt;
 
-/// Where the user is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Where the user is. Stored as `"Intro"`, `{"Dimension": 2}` and so on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Step {
     Intro,
     Profile,
@@ -20,37 +20,42 @@ pub enum Step {
 }
 
 /// An answer to a profile question: one option id, or several.
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema), serde(untagged))]
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(hashmap_as_object, missing_as_null))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(untagged)]
 pub enum ProfileAnswer {
     One(String),
     Many(Vec<String>),
 }
 
-/// Profile answers as a JSON object keyed by question id (the result and the saved session).
-pub fn profile_to_json(profile: &Map<String, ProfileAnswer>) -> Value {
-    Value::Obj(profile.iter().map(|(k, a)| (k.clone(), a.to_json())).collect())
-}
-
-impl ProfileAnswer {
-    /// Reads an option id, or a list of them.
-    pub fn read(r: &mut Reader, v: &Value, path: &str) -> ProfileAnswer {
-        match v {
-            Value::Arr(_) => ProfileAnswer::Many(r.array(v, path, |r, v, path| r.string(v, path))),
-            _ => ProfileAnswer::One(r.string(v, path)),
+/// Read by what the value is, not `untagged`: that buffers the value first, which costs code
+/// in the wasm and loses the error's detail.
+impl<'de> Deserialize<'de> for ProfileAnswer {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<ProfileAnswer, D::Error> {
+        struct AnswerVisitor;
+        impl<'de> serde::de::Visitor<'de> for AnswerVisitor {
+            type Value = ProfileAnswer;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("an option id, or a list of them")
+            }
+            fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<ProfileAnswer, E> {
+                Ok(ProfileAnswer::One(s.to_string()))
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<ProfileAnswer, A::Error> {
+                let mut ids = Vec::new();
+                while let Some(id) = seq.next_element()? {
+                    ids.push(id);
+                }
+                Ok(ProfileAnswer::Many(ids))
+            }
         }
-    }
-
-    pub fn to_json(&self) -> Value {
-        match self {
-            ProfileAnswer::One(id) => id.into(),
-            ProfileAnswer::Many(ids) => Value::Arr(ids.iter().map(Value::from).collect()),
-        }
+        d.deserialize_any(AnswerVisitor)
     }
 }
 
 /// Whether a lead form stands before the results.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub enum LeadGate {
     #[default]
     Off,
@@ -132,20 +137,34 @@ impl fmt::Display for ActionError {
 
 impl std::error::Error for ActionError {}
 
-#[derive(Debug, Clone, PartialEq)]
+/// The session; stored (see `saved`) with its field names as they are here.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Session {
     /// Identifies this session's result (for example as an idempotency key).
+    #[serde(default)]
     pub id: Option<String>,
+    #[serde(default = "intro")]
     pub step: Step,
+    #[serde(default)]
     pub lead_gate: LeadGate,
     /// Present only when the user consented; never stored.
+    #[serde(skip)]
     pub lead: Option<Lead>,
+    #[serde(default)]
     pub profile: Map<String, ProfileAnswer>,
+    #[serde(default)]
     pub answers: Answers,
+    #[serde(default)]
     pub started_at: Option<String>,
+    #[serde(default)]
     pub completed_at: Option<String>,
     /// Items the user tried to move past without answering (statement or question ids).
+    #[serde(default, skip_deserializing)]
     pub missing: Vec<String>,
+}
+
+fn intro() -> Step {
+    Step::Intro
 }
 
 impl Default for Session {

@@ -1,13 +1,16 @@
 //! Parsing and validation of definitions. Every problem is reported with its JSON path.
 
 use crate::engine::definition::Definition;
-use crate::engine::json::{self, number, Reader};
-use crate::engine::map::Map;
-use crate::engine::text::Text;
+use crate::engine::text::{number, Text};
+use serde::Serialize;
+use std::collections::BTreeMap as Map;
 use std::fmt;
 
-/// One problem in a definition, at a JSON path such as `dimensions[2].statements[4].id`.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// One problem in a definition, at a JSON path such as `dimensions[2].statements[4].id` (empty
+/// for the whole document).
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(hashmap_as_object, missing_as_null))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename = "ValidationProblem")]
 pub struct ValidationError {
     pub path: String,
     pub message: String,
@@ -24,14 +27,16 @@ impl fmt::Display for ValidationError {
 }
 
 impl Definition {
-    /// Parses and validates a definition, collecting every error found.
+    /// Reads and validates a definition from JSON text, collecting every error found (natively;
+    /// the wasm parses with the browser's `JSON.parse` and calls [`Definition::from_value`]).
     pub fn from_json(json: &str) -> Result<Definition, Vec<ValidationError>> {
-        let value = json::parse(json).map_err(|e| vec![ValidationError { path: e.path, message: e.message }])?;
-        let mut r = Reader::default();
-        let def = Definition::read(&mut r, &value);
-        if !r.errors.is_empty() {
-            return Err(r.errors.into_iter().map(|(path, message)| ValidationError { path, message }).collect());
-        }
+        Definition::from_value(crate::engine::wire::parse_value(json).map_err(|e| vec![e])?)
+    }
+
+    /// Reads and validates a definition: a type error stops with its path; then every semantic
+    /// problem is collected with its path.
+    pub fn from_value(value: serde_json::Value) -> Result<Definition, Vec<ValidationError>> {
+        let def: Definition = crate::engine::wire::read(value).map_err(|e| vec![e])?;
         let errors = validate(&def);
         if errors.is_empty() {
             Ok(def)

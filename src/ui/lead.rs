@@ -1,11 +1,11 @@
 //! The lead form between the last statement and the results.
 
 use crate::engine::lead::{make_lead, FieldKind, LeadConfig, LeadError};
-use crate::engine::map::Map;
 use crate::engine::Action;
 use crate::ui::now_iso;
 use crate::ui::strings::{strings, Strings};
 use crate::ui::Shared;
+use std::collections::BTreeMap as Map;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, HtmlInputElement};
 use yew::prelude::*;

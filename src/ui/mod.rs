@@ -6,6 +6,7 @@ mod report;
 mod screens;
 mod storage;
 pub mod strings;
+pub mod wire;
 
 use crate::engine::lead::LeadConfig;
 use crate::engine::outbox::Status;

@@ -191,7 +191,7 @@ pub fn Results(props: &ResultsProps) -> Html {
     let ondownload_json = {
         let r = r.clone();
         Callback::from(move |_: MouseEvent| {
-            let json = r.to_json().to_pretty();
+            let json = super::wire::to_pretty(&*r.0);
             let _ = download(&format!("{}.json", file_stem(&r)), "application/json", &json);
         })
     };

@@ -104,14 +104,20 @@ pub fn find(
     let stale: Vec<String> = (0..len)
         .filter_map(|i| storage.key(i).ok().flatten())
         .filter(|k| k.starts_with(&prefix))
-        .filter(|k| storage.get_item(k).ok().flatten().is_some_and(|v| is_stale(def, scope, k, &v)))
+        .filter(|k| {
+            let value = storage.get_item(k).ok().flatten().and_then(|v| super::wire::parse_value(&v).ok());
+            value.is_some_and(|v| is_stale(def, scope, k, &v))
+        })
         .collect();
     for k in stale {
         let _ = storage.remove_item(&k);
         notice = notice.or(Some(Notice::OtherVersion));
     }
     match storage.get_item(key) {
-        Ok(Some(json)) => match decode(def, &json) {
+        Ok(Some(json)) => match super::wire::parse_value(&json)
+            .map_err(|e| RestoreError::Corrupt(e.message))
+            .and_then(|v| decode(def, v))
+        {
             Ok(session)
                 if session.started_at.is_some() && !session.answers.is_empty() || session.completed_at.is_some() =>
             {
@@ -134,7 +140,9 @@ pub fn find(
 
 /// Saves the session; false when storage refused (disabled or full).
 pub fn save(def: &Definition, key: &str, scope: Option<&str>, session: &Session) -> bool {
-    local().is_some_and(|s| s.set_item(key, &encode(def, session, &super::now_iso(), scope)).is_ok())
+    local().is_some_and(|s| {
+        s.set_item(key, &super::wire::to_text(&encode(def, session, &super::now_iso(), scope))).is_ok()
+    })
 }
 
 pub fn forget(key: &str) {

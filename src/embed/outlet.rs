@@ -1,0 +1,168 @@
+//! Where a widget's events go: DOM events on the host, the host's callbacks, the parent window in
+//! iframe mode, and the data layer. Every event's detail is a serde type (the embedding
+//! contract's shapes), turned into a plain JS object once.
+
+use super::frame::Frame;
+use super::options::{self, Callbacks};
+use crate::engine::lead::Lead;
+use crate::engine::AssessmentResult;
+use crate::ui::wire;
+use serde::Serialize;
+use std::cell::RefCell;
+use tsify::Tsify;
+use wasm_bindgen::prelude::*;
+use web_sys::{CustomEvent, CustomEventInit, Element};
+
+/// `cx-scorecard:progress`: statements answered so far, of all.
+#[derive(Serialize, Tsify)]
+#[tsify(hashmap_as_object, missing_as_null)]
+pub struct Progress {
+    pub answered: u32,
+    pub total: u32,
+}
+
+/// `cx-scorecard:error`: what failed (`options`, `definition`, `definition-src`, `locale`,
+/// `submit`, `data-layer`) and a readable message.
+#[derive(Serialize, Tsify)]
+#[tsify(hashmap_as_object, missing_as_null)]
+pub struct ErrorDetail {
+    pub code: String,
+    pub message: String,
+}
+
+/// `cx-scorecard:lead`: the consented lead, with the result it came with.
+#[derive(Serialize, Tsify)]
+#[tsify(hashmap_as_object, missing_as_null)]
+pub struct LeadDetail<'a> {
+    pub lead: &'a Lead,
+    #[serde(with = "serde_wasm_bindgen::preserve")]
+    #[tsify(type = "AssessmentResult")]
+    pub result: JsValue,
+}
+
+/// `cx-scorecard:complete`.
+#[derive(Serialize)]
+struct Complete {
+    #[serde(with = "serde_wasm_bindgen::preserve")]
+    result: JsValue,
+}
+
+/// What the data layer is given on completion (`{event: "cx-scorecard:complete", ...}`).
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct DataLayerEntry<'a> {
+    event: &'static str,
+    cx_scorecard: DataLayerSummary<'a>,
+    #[serde(with = "serde_wasm_bindgen::preserve")]
+    result: JsValue,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct DataLayerSummary<'a> {
+    assessment_id: &'a str,
+    score: Option<f64>,
+    level: Option<u8>,
+    level_name: Option<&'a str>,
+}
+
+/// Dispatches `cx-scorecard:<name>` (bubbling, composed) on the host and calls the host's callback.
+fn emit(host: &Element, name: &str, detail: &JsValue, callback: Option<&js_sys::Function>, arg: &JsValue) {
+    let init: CustomEventInit = crate::ui::bare();
+    init.set_bubbles(true);
+    init.set_composed(true);
+    init.set_detail(detail);
+    if let Ok(event) = CustomEvent::new_with_event_init_dict(&format!("cx-scorecard:{name}"), &init) {
+        let _ = host.dispatch_event(&event);
+    }
+    if let Some(f) = callback {
+        if let Err(e) = f.call1(&JsValue::NULL, arg) {
+            web_sys::console::error_2(&JsValue::from_str(&format!("cx-scorecard: the {name} callback threw")), &e);
+        }
+    }
+}
+
+/// Reports a failure on `host` as `cx-scorecard:error` `{code, message}` and through `onError`,
+/// before there is an outlet (bad options).
+pub(crate) fn emit_error(host: &Element, on_error: Option<&js_sys::Function>, code: &str, message: &str) {
+    let detail = wire::to_js(&ErrorDetail { code: code.into(), message: message.into() });
+    emit(host, "error", &detail, on_error, &detail);
+}
+
+pub(crate) struct Outlet {
+    pub host: Element,
+    pub callbacks: Callbacks,
+    pub frame: RefCell<Option<Frame>>,
+    /// The global array results are pushed onto.
+    pub data_layer: Option<String>,
+}
+
+impl Outlet {
+    fn emit(&self, name: &str, detail: &JsValue, callback: Option<&js_sys::Function>, arg: &JsValue) {
+        emit(&self.host, name, detail, callback, arg);
+        if let Some(frame) = self.frame.borrow().as_ref() {
+            frame.post(name, detail);
+        }
+    }
+
+    pub fn ready(&self) {
+        let detail = js_sys::Object::new().into();
+        self.emit("ready", &detail, self.callbacks.on_ready.as_ref(), &detail);
+    }
+
+    pub fn progress(&self, answered: usize, total: usize) {
+        let detail = wire::to_js(&Progress { answered: answered as u32, total: total as u32 });
+        self.emit("progress", &detail, self.callbacks.on_progress.as_ref(), &detail);
+    }
+
+    /// The result's events: `lead` (with a lead), `complete`, and the data layer.
+    pub fn complete(&self, r: &AssessmentResult) {
+        let js = wire::to_js(r);
+        if let Some(lead) = &r.lead {
+            let detail = wire::to_js(&LeadDetail { lead, result: js.clone() });
+            self.emit("lead", &detail, self.callbacks.on_lead.as_ref(), &detail);
+        }
+        let detail = wire::to_js(&Complete { result: js.clone() });
+        self.emit("complete", &detail, self.callbacks.on_complete.as_ref(), &js);
+        self.push_data_layer(r, js);
+    }
+
+    /// Reports a failure as `cx-scorecard:error` `{code, message}` and through `onError`.
+    pub fn error(&self, code: &str, message: &str) {
+        let detail = wire::to_js(&ErrorDetail { code: code.into(), message: format!("cx-scorecard: {message}") });
+        self.emit("error", &detail, self.callbacks.on_error.as_ref(), &detail);
+    }
+
+    /// Pushes `{event: "cx-scorecard:complete", ...}` onto the host's data layer without replacing it.
+    fn push_data_layer(&self, result: &AssessmentResult, result_js: JsValue) {
+        let Some(name) = &self.data_layer else { return };
+        let Some(window) = web_sys::window() else { return };
+        let key = JsValue::from_str(name);
+        let mut layer = js_sys::Reflect::get(&window, &key).unwrap_or(JsValue::UNDEFINED);
+        if layer.is_undefined() || layer.is_null() {
+            layer = js_sys::Array::new().into();
+            let _ = js_sys::Reflect::set(&window, &key, &layer);
+        }
+        let push = js_sys::Reflect::get(&layer, &JsValue::from_str("push"))
+            .ok()
+            .and_then(|p| p.dyn_into::<js_sys::Function>().ok());
+        let entry = wire::to_js(&DataLayerEntry {
+            event: "cx-scorecard:complete",
+            cx_scorecard: DataLayerSummary {
+                assessment_id: &result.assessment.id,
+                score: result.overall.score,
+                level: result.overall.level,
+                level_name: result.overall.level_name.as_deref(),
+            },
+            result: result_js,
+        });
+        match push {
+            Some(push) => {
+                if let Err(e) = push.call1(&layer, &entry) {
+                    self.error("data-layer", &format!("window.{name}.push threw: {}", options::describe(&e)));
+                }
+            }
+            None => self.error("data-layer", &format!("window.{name} is not an array, so the result was not pushed")),
+        }
+    }
+}
