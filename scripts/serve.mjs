@@ -1,4 +1,5 @@
-// A small static server for the host pages: /pkg/* is served from pkg/, everything else from www/.
+// A small static server for the host pages: /pkg/* is served from pkg/, /bench-pkg/* from the
+// benchmark's build in target/bench-pkg/, everything else from www/.
 // Used by the demo command and by the page tests (which start it on two ports for two origins).
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
@@ -23,7 +24,13 @@ const TYPES = {
  */
 function fileFor(pathname, root) {
   const clean = normalize(decodeURIComponent(pathname)).replace(/^(\.\.[/\\])+/, "");
-  const [base, rel] = root ? [root, clean.slice(1)] : clean.startsWith("/pkg/") ? ["pkg", clean.slice(5)] : ["www", clean.slice(1)];
+  const [base, rel] = root
+    ? [root, clean.slice(1)]
+    : clean.startsWith("/pkg/")
+      ? ["pkg", clean.slice(5)]
+      : clean.startsWith("/bench-pkg/") // the benchmark's build (scripts/bench.sh)
+        ? ["target/bench-pkg", clean.slice(11)]
+        : ["www", clean.slice(1)];
   const dir = resolve(ROOT, base);
   const file = resolve(dir, rel || "index.html");
   return file.startsWith(dir) ? file : null;

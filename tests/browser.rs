@@ -3,6 +3,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use cx_scorecard::embed::mount_handle as mount;
+use cx_scorecard::engine::Wording;
 use cx_scorecard::engine::{build_result, default_definition, Action, Answer, Session};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -137,7 +138,7 @@ async fn completing_by_clicking_emits_the_engine_result() {
         }
         session = session.apply(&def, Action::Next { at: payload["completedAt"].as_str().unwrap().into() }).unwrap();
     }
-    let expected = serde_json::to_string(&build_result(&def, &session, "en").unwrap()).unwrap();
+    let expected = serde_json::to_string(&build_result(&def, &session, &Wording::english()).unwrap()).unwrap();
     // Through JS's JSON, as the host sees it (14.0 and 14 are one number there).
     let expected = to_json(&js_sys::JSON::parse(&expected).unwrap());
     assert_eq!(payload, expected);
@@ -225,10 +226,10 @@ async fn wrong_option_types_throw_errors_naming_the_field() {
         (r#"{"theme": {"colour": "red"}}"#, "cx-scorecard: options.theme.colour: unknown field `colour`, expected one of `scheme`, `accent`, `accentText`, `background`, `text`, `font`, `radius`"),
         (r#"{"theme": {"accent": "red; background: url(x)"}}"#, "cx-scorecard: options.theme.accent must be a colour such as \"#0b57d0\" or \"rgb(11 87 208)\", got \"red; background: url(x)\""),
         (r#"{"targetOrigins": ["*"]}"#, "cx-scorecard: options.targetOrigins must list exact origins such as \"https://partner.example\", got \"*\" (wildcards are not allowed)"),
-        (r#"{"autosave": 1}"#, "cx-scorecard: options.autosave: expected true, false or a string"),
+        (r#"{"autosave": 1}"#, "cx-scorecard: options.autosave: invalid type: integer `1`, expected true, false or a string"),
         (r#"{"definitionSrc": "ftp://x/y.json"}"#, "cx-scorecard: options.definitionSrc must be an http(s) URL, got \"ftp://x/y.json\""),
         (r#"{"definition": {}, "definitionSrc": "/x.json"}"#, "cx-scorecard: options.definition and options.definitionSrc cannot both be given"),
-        (r#"{"dataLayer": 5}"#, "cx-scorecard: options.dataLayer: expected true, false or a string"),
+        (r#"{"dataLayer": 5}"#, "cx-scorecard: options.dataLayer: invalid type: integer `5`, expected true, false or a string"),
         (r#"[]"#, "cx-scorecard: options must be an object, got an array"),
         (r#""x""#, "cx-scorecard: options must be an object, got a string"),
     ];
@@ -309,6 +310,74 @@ fn validate_definition_lists_errors_with_paths() {
     );
 }
 
+/// What `validateDefinition` says of a host's definition object.
+fn problems_of(definition: &JsValue) -> serde_json::Value {
+    to_json(&cx_scorecard::embed::validate_definition(definition.clone()).unwrap())
+}
+
+#[wasm_bindgen_test]
+fn host_objects_are_read_by_their_own_properties_only() {
+    let valid = || js_sys::JSON::parse(cx_scorecard::engine::DEFAULT_DEFINITION_JSON).unwrap();
+    let set = |o: &JsValue, k: &str, v: &JsValue| js_sys::Reflect::set(o, &JsValue::from_str(k), v).unwrap();
+    // A misspelt member of a host's object is named, however deep (serde-wasm-bindgen alone would
+    // skip it).
+    let def = valid();
+    set(&def, "colour", &JsValue::from_str("red"));
+    let problems = problems_of(&def);
+    assert_eq!(problems[0]["path"], "colour");
+    assert!(
+        problems[0]["message"].as_str().unwrap().starts_with("unknown field `colour`, expected one of `id`"),
+        "{problems}"
+    );
+    let def = valid();
+    let dimension =
+        js_sys::Reflect::get(&js_sys::Reflect::get(&def, &"dimensions".into()).unwrap(), &2.into()).unwrap();
+    set(&dimension, "wieght", &JsValue::from(2));
+    assert_eq!(problems_of(&def)[0]["path"], "dimensions[2].wieght");
+    // What a page set on Object.prototype is not read, not even for a missing member.
+    let proto = js_sys::Reflect::get(&js_sys::Object::new(), &"__proto__".into()).unwrap();
+    let def = valid();
+    js_sys::Reflect::delete_property(def.unchecked_ref::<js_sys::Object>(), &"rules".into()).unwrap();
+    set(
+        &proto,
+        "rules",
+        &js_sys::JSON::parse(
+            r#"{"evidenceGapDontKnow": 1, "evidenceGapMaxLevel": 1, "criticalCapMargin": 1, "topLevelGate": null}"#,
+        )
+        .unwrap(),
+    );
+    set(&proto, "benchmarks", &js_sys::JSON::parse(r#"[{"text": "injected", "source": "x", "year": 1}]"#).unwrap());
+    let with_pollution = problems_of(&def);
+    let div: JsValue = fresh_div().into();
+    let options = js_sys::Object::new();
+    set(&proto, "locale", &JsValue::from_str("<b>"));
+    set(&proto, "onComplete", &JsValue::from_str("not a function"));
+    let mounted = mount(div.clone(), options.into());
+    for key in ["rules", "benchmarks", "locale", "onComplete"] {
+        js_sys::Reflect::delete_property(proto.unchecked_ref::<js_sys::Object>(), &key.into()).unwrap();
+    }
+    assert_eq!(with_pollution, serde_json::json!([{"path": "", "message": "missing field `rules`"}]));
+    let handle = mounted.expect("inherited options are not options");
+    handle.destroy();
+    // An object that contains itself is refused in words, not with a stack overflow.
+    let def = valid();
+    set(&def, "intro", &def);
+    assert_eq!(
+        problems_of(&def),
+        serde_json::json!([{"path": "", "message": "it is nested too deeply, or contains itself"}])
+    );
+    // A JSON string that is not an object is refused as such (serde would fill a struct from an array).
+    assert_eq!(
+        problems_of(&JsValue::from_str("[]")),
+        serde_json::json!([{"path": "", "message": "expected an object, found an array"}])
+    );
+    // A syntax error says where it is.
+    assert_eq!(
+        problems_of(&JsValue::from_str("{\"id\": \"cx\",\n  \"version\": }")),
+        serde_json::json!([{"path": "", "message": "not JSON: expected value at line 2 column 14"}])
+    );
+}
+
 #[wasm_bindgen_test]
 async fn a_second_mount_on_the_same_element_is_refused_and_two_widgets_stay_independent() {
     let a = fresh_div();
@@ -375,7 +444,7 @@ fn every_ui_string_exists_in_every_locale() {
         "cx-scorecard: registerLocale(pack): pack must be an object or a JSON string, got a number"
     );
     assert_eq!(strings("de").start, "Start the assessment", "nothing of the refused pack was added");
-    assert_eq!(cx_scorecard::engine::messages::messages("de").unassessed, "unassessed");
+    assert_eq!(cx_scorecard::ui::strings::messages("de").unassessed, "unassessed");
     register_packs();
     for locale in LOCALES {
         let entries = strings(locale).entries();
@@ -477,7 +546,7 @@ fn call(handle: &JsValue, method: &str, args: &[JsValue]) -> Result<JsValue, Str
 #[wasm_bindgen_test]
 async fn handle_methods_after_destroy_or_free_say_the_widget_was_destroyed() {
     let div = fresh_div();
-    let handle = cx_scorecard::embed::mount(div.clone().into(), JsValue::UNDEFINED).unwrap();
+    let handle = cx_scorecard::embed::mount(div.clone().into(), None).unwrap();
     until("the intro", || find(&div, ".cxs-intro").is_some()).await;
     assert!(call(&handle, "result", &[]).unwrap().is_null());
     call(&handle, "setLocale", &["en".into()]).unwrap();
@@ -498,7 +567,7 @@ async fn handle_methods_after_destroy_or_free_say_the_widget_was_destroyed() {
     call(&handle, "free", &[]).unwrap();
 
     // destroy() then free(), on another widget, likewise.
-    let other = cx_scorecard::embed::mount(div.clone().into(), JsValue::UNDEFINED).unwrap();
+    let other = cx_scorecard::embed::mount(div.clone().into(), None).unwrap();
     call(&other, "destroy", &[]).unwrap();
     assert_eq!(call(&other, "reset", &[]).unwrap_err(), "cx-scorecard: reset(): this widget was destroyed");
     call(&other, "free", &[]).unwrap();

@@ -1,8 +1,9 @@
 //! Malformed definitions: each is rejected with its JSON path and a clear message.
 #![cfg(not(target_arch = "wasm32"))]
 
-use cx_scorecard::engine::locales::Pack;
+use cx_scorecard::engine::locales::LanguagePack;
 use cx_scorecard::engine::wire::{parse, read};
+use cx_scorecard::engine::Wording;
 use cx_scorecard::engine::{Definition, DEFAULT_DEFINITION_JSON, DEFAULT_DEFINITION_SOURCE};
 use serde_json::{json, Value};
 
@@ -221,6 +222,21 @@ fn not_json_at_all() {
     let e = Definition::from_json("{ this is not json").unwrap_err();
     assert_eq!(e.len(), 1);
     assert_eq!((e[0].path.as_str(), e[0].message.as_str()), ("", "key must be a string at line 1 column 3"));
+    // JSON, but not an object: serde alone would fill the struct from an array's elements.
+    for (text, found) in [
+        ("[]", "an array"),
+        (r#"["cx", "1"]"#, "an array"),
+        ("null", "null"),
+        ("7", "a number"),
+        (r#""{}""#, "a string"),
+    ] {
+        let e = Definition::from_json(text).unwrap_err();
+        assert_eq!(
+            (e[0].path.as_str(), e[0].message.clone()),
+            ("", format!("expected an object, found {found}")),
+            "{text}"
+        );
+    }
 }
 
 #[test]
@@ -290,20 +306,21 @@ fn every_text_of_the_default_definition_is_in_every_locale() {
 }
 
 /// The engine's sentences of every pack language, from `src/locales/`, made available.
-fn register_engine_languages() {
-    use cx_scorecard::engine::locales::STRINGS_SOURCES;
-    use cx_scorecard::engine::messages::{register, Messages, EN};
-    for (locale, source) in STRINGS_SOURCES {
-        let strings: cx_scorecard::engine::locales::Strings = serde_json::from_str(source).unwrap();
-        let m = Messages::read(&strings.engine, &EN);
-        register(cx_scorecard::engine::messages::supported(locale).unwrap(), m);
-    }
+/// The engine's sentences in `locale`, from its source `src/locales/<locale>.json` (English for "en").
+fn messages(locale: &str) -> cx_scorecard::engine::messages::Messages {
+    use cx_scorecard::engine::locales::{Strings, STRINGS_SOURCES};
+    use cx_scorecard::engine::messages::{Messages, EN};
+    let strings: Strings = STRINGS_SOURCES
+        .iter()
+        .find(|(l, _)| *l == locale)
+        .map_or_else(Strings::default, |(_, source)| serde_json::from_str(source).unwrap());
+    Messages::read(&strings.engine, &EN)
 }
 
 #[test]
 fn the_engine_messages_have_the_same_placeholders_in_every_locale() {
     use cx_scorecard::engine::locales::STRINGS_SOURCES;
-    use cx_scorecard::engine::messages::{messages, placeholders, LOCALES};
+    use cx_scorecard::engine::messages::{placeholders, LOCALES};
     let en = messages("en").entries();
     // Every key is in every source: none falls back to English unnoticed.
     for (locale, source) in STRINGS_SOURCES {
@@ -314,8 +331,8 @@ fn the_engine_messages_have_the_same_placeholders_in_every_locale() {
         want.sort_unstable();
         assert_eq!(keys, want, "src/locales/{locale}.json");
     }
-    assert_eq!(messages("de").cap, messages("en").cap, "English until a language is added");
-    register_engine_languages();
+    let none = cx_scorecard::engine::messages::Messages::read(&Default::default(), &cx_scorecard::engine::messages::EN);
+    assert_eq!(none.cap, messages("en").cap, "English where a pack has no sentence");
     for locale in LOCALES {
         for ((key, b), (_, a)) in messages(locale).entries().into_iter().zip(&en) {
             assert!(!b.is_empty(), "{locale}.{key}");
@@ -329,15 +346,19 @@ fn the_engine_messages_have_the_same_placeholders_in_every_locale() {
 
 #[test]
 fn localised_results_use_the_language_and_its_number_format() {
-    use cx_scorecard::engine::messages::{fmt_number, resolve};
+    use cx_scorecard::engine::messages::{plain_number, resolve};
     assert_eq!(
         [resolve("de-CH"), resolve("fr_CA"), resolve("es"), resolve("it"), resolve("")],
         ["de", "fr", "es", "en", "en"]
     );
-    assert_eq!(fmt_number(58.3, "en"), "58.3");
-    assert_eq!(fmt_number(58.3, "de"), "58,3");
-    assert_eq!(fmt_number(65.0, "fr"), "65");
-    register_engine_languages();
+    assert_eq!(plain_number(58.3), "58.3");
+    assert_eq!(plain_number(65.0), "65");
+    assert_eq!(plain_number(58.25), "58.3");
+    // The caller says how numbers are written (the widget uses the browser's Intl.NumberFormat).
+    let comma = |x: f64| plain_number(x).replace('.', ",");
+    let (de, fr) = (messages("de"), messages("fr"));
+    let german = Wording { locale: "de", messages: &de, number: &comma };
+    let french = Wording { locale: "fr", messages: &fr, number: &comma };
     let def = Definition::from_json(DEFAULT_DEFINITION_SOURCE).unwrap();
     let mut answers = cx_scorecard::engine::Answers::new();
     for d in &def.dimensions {
@@ -349,10 +370,10 @@ fn localised_results_use_the_language_and_its_number_format() {
     let card = cx_scorecard::engine::score(&def, &answers);
     let gate = card.overall.gate.as_ref().unwrap();
     assert_eq!(
-        cx_scorecard::engine::result::gate_reason(&def, gate, "de"),
+        cx_scorecard::engine::result::gate_reason(&def, gate, &german),
         "Stufe 5 (Kundengeführt) setzt in jeder Dimension mindestens 65 voraus; noch nicht erreicht: Befähigung und Kultur an der Kundenfront (50)."
     );
-    let recs = cx_scorecard::engine::result::recommendations(&def, &card, "fr");
+    let recs = cx_scorecard::engine::result::recommendations(&def, &card, &french);
     assert_eq!(recs[0].text, "Tenir des points d’équipe réguliers et faire un retour sur chaque idée");
     assert!(
         recs[0].why.starts_with("Votre dimension la plus faible : score de 50 sur 100, niveau 3 (Défini)"),
@@ -362,7 +383,7 @@ fn localised_results_use_the_language_and_its_number_format() {
 }
 
 /// The pack of a language as the build makes it.
-fn pack_of(source: &Definition, locale: &str) -> Pack {
+fn pack_of(source: &Definition, locale: &str) -> LanguagePack {
     let strings = cx_scorecard::engine::locales::STRINGS_SOURCES.iter().find(|(l, _)| *l == locale).unwrap().1;
     cx_scorecard::engine::locales::pack(source, locale, &serde_json::from_str(strings).unwrap())
 }
@@ -370,7 +391,7 @@ fn pack_of(source: &Definition, locale: &str) -> Pack {
 /// Reads a pack's JSON and adds it, as the widget does with a pack from the host: a pack that is
 /// not a pack names the path of its type error.
 fn add_pack(def: &mut Definition, pack: Value) -> Result<String, String> {
-    def.add_locale(read::<Pack>(pack).map_err(|e| e.to_string())?)
+    def.add_locale(read::<LanguagePack>(pack).map_err(|e| e.to_string())?)
 }
 
 /// The widget carries English; with the three language packs added it holds exactly the source.
@@ -420,5 +441,5 @@ fn a_language_pack_that_does_not_fit_is_refused_whole() {
     assert_eq!(edit(&|v| v["engine"] = json!([])), "engine: invalid type: sequence, expected a map");
     assert_eq!(edit(&|v| v["texts"] = json!({})), "texts: invalid type: map, expected a sequence");
     // Text that is not JSON is refused before it is a pack.
-    assert_eq!(parse::<Pack>("{not json").unwrap_err().to_string(), "key must be a string at line 1 column 2");
+    assert_eq!(parse::<LanguagePack>("{not json").unwrap_err().to_string(), "key must be a string at line 1 column 2");
 }

@@ -8,13 +8,14 @@
 
 use cx_scorecard::engine::definition::ScaleOption;
 use cx_scorecard::engine::lead::{make_lead, FieldKind, LeadConfig, LeadField, LeadMode};
-use cx_scorecard::engine::locales::{pack, Pack, Strings, STRINGS_SOURCES};
+use cx_scorecard::engine::locales::{pack, LanguagePack, Strings, STRINGS_SOURCES};
 use cx_scorecard::engine::outbox::{Entry, Outbox, Reason};
 use cx_scorecard::engine::saved::{decode, decode_link, encode, encode_link, is_stale};
-use cx_scorecard::engine::wire::{parse, read};
+use cx_scorecard::engine::wire::{parse, read, read_object};
+use cx_scorecard::engine::Wording;
 use cx_scorecard::engine::{
     build_result, default_definition, validate, Answer, Answers, AssessmentResult, Definition, LeadGate, ProfileAnswer,
-    Session, Step, Text, ValidationError, DEFAULT_DEFINITION_JSON, DEFAULT_DEFINITION_SOURCE,
+    Session, Step, Text, ValidationProblem, DEFAULT_DEFINITION_JSON, DEFAULT_DEFINITION_SOURCE,
 };
 use proptest::prelude::*;
 use serde::Serialize;
@@ -79,15 +80,15 @@ fn decode_text(def: &Definition, text: &str) -> Result<Session, cx_scorecard::en
 }
 
 /// The pack of a language as the build makes it.
-fn pack_of(def: &Definition, locale: &str) -> Pack {
+fn pack_of(def: &Definition, locale: &str) -> LanguagePack {
     let strings = STRINGS_SOURCES.iter().find(|(l, _)| *l == locale).unwrap().1;
     let strings: Strings = serde_json::from_str(strings).unwrap();
     pack(def, locale, &strings)
 }
 
 /// A syntax error as the readers report it: at the whole document, in serde_json's words.
-fn syntax_error(e: &serde_json::Error) -> ValidationError {
-    ValidationError { path: String::new(), message: e.to_string() }
+fn syntax_error(e: &serde_json::Error) -> ValidationProblem {
+    ValidationProblem { path: String::new(), message: e.to_string() }
 }
 
 /// Any outbox entry: every reason, any attempts, texts with quotes, escapes and non-ASCII, and
@@ -157,7 +158,7 @@ proptest! {
     fn arbitrary_text_never_panics_the_parser(s in ".{0,400}") {
         let _ = Definition::from_json(&s);
         let _ = LeadConfig::from_json(&s);
-        let _ = parse::<Pack>(&s);
+        let _ = parse::<LanguagePack>(&s);
         let _ = Outbox::from_json(&s, 0.0);
     }
 
@@ -299,7 +300,8 @@ proptest! {
             prop_assert!(session.lead.is_some());
         }
         for locale in ["en", "de"] {
-            let result = build_result(&def, &session, locale).expect("complete");
+            let wording = Wording { locale, ..Wording::english() };
+            let result = build_result(&def, &session, &wording).expect("complete");
             for text in texts(&result) {
                 let back: AssessmentResult = serde_json::from_str(&text).expect("a written result reads back");
                 // The id is not part of the JSON.
@@ -390,7 +392,7 @@ proptest! {
             2 => serde_json::to_string(&outbox).unwrap(),
             3 => r#"{"mode": "before-results", "fields": [{"type": "email"}], "allowSkip": true}"#.into(),
             4 => serde_json::to_string(&pack_of(&source, "de")).unwrap(),
-            5 => serde_json::to_string_pretty(&build_result(&def, &session, "en").unwrap()).unwrap(),
+            5 => serde_json::to_string_pretty(&build_result(&def, &session, &Wording::english()).unwrap()).unwrap(),
             _ => v.to_string(),
         };
         let mut text: Vec<char> = text.chars().collect();
@@ -399,7 +401,7 @@ proptest! {
         let text: String = text.into_iter().collect();
         let definition = Definition::from_json(&text);
         let lead = LeadConfig::from_json(&text);
-        let pack = parse::<Pack>(&text);
+        let pack = parse::<LanguagePack>(&text);
         let outbox = Outbox::from_json(&text, 0.0);
         match serde_json::from_str::<Value>(&text) {
             Err(e) => {
@@ -412,9 +414,9 @@ proptest! {
             Ok(v) => {
                 // JSON text reads as its value does.
                 prop_assert_eq!(definition, Definition::from_value(v.clone()));
-                let read_lead = read::<LeadConfig>(v.clone()).map_err(|e| vec![(e.path, e.message)]);
+                let read_lead = read_object::<LeadConfig>(v.clone()).map_err(|e| vec![(e.path, e.message)]);
                 prop_assert_eq!(lead, read_lead.and_then(LeadConfig::checked));
-                prop_assert_eq!(&pack, &read::<Pack>(v.clone()));
+                prop_assert_eq!(&pack, &read::<LanguagePack>(v.clone()));
                 prop_assert_eq!(outbox, Outbox::from_value(v.clone(), 0.0));
                 let _ = decode(&def, v.clone());
                 let _ = is_stale(&def, None, "cx-scorecard:session:cx-operations:0.9.0", &v);
@@ -494,10 +496,10 @@ proptest! {
         let _ = read::<LeadConfig>(v.clone());
         let def = default_definition();
         let source = Definition::from_json(DEFAULT_DEFINITION_SOURCE).unwrap();
-        let _ = read::<Pack>(v);
+        let _ = read::<LanguagePack>(v);
         let mut p = serde_json::to_value(pack_of(&source, "fr")).unwrap();
         mutate(&mut p, &mut pick.clone(), &new);
-        if let Ok(p) = read::<Pack>(p) {
+        if let Ok(p) = read::<LanguagePack>(p) {
             let mut d = def.clone();
             match d.add_locale(p) {
                 Ok(_) => prop_assert!(validate(&d).is_empty(), "{:?}", validate(&d)),
@@ -526,7 +528,7 @@ fn packs_round_trip_through_serde_json() {
     for locale in ["de", "fr", "es"] {
         let p = pack_of(&source, locale);
         for text in texts(&p) {
-            assert_eq!(parse::<Pack>(&text), Ok(p.clone()), "{locale}");
+            assert_eq!(parse::<LanguagePack>(&text), Ok(p.clone()), "{locale}");
         }
     }
 }

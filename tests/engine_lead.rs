@@ -5,6 +5,7 @@ use cx_scorecard::engine::export::answers_csv;
 use cx_scorecard::engine::lead::{is_email, make_lead, validate_lead, LeadConfig, LeadError};
 use cx_scorecard::engine::outbox::{backoff_ms, outcome_for_status, Outbox, Outcome, Reason, Status, MAX_ATTEMPTS};
 use cx_scorecard::engine::session::ActionError;
+use cx_scorecard::engine::Wording;
 use cx_scorecard::engine::{build_result, default_definition, Action, Answer, LeadGate, Session, Step};
 use std::collections::BTreeMap as Map;
 
@@ -130,6 +131,9 @@ fn bad_lead_configurations_are_named() {
         ["fields[0].type: unknown variant `phone`, expected one of `name`, `email`, `company`, `role`, `text`, `choice`"]
     );
     assert_eq!(err(r#"{"allowSkip": "yes"}"#), ["allowSkip: invalid type: string \"yes\", expected a boolean"]);
+    // Not an object: never a configuration with defaults (which would turn the gate on).
+    assert_eq!(err("[]"), [": expected an object, found an array"]);
+    assert_eq!(err("[\"off\"]"), [": expected an object, found an array"]);
     assert_eq!(
         err(r#"{"fields": [{"type": "phone"}], "allowSkip": "yes", "colour": 1}"#),
         ["allowSkip: invalid type: string \"yes\", expected a boolean"]
@@ -153,14 +157,17 @@ fn the_gate_stands_between_the_last_page_and_the_results() {
     let def = default_definition();
     let s = finish_statements(&def, Session::new(LeadGate::Required));
     assert_eq!(s.step, Step::Lead);
-    assert!(s.completed_at.is_none() && build_result(&def, &s, "en").is_none(), "no result before the gate");
+    assert!(
+        s.completed_at.is_none() && build_result(&def, &s, &Wording::english()).is_none(),
+        "no result before the gate"
+    );
     assert_eq!(s.apply(&def, Action::SkipLead { at: "t3".into() }), Err(ActionError::LeadRequired));
     assert_eq!(s.apply(&def, Action::Back).unwrap().step, Step::Dimension(6));
     let lead =
         make_lead(&LeadConfig::before_results(), &values(&[("email", "ana@example.com")]), true, "ok", "t3").unwrap();
     let done = s.apply(&def, Action::SubmitLead { lead: lead.clone(), at: "t3".into() }).unwrap();
     assert_eq!(done.step, Step::Results);
-    let result = build_result(&def, &done, "en").unwrap();
+    let result = build_result(&def, &done, &Wording::english()).unwrap();
     assert_eq!(result.lead, Some(lead));
     assert_eq!(result.completed_at, "t3");
     // Reset keeps the gate.
@@ -172,7 +179,7 @@ fn a_skipped_gate_gives_a_result_without_a_lead() {
     let def = default_definition();
     let s = finish_statements(&def, Session::new(LeadGate::Skippable));
     let done = s.apply(&def, Action::SkipLead { at: "t3".into() }).unwrap();
-    let result = build_result(&def, &done, "en").unwrap();
+    let result = build_result(&def, &done, &Wording::english()).unwrap();
     assert!(result.lead.is_none());
     assert!(serde_json::to_value(&result).unwrap().get("lead").is_none());
 }
@@ -183,7 +190,7 @@ fn csv_has_one_row_per_answer() {
     let mut s = finish_statements(&def, Session::default());
     assert_eq!(s.step, Step::Results);
     s.answers.insert("d7.s2".into(), Answer::DontKnow);
-    let csv = answers_csv(&def, &build_result(&def, &s, "en").unwrap());
+    let csv = answers_csv(&def, &build_result(&def, &s, &Wording::english()).unwrap());
     let lines: Vec<&str> = csv.split("\r\n").collect();
     assert_eq!(lines.len(), 1 + 36 + 1, "header, 36 rows, trailing empty");
     assert_eq!(lines[0], "assessment_id,assessment_version,completed_at,dimension_id,dimension,question_id,statement,reverse_scored,value,answer");

@@ -168,7 +168,7 @@ fn resume_replaces_a_fresh_session_and_keeps_the_gate() {
 
 #[test]
 fn answers_and_profile_answers_read_back_from_json() {
-    fn error<T: std::fmt::Debug>(r: Result<T, cx_scorecard::engine::ValidationError>) -> (String, String) {
+    fn error<T: std::fmt::Debug>(r: Result<T, cx_scorecard::engine::ValidationProblem>) -> (String, String) {
         let e = r.unwrap_err();
         (e.path, e.message)
     }

@@ -4,6 +4,7 @@
 mod common;
 
 use cx_scorecard::engine::result::recommendations;
+use cx_scorecard::engine::Wording;
 use cx_scorecard::engine::{default_definition, score, Answer, Answers, Definition, DEFAULT_DEFINITION_JSON};
 
 /// Answers given per dimension, in statement order; `None` is "Don't know".
@@ -69,7 +70,7 @@ fn hand_worked_table() {
 fn recommendations_are_weakest_first_with_reasons() {
     let def = default_definition();
     let card = score(&def, &table_answers(&def));
-    let recs = recommendations(&def, &card, "en");
+    let recs = recommendations(&def, &card, &Wording::english());
     let order: Vec<(&str, u8)> = recs.iter().map(|r| (r.dimension_id.as_str(), r.level)).collect();
     // 0 < 30 < 50 < 70 < 75 (D4, weight 18) = 75 (D7, weight 10) < 100
     assert_eq!(order, vec![("d6", 1), ("d2", 2), ("d3", 3), ("d1", 4), ("d4", 4), ("d7", 3), ("d5", 5)]);
@@ -122,7 +123,7 @@ fn all_dont_know_leaves_everything_unassessed() {
     assert_eq!(card.overall.score, None);
     assert_eq!(card.overall.level, None);
     assert!(card.overall.capped_by.is_none() && card.overall.gate.is_none());
-    let recs = recommendations(&def, &card, "en");
+    let recs = recommendations(&def, &card, &Wording::english());
     assert_eq!(recs.len(), 7);
     let ids: Vec<&str> = recs.iter().map(|r| r.dimension_id.as_str()).collect();
     assert_eq!(ids, ["d1", "d2", "d3", "d4", "d5", "d6", "d7"]);
@@ -141,7 +142,7 @@ fn an_unassessed_dimension_is_left_out_and_weights_renormalise() {
     // (100·14 + 50·(15+18+18+14+11)) / 90 = 5200 / 90 = 57.78 (52.0 if D7 counted as 0)
     assert_eq!(card.overall.score, Some(57.8));
     assert_eq!(card.overall.level, Some(3));
-    let recs = recommendations(&def, &card, "en");
+    let recs = recommendations(&def, &card, &Wording::english());
     assert_eq!(recs.last().unwrap().dimension_id, "d7", "unassessed dimensions come last");
 }
 
@@ -177,7 +178,7 @@ fn critical_cap_fires_with_a_reason() {
     let cap = card.overall.capped_by.clone().expect("cap");
     assert_eq!((cap.level, cap.uncapped, cap.dimension_id.as_str(), cap.dimension_level), (3, 5, "d4", 2));
     assert!(card.overall.gate.is_none(), "the gate is not reached once capped below it");
-    let reason = cx_scorecard::engine::result::cap_reason(&def, &cap, "en");
+    let reason = cx_scorecard::engine::result::cap_reason(&def, &cap, &Wording::english());
     assert!(
         reason.starts_with("Capped at level 3 (Defined) by Failure demand and root causes, a critical dimension at level 2 (Fragmented)"),
         "{reason}"
@@ -210,7 +211,7 @@ fn level_five_gate_fires_with_a_reason() {
     assert!(card.overall.capped_by.is_none());
     let gate = card.overall.gate.clone().expect("gate");
     assert_eq!(gate.below, vec![("d6".to_string(), Some(50.0))]);
-    let reason = cx_scorecard::engine::result::gate_reason(&def, &gate, "en");
+    let reason = cx_scorecard::engine::result::gate_reason(&def, &gate, &Wording::english());
     assert_eq!(
         reason,
         "Level 5 (Customer-led) needs every dimension at 65 or more; not yet: Front-line empowerment and culture (50)."
@@ -225,7 +226,8 @@ fn gate_counts_an_unassessed_dimension_as_not_yet_there() {
     let card = score(&def, &a);
     assert_eq!(card.overall.score, Some(100.0));
     assert_eq!(card.overall.level, Some(4));
-    let reason = cx_scorecard::engine::result::gate_reason(&def, card.overall.gate.as_ref().unwrap(), "en");
+    let reason =
+        cx_scorecard::engine::result::gate_reason(&def, card.overall.gate.as_ref().unwrap(), &Wording::english());
     assert!(reason.ends_with("Single customer view and feedback loops (unassessed)."), "{reason}");
 }
 

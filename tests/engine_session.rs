@@ -4,6 +4,7 @@
 mod common;
 
 use cx_scorecard::engine::session::ActionError;
+use cx_scorecard::engine::Wording;
 use cx_scorecard::engine::{build_result, default_definition, Action, Answer, ProfileAnswer, Session, Step};
 
 fn run(def: &cx_scorecard::engine::Definition, s: Session, actions: Vec<Action>) -> Session {
@@ -129,7 +130,7 @@ fn required_profile_questions_block_next() {
 fn no_result_before_completion() {
     let def = default_definition();
     let s = run(&def, Session::default(), vec![Action::Start { at: "t0".into(), id: "r1".into() }]);
-    assert!(build_result(&def, &s, "en").is_none());
+    assert!(build_result(&def, &s, &Wording::english()).is_none());
 }
 
 /// The table answers of engine_scoring.rs, taken through the session, give the golden JSON.
@@ -157,7 +158,7 @@ fn golden_result_json() {
         }
         s = s.apply(&def, Action::Next { at: "2026-11-23T10:07:30.000Z".into() }).unwrap();
     }
-    let result = build_result(&def, &s, "en").expect("complete");
+    let result = build_result(&def, &s, &Wording::english()).expect("complete");
     let got = serde_json::to_string_pretty(&result).unwrap() + "\n";
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/golden/result.json");
     if std::env::var_os("UPDATE_GOLDEN").is_some() {

@@ -4,7 +4,7 @@
 //! with `registerLocale`, as the single-file edition does).
 
 use super::{js_error, options};
-use crate::engine::locales::Pack;
+use crate::engine::locales::LanguagePack;
 use crate::engine::text::quote;
 use crate::engine::Definition;
 use crate::ui::strings::{Strings, EN};
@@ -25,7 +25,7 @@ extern "C" {
 thread_local! {
     /// The default assessment with every language added so far, parsed once per page.
     static DEFAULT: RefCell<Option<Rc<Definition>>> = const { RefCell::new(None) };
-    /// Pack requests under way, at most one per language, shared by every widget on the page:
+    /// LanguagePack requests under way, at most one per language, shared by every widget on the page:
     /// the promise of the pack's text (or of why it could not be had).
     static PENDING: RefCell<Vec<(String, js_sys::Promise)>> = const { RefCell::new(Vec::new()) };
 }
@@ -54,12 +54,11 @@ pub fn has(locale: &str) -> bool {
 
 /// Adds a language pack (the assessment's texts, the widget's and the engine's strings) or,
 /// if any part of it does not fit, nothing; returns its language.
-fn add(pack: Pack) -> Result<String, String> {
+fn add(pack: LanguagePack) -> Result<String, String> {
     let p = crate::engine::locales::read_pack(&default_definition(), pack)?;
     let strings = Strings::read(&p.ui, &EN);
     DEFAULT.with(|d| *d.borrow_mut() = Some(Rc::new(p.definition)));
-    crate::engine::messages::register(p.locale, p.messages);
-    crate::ui::strings::register(p.locale, strings);
+    crate::ui::strings::register(p.locale, strings, p.messages);
     Ok(p.locale.to_string())
 }
 
@@ -97,7 +96,7 @@ pub async fn load(locale: &str) -> Result<(), String> {
         return Ok(()); // another widget added it meanwhile
     }
     let text = text.map_err(|why| fail(why.as_string().unwrap_or_default()))?.as_string().unwrap_or_default();
-    match crate::ui::wire::parse::<Pack>(&text).map_err(|e| e.to_string()).and_then(add) {
+    match crate::ui::wire::parse_object::<LanguagePack>(&text).map_err(|e| e.to_string()).and_then(add) {
         Ok(added) if added == locale => Ok(()),
         Ok(added) => Err(fail(format!("the file holds the {} texts", quote(&added)))),
         Err(e) => Err(fail(e)),
@@ -111,8 +110,8 @@ pub fn register_locale(
     #[wasm_bindgen(unchecked_param_type = "LanguagePack | string")] pack: JsValue,
 ) -> Result<(), JsValue> {
     let read = match pack.as_string() {
-        Some(s) => crate::ui::wire::parse::<Pack>(&s),
-        None if pack.is_object() => crate::ui::wire::read::<Pack>(&pack),
+        Some(s) => crate::ui::wire::parse_object::<LanguagePack>(&s),
+        None if pack.is_object() => crate::ui::wire::read_object::<LanguagePack>(&pack),
         None => {
             return Err(js_error(format!(
                 "registerLocale(pack): pack must be an object or a JSON string, got {}",

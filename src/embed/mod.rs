@@ -21,7 +21,7 @@ pub use options::MountOptions;
 pub use outlet::{ErrorDetail, LeadDetail, Progress};
 
 use crate::engine::messages::resolve;
-use crate::engine::{Action, AssessmentResult, ValidationError};
+use crate::engine::{Action, AssessmentResult, ValidationProblem};
 use crate::ui::{wire, AppProps, Remote, Shared};
 use frame::{Command, Frame};
 use options::{Options, Source};
@@ -66,14 +66,21 @@ const NOT_A_CONTAINER: &[&str] = &[
 /// Mounts the assessment into `element` and returns its handle (see the embedding contract for
 /// `options`): `{result(), reset(), setLocale(tag), destroy(), free()}`, where `free()` is the
 /// same as `destroy()`. Bad options throw an `Error` naming the field, and are also shown in
-/// the element and reported as `cx-scorecard:error`.
-#[wasm_bindgen(unchecked_return_type = "Handle")]
-pub fn mount(
-    #[wasm_bindgen(unchecked_param_type = "HTMLElement")] element: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "MountOptions")] options: JsValue,
-) -> Result<JsValue, JsValue> {
-    mount_handle(element, options).map(handle::handle_object)
+/// the element and reported as `cx-scorecard:error`. (Its TypeScript declaration follows:
+/// wasm-bindgen cannot declare an optional parameter of a given type.)
+#[wasm_bindgen(skip_typescript)]
+pub fn mount(element: JsValue, options: Option<JsValue>) -> Result<JsValue, JsValue> {
+    mount_handle(element, options.unwrap_or(JsValue::UNDEFINED)).map(handle::handle_object)
 }
+
+#[wasm_bindgen(typescript_custom_section)]
+const MOUNT_TS: &str = r#"
+/**
+ * Mounts the assessment into `element` and returns its handle. Bad options throw an `Error`
+ * naming the field, and are also shown in the element and reported as `cx-scorecard:error`.
+ */
+export function mount(element: HTMLElement, options?: MountOptions): Handle;
+"#;
 
 /// [`mount`] for Rust callers (and the wasm tests): the widget's handle itself.
 pub fn mount_handle(element: JsValue, options: JsValue) -> Result<Handle, JsValue> {
@@ -293,11 +300,11 @@ pub fn mount_handle(element: JsValue, options: JsValue) -> Result<Handle, JsValu
 
 /// Validates a definition (an object or a JSON string) and returns its errors as
 /// `[{path, message}]`; an empty array means it is valid.
-#[wasm_bindgen(js_name = validateDefinition, unchecked_return_type = "ValidationError[]")]
+#[wasm_bindgen(js_name = validateDefinition, unchecked_return_type = "ValidationProblem[]")]
 pub fn validate_definition(
     #[wasm_bindgen(unchecked_param_type = "Definition | string")] definition: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let errors: Vec<ValidationError> = match options::definition("validateDefinition(definition)", &definition)? {
+    let errors: Vec<ValidationProblem> = match options::definition("validateDefinition(definition)", &definition)? {
         Ok(_) => Vec::new(),
         Err(errors) => errors,
     };

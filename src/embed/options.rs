@@ -6,7 +6,7 @@ use super::js_error;
 use crate::engine::lead::{LeadConfig, LeadMode};
 use crate::engine::saved::is_storage_scope;
 use crate::engine::text::quote;
-use crate::engine::{Definition, ValidationError};
+use crate::engine::{Definition, ValidationProblem};
 use js_sys::{Function, Object, Reflect};
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::Deserialize;
@@ -288,13 +288,13 @@ pub(crate) enum Source {
     Default,
     Given(Definition),
     /// The definition was given but is not valid.
-    Invalid(Vec<ValidationError>),
+    Invalid(Vec<ValidationProblem>),
     /// To be fetched from this absolute URL.
     Url(String),
 }
 
 /// The message for an invalid definition, listing every error with its path.
-pub(crate) fn invalid_message(field: &str, errors: &[ValidationError]) -> String {
+pub(crate) fn invalid_message(field: &str, errors: &[ValidationProblem]) -> String {
     let list: Vec<String> = errors.iter().map(|e| format!("  - {e}")).collect();
     format!(
         "{field} is not a valid assessment definition ({} error{}):\n{}",
@@ -450,8 +450,8 @@ fn lead(v: Option<JsValue>) -> Result<LeadConfig, JsValue> {
     let read = match v.as_string() {
         Some(s) if s == "off" || s.is_empty() => return Ok(LeadConfig::off()),
         Some(s) if s == "before-results" => return Ok(LeadConfig::before_results()),
-        Some(s) if s.trim_start().starts_with('{') => crate::ui::wire::parse::<LeadConfig>(&s),
-        _ if is_plain_object(&v) => crate::ui::wire::read::<LeadConfig>(&v),
+        Some(s) if s.trim_start().starts_with('{') => crate::ui::wire::parse_object::<LeadConfig>(&s),
+        _ if is_plain_object(&v) => crate::ui::wire::read_object::<LeadConfig>(&v),
         _ => {
             return Err(js_error(format!(
                 "options.leadCapture must be \"off\", \"before-results\" or an object, got {}",
@@ -468,7 +468,7 @@ fn lead(v: Option<JsValue>) -> Result<LeadConfig, JsValue> {
 }
 
 /// A definition given as an object or as JSON text: the definition, or every problem in it.
-pub(crate) fn definition(field: &str, v: &JsValue) -> Result<Result<Definition, Vec<ValidationError>>, JsValue> {
+pub(crate) fn definition(field: &str, v: &JsValue) -> Result<Result<Definition, Vec<ValidationProblem>>, JsValue> {
     let value = if let Some(s) = v.as_string() {
         crate::ui::wire::parse_value(&s)
     } else if is_plain_object(v) {

@@ -102,7 +102,7 @@ impl LeadConfig {
     /// Reads `lead-capture` given as an object's JSON (natively; the wasm reads the host's object,
     /// see `embed::options`), then checks it; each problem is `(path, message)`.
     pub fn from_json(text: &str) -> Result<LeadConfig, Vec<(String, String)>> {
-        let config = crate::engine::wire::parse(text).map_err(|e| vec![(e.path, e.message)])?;
+        let config = crate::engine::wire::parse_object(text).map_err(|e| vec![(e.path, e.message)])?;
         LeadConfig::checked(config)
     }
 

@@ -27,8 +27,8 @@ pub struct Strings {
 /// A language pack as published (`pkg/locales/<language>.json`, or given to `registerLocale`).
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(hashmap_as_object, missing_as_null))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename = "LanguagePack", deny_unknown_fields)]
-pub struct Pack {
+#[serde(deny_unknown_fields)]
+pub struct LanguagePack {
     pub assessment: String,
     pub version: String,
     pub locale: String,
@@ -51,7 +51,7 @@ pub const STRINGS_SOURCES: [(&str, &str); 3] = [
 
 /// The pack of `locale`: the texts of a definition whose texts include that locale, and the
 /// widget's and the engine's strings (the source file `src/locales/<locale>.json`).
-pub fn pack(def: &Definition, locale: &str, strings: &Strings) -> Pack {
+pub fn pack(def: &Definition, locale: &str, strings: &Strings) -> LanguagePack {
     let mut def = def.clone();
     let texts = def
         .texts_mut()
@@ -61,7 +61,7 @@ pub fn pack(def: &Definition, locale: &str, strings: &Strings) -> Pack {
             Text::Localised(map) => map.get(locale).cloned(),
         })
         .collect();
-    Pack {
+    LanguagePack {
         assessment: def.id.clone(),
         version: def.version.clone(),
         locale: locale.to_string(),
@@ -83,7 +83,7 @@ pub struct Loaded {
 
 /// Checks a pack for `def`. A pack made for another assessment, version, shape or language is
 /// refused whole.
-pub fn read_pack(def: &Definition, pack: Pack) -> Result<Loaded, String> {
+pub fn read_pack(def: &Definition, pack: LanguagePack) -> Result<Loaded, String> {
     let locale = supported(&pack.locale)?;
     if pack.assessment != def.id || pack.version != def.version {
         return Err(format!("made for another assessment or version than {} {}", def.id, def.version));
@@ -112,7 +112,7 @@ pub fn read_pack(def: &Definition, pack: Pack) -> Result<Loaded, String> {
 impl Definition {
     /// Adds a language pack's texts (not its strings) and returns its locale; a pack that does
     /// not fit leaves the definition as it was.
-    pub fn add_locale(&mut self, pack: Pack) -> Result<String, String> {
+    pub fn add_locale(&mut self, pack: LanguagePack) -> Result<String, String> {
         let p = read_pack(self, pack)?;
         *self = p.definition;
         Ok(p.locale.to_string())

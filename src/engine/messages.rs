@@ -2,8 +2,6 @@
 //! number formatting. English is compiled in; German, French and Spanish arrive with the language
 //! packs (`src/locales/<language>.json`, see `locales`).
 
-use std::cell::RefCell;
-
 /// Supported languages; the first is the fallback.
 pub const LOCALES: [&str; 4] = ["en", "de", "fr", "es"];
 
@@ -76,25 +74,22 @@ pub const EN: Messages = Messages {
     list_separator: ", ",
 };
 
-thread_local! {
-    /// The languages added from packs.
-    static ADDED: RefCell<Vec<(&'static str, &'static Messages)>> = const { RefCell::new(Vec::new()) };
+/// How the engine words a result in one language: the text variants of `locale`, its sentences,
+/// and how numbers are written for people. The caller passes it in (the engine keeps no registry
+/// of languages): the widget with the browser's `Intl.NumberFormat`, native code with
+/// [`plain_number`].
+pub struct Wording<'a> {
+    pub locale: &'a str,
+    pub messages: &'a Messages,
+    /// A score or threshold for people: `58.3` (or `58,3`), `65`.
+    pub number: &'a dyn Fn(f64) -> String,
 }
 
-/// The engine's sentences in a language: added from a pack, else English.
-pub fn messages(locale: &str) -> &'static Messages {
-    let language = resolve(locale);
-    ADDED.with(|a| a.borrow().iter().find(|(l, _)| *l == language).map(|(_, m)| *m)).unwrap_or(&EN)
-}
-
-/// Makes a language's sentences (read from a pack) available, once per language.
-pub fn register(language: &'static str, m: Messages) {
-    ADDED.with(|a| {
-        let mut a = a.borrow_mut();
-        if !a.iter().any(|(l, _)| *l == language) {
-            a.push((language, Box::leak(Box::new(m))));
-        }
-    });
+impl Wording<'static> {
+    /// English, with [`plain_number`].
+    pub fn english() -> Self {
+        Wording { locale: "en", messages: &EN, number: &plain_number }
+    }
 }
 
 /// A supported language other than English, as packs bring.
@@ -108,14 +103,13 @@ pub fn supported(locale: &str) -> Result<&'static str, String> {
     })
 }
 
-/// A score for people: whole numbers without decimals, otherwise one decimal, with the
-/// language's decimal separator (`58.3`, `58,3`).
-pub fn fmt_number(x: f64, locale: &str) -> String {
-    let s = if x.fract() == 0.0 { format!("{}", x as i64) } else { one_decimal(x) };
-    if resolve(locale) == "en" {
-        s
+/// A score for people as English writes it: whole numbers without decimals, otherwise one
+/// decimal (`58.3`, `65`).
+pub fn plain_number(x: f64) -> String {
+    if x.fract() == 0.0 {
+        format!("{}", x as i64)
     } else {
-        s.replace('.', ",")
+        one_decimal(x)
     }
 }
 

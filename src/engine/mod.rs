@@ -16,11 +16,12 @@ pub mod validate;
 pub mod wire;
 
 pub use definition::Definition;
+pub use messages::Wording;
 pub use result::{build_result, AssessmentResult};
 pub use scoring::{score, Answer, Answers, Scorecard};
 pub use session::{Action, LeadGate, ProfileAnswer, Session, Step};
 pub use text::Text;
-pub use validate::{validate, ValidationError};
+pub use validate::{validate, ValidationProblem};
 
 /// The source of the default assessment (the CX Operations capability model), in every language.
 pub const DEFAULT_DEFINITION_SOURCE: &str = include_str!("default_definition.json");

@@ -3,7 +3,7 @@
 
 use crate::engine::definition::Definition;
 use crate::engine::lead::Lead;
-use crate::engine::messages::{fill, fmt_number, messages};
+use crate::engine::messages::{fill, Wording};
 use crate::engine::scoring::{score, Cap, DimensionScore, GateBlock, Scorecard};
 use crate::engine::session::{ProfileAnswer, Session};
 use serde::{Deserialize, Serialize};
@@ -96,9 +96,10 @@ fn dimension_title(def: &Definition, id: &str, locale: &str) -> String {
 }
 
 /// The reason a critical dimension capped the overall level.
-pub fn cap_reason(def: &Definition, cap: &Cap, locale: &str) -> String {
+pub fn cap_reason(def: &Definition, cap: &Cap, w: &Wording) -> String {
+    let locale = w.locale;
     fill(
-        messages(locale).cap,
+        w.messages.cap,
         &[
             ("cap_name", def.level_name(cap.level, locale)),
             ("cap", cap.level.to_string()),
@@ -112,13 +113,13 @@ pub fn cap_reason(def: &Definition, cap: &Cap, locale: &str) -> String {
 }
 
 /// The reason the top level was withheld.
-pub fn gate_reason(def: &Definition, gate: &GateBlock, locale: &str) -> String {
-    let m = messages(locale);
+pub fn gate_reason(def: &Definition, gate: &GateBlock, w: &Wording) -> String {
+    let (m, locale) = (w.messages, w.locale);
     let below: Vec<String> = gate
         .below
         .iter()
         .map(|(id, s)| match s {
-            Some(s) => format!("{} ({})", dimension_title(def, id, locale), fmt_number(*s, locale)),
+            Some(s) => format!("{} ({})", dimension_title(def, id, locale), (w.number)(*s)),
             None => format!("{} ({})", dimension_title(def, id, locale), m.unassessed),
         })
         .collect();
@@ -127,7 +128,7 @@ pub fn gate_reason(def: &Definition, gate: &GateBlock, locale: &str) -> String {
         &[
             ("level", gate.level.to_string()),
             ("name", def.level_name(gate.level, locale)),
-            ("min", fmt_number(gate.min_dimension_score, locale)),
+            ("min", (w.number)(gate.min_dimension_score)),
             ("list", below.join(m.list_separator)),
         ],
     )
@@ -153,7 +154,8 @@ pub fn weakest_first(def: &Definition, scores: &[DimensionScore]) -> Vec<usize> 
 }
 
 /// One recommendation per dimension, for its level, weakest dimension first, each with its reason.
-pub fn recommendations(def: &Definition, card: &Scorecard, locale: &str) -> Vec<Recommendation> {
+pub fn recommendations(def: &Definition, card: &Scorecard, w: &Wording) -> Vec<Recommendation> {
+    let (m, locale) = (w.messages, w.locale);
     let order = weakest_first(def, &card.dimensions);
     let scored = card.dimensions.iter().filter(|d| d.score.is_some()).count();
     let first_level = def.levels.first().map(|l| l.level).unwrap_or(1);
@@ -165,7 +167,6 @@ pub fn recommendations(def: &Definition, card: &Scorecard, locale: &str) -> Vec<
             let s = &card.dimensions[i];
             let level = s.level.unwrap_or(first_level);
             let text = d.recommendation(level)?.get(locale).to_string();
-            let m = messages(locale);
             let mut why = match (s.score, s.level) {
                 (Some(score), Some(l)) => {
                     let standing = if rank == 0 && scored > 1 {
@@ -179,7 +180,7 @@ pub fn recommendations(def: &Definition, card: &Scorecard, locale: &str) -> Vec<
                         m.why_scored,
                         &[
                             ("standing", standing),
-                            ("score", fmt_number(score, locale)),
+                            ("score", (w.number)(score)),
                             ("level", l.to_string()),
                             ("name", def.level_name(l, locale)),
                         ],
@@ -202,7 +203,8 @@ pub fn recommendations(def: &Definition, card: &Scorecard, locale: &str) -> Vec<
 }
 
 /// Builds the result of a completed session; `None` until the session is complete.
-pub fn build_result(def: &Definition, session: &Session, locale: &str) -> Option<AssessmentResult> {
+pub fn build_result(def: &Definition, session: &Session, w: &Wording) -> Option<AssessmentResult> {
+    let locale = w.locale;
     let completed_at = session.completed_at.clone()?;
     let card = score(def, &session.answers);
     let level_name = |l: Option<u8>| l.map(|l| def.level_name(l, locale));
@@ -237,8 +239,8 @@ pub fn build_result(def: &Definition, session: &Session, locale: &str) -> Option
         score: card.overall.score,
         level: card.overall.level,
         level_name: level_name(card.overall.level),
-        capped_by: card.overall.capped_by.as_ref().map(|c| cap_reason(def, c, locale)),
-        gate: card.overall.gate.as_ref().map(|g| gate_reason(def, g, locale)),
+        capped_by: card.overall.capped_by.as_ref().map(|c| cap_reason(def, c, w)),
+        gate: card.overall.gate.as_ref().map(|g| gate_reason(def, g, w)),
     };
     Some(AssessmentResult {
         id: session.id.clone().unwrap_or_default(),
@@ -255,7 +257,7 @@ pub fn build_result(def: &Definition, session: &Session, locale: &str) -> Option
         answers,
         dimensions,
         overall,
-        recommendations: recommendations(def, &card, locale),
+        recommendations: recommendations(def, &card, w),
         lead: session.lead.clone(),
     })
 }

@@ -10,13 +10,12 @@ use std::fmt;
 /// for the whole document).
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(hashmap_as_object, missing_as_null))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(rename = "ValidationProblem")]
-pub struct ValidationError {
+pub struct ValidationProblem {
     pub path: String,
     pub message: String,
 }
 
-impl fmt::Display for ValidationError {
+impl fmt::Display for ValidationProblem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if self.path.is_empty() {
             write!(f, "{}", self.message)
@@ -29,14 +28,14 @@ impl fmt::Display for ValidationError {
 impl Definition {
     /// Reads and validates a definition from JSON text, collecting every error found (natively;
     /// the wasm parses with the browser's `JSON.parse` and calls [`Definition::from_value`]).
-    pub fn from_json(json: &str) -> Result<Definition, Vec<ValidationError>> {
+    pub fn from_json(json: &str) -> Result<Definition, Vec<ValidationProblem>> {
         Definition::from_value(crate::engine::wire::parse_value(json).map_err(|e| vec![e])?)
     }
 
     /// Reads and validates a definition: a type error stops with its path; then every semantic
     /// problem is collected with its path.
-    pub fn from_value(value: serde_json::Value) -> Result<Definition, Vec<ValidationError>> {
-        let def: Definition = crate::engine::wire::read(value).map_err(|e| vec![e])?;
+    pub fn from_value(value: serde_json::Value) -> Result<Definition, Vec<ValidationProblem>> {
+        let def: Definition = crate::engine::wire::read_object(value).map_err(|e| vec![e])?;
         let errors = validate(&def);
         if errors.is_empty() {
             Ok(def)
@@ -46,11 +45,11 @@ impl Definition {
     }
 }
 
-struct Collector(Vec<ValidationError>);
+struct Collector(Vec<ValidationProblem>);
 
 impl Collector {
     fn push(&mut self, path: impl Into<String>, message: impl Into<String>) {
-        self.0.push(ValidationError { path: path.into(), message: message.into() });
+        self.0.push(ValidationProblem { path: path.into(), message: message.into() });
     }
 
     fn text(&mut self, path: impl Into<String>, text: &Text) {
@@ -76,7 +75,7 @@ pub const MAX_WEIGHT: f64 = 1_000_000.0;
 /// Checks what the types cannot: unique ids, positive weights up to `MAX_WEIGHT`, ascending level
 /// thresholds that cover 0–100, one recommendation per dimension per level, and references that
 /// resolve.
-pub fn validate(def: &Definition) -> Vec<ValidationError> {
+pub fn validate(def: &Definition) -> Vec<ValidationProblem> {
     let mut c = Collector(Vec::new());
     if def.id.trim().is_empty() {
         c.push("id", "must not be empty");

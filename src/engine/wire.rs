@@ -3,15 +3,29 @@
 //! Natively the value comes from `serde_json`; in the wasm from the browser's `JSON.parse` or the
 //! host's own object (see `ui::wire`).
 
-use crate::engine::validate::ValidationError;
+use crate::engine::validate::ValidationProblem;
 use serde::de::DeserializeOwned;
 
 /// Reads a `T`, naming the path of the first type error.
-pub fn read<T: DeserializeOwned>(value: serde_json::Value) -> Result<T, ValidationError> {
+pub fn read<T: DeserializeOwned>(value: serde_json::Value) -> Result<T, ValidationProblem> {
     serde_path_to_error::deserialize(value).map_err(|e| {
         let path = e.path().to_string();
-        ValidationError { path: if path == "." { String::new() } else { path }, message: e.into_inner().to_string() }
+        ValidationProblem { path: if path == "." { String::new() } else { path }, message: e.into_inner().to_string() }
     })
+}
+
+/// Reads a `T` that is a JSON object (a definition, a lead configuration, a language pack). serde
+/// would also fill a struct from an array, element by element; that is refused here.
+pub fn read_object<T: DeserializeOwned>(value: serde_json::Value) -> Result<T, ValidationProblem> {
+    let found = match &value {
+        serde_json::Value::Object(_) => return read(value),
+        serde_json::Value::Null => "null",
+        serde_json::Value::Bool(_) => "a boolean",
+        serde_json::Value::Number(_) => "a number",
+        serde_json::Value::String(_) => "a string",
+        serde_json::Value::Array(_) => "an array",
+    };
+    Err(ValidationProblem { path: String::new(), message: format!("expected an object, found {found}") })
 }
 
 /// Reads a `T` without tracking the path: for what the widget wrote itself (a saved session, the
@@ -22,11 +36,16 @@ pub fn read_plain<T: DeserializeOwned>(value: serde_json::Value) -> Result<T, St
 }
 
 /// Parses JSON text; a syntax error gives its line and column.
-pub fn parse_value(text: &str) -> Result<serde_json::Value, ValidationError> {
-    serde_json::from_str(text).map_err(|e| ValidationError { path: String::new(), message: e.to_string() })
+pub fn parse_value(text: &str) -> Result<serde_json::Value, ValidationProblem> {
+    serde_json::from_str(text).map_err(|e| ValidationProblem { path: String::new(), message: e.to_string() })
 }
 
 /// Parses and reads a `T` from JSON text.
-pub fn parse<T: DeserializeOwned>(text: &str) -> Result<T, ValidationError> {
+pub fn parse<T: DeserializeOwned>(text: &str) -> Result<T, ValidationProblem> {
     read(parse_value(text)?)
+}
+
+/// Parses and reads a `T` that is a JSON object from JSON text.
+pub fn parse_object<T: DeserializeOwned>(text: &str) -> Result<T, ValidationProblem> {
+    read_object(parse_value(text)?)
 }

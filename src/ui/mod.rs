@@ -11,7 +11,7 @@ pub mod wire;
 use crate::engine::lead::LeadConfig;
 use crate::engine::outbox::Status;
 use crate::engine::saved::storage_key;
-use crate::engine::{build_result, Action, AssessmentResult, Definition, LeadGate, Session, Step};
+use crate::engine::{build_result, Action, AssessmentResult, Definition, LeadGate, Session, Step, Wording};
 use lead::LeadPage;
 use report::Results;
 use screens::{DimensionPage, Intro, ProfilePage};
@@ -241,16 +241,23 @@ pub fn App(props: &AppProps) -> Html {
     // user may continue, and anything to tell them about saved answers.
     let scope = props.storage_key.clone();
     let root = use_node_ref();
-    let store = use_state(|| {
-        let key = storage_key(&props.definition, scope.as_deref());
-        let saving = props.autosave && storage::claim(&key, &root);
-        let (offers, notice) = storage::find(&props.definition, &key, scope.as_deref(), saving, &state.session);
-        let notice = if props.autosave && !saving { Some(Notice::Shared) } else { notice };
-        Store { key: Rc::from(key), saving, offers, notice }
+    let store = use_state(|| Store {
+        key: Rc::from(storage_key(&props.definition, scope.as_deref())),
+        saving: false,
+        offers: Offers::default(),
+        notice: None,
     });
     {
-        let (key, saving, root) = (store.key.clone(), store.saving, root.clone());
+        // Once mounted: claim the key, find what there is to continue, and delete what can never
+        // be resumed; give the key back when the widget goes.
+        let (store, root, def, scope) = (store.clone(), root.clone(), props.definition.clone(), scope.clone());
+        let (autosave, base) = (props.autosave, state.session.clone());
         use_effect_with((), move |_| {
+            let key = store.key.clone();
+            let saving = autosave && storage::claim(&key, &root);
+            let (offers, notice) = storage::find(&def, &key, scope.as_deref(), saving, &base);
+            let notice = if autosave && !saving { Some(Notice::Shared) } else { notice };
+            store.set(Store { key: key.clone(), saving, offers, notice });
             move || {
                 if saving {
                     storage::release(&key, &root);
@@ -259,10 +266,20 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
     let notice = store.notice;
-    *props.remote.0.borrow_mut() = Some(Callback::from({
-        let dispatch = dispatch.clone();
-        move |a| dispatch.dispatch(a)
-    }));
+    {
+        // The embed layer's way in (reset, iframe commands), for as long as this app is mounted.
+        let (remote, dispatch) = (props.remote.clone(), dispatch.clone());
+        use_effect_with((), move |_| {
+            let send = Callback::from(move |a| dispatch.dispatch(a));
+            *remote.0.borrow_mut() = Some(send.clone());
+            move || {
+                let mut held = remote.0.borrow_mut();
+                if held.as_ref() == Some(&send) {
+                    held.take();
+                }
+            }
+        });
+    }
     let locale = props.locale.clone();
     let s = strings(&locale);
     let session = state.session.clone();
@@ -316,7 +333,9 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
     let result = use_memo((Shared(session.clone()), locale.clone()), |(session, locale)| {
-        build_result(&def, session, locale).map(Rc::new)
+        let number = strings::number_format(locale);
+        let wording = Wording { locale, messages: strings::messages(locale), number: &number };
+        build_result(&def, session, &wording).map(Rc::new)
     });
     {
         let onresult = props.onresult.clone();

@@ -11,7 +11,7 @@ use std::f64::consts::PI;
 use wasm_bindgen::{JsCast, JsValue};
 use yew::prelude::*;
 
-use crate::engine::messages::{fmt_number, one_decimal};
+use crate::engine::messages::one_decimal;
 
 /// Saves `text` as a file through a temporary object URL.
 fn download(name: &str, mime: &str, text: &str) -> Result<(), JsValue> {
@@ -66,20 +66,14 @@ fn radar(s: &Strings, r: &AssessmentResult, uid: &str) -> Html {
             .collect::<Vec<_>>()
             .join(" ")
     };
+    let number = super::strings::number_format(&r.locale);
     let title_id = format!("{uid}-radar-title");
     let desc_id = format!("{uid}-radar-desc");
     let desc = r
         .dimensions
         .iter()
         .enumerate()
-        .map(|(i, d)| {
-            format!(
-                "{}. {}: {}",
-                i + 1,
-                d.title,
-                d.score.map_or(s.not_assessed.to_string(), |x| fmt_number(x, &r.locale))
-            )
-        })
+        .map(|(i, d)| format!("{}. {}: {}", i + 1, d.title, d.score.map_or(s.not_assessed.to_string(), &number)))
         .collect::<Vec<_>>()
         .join("; ");
     html! {
@@ -205,6 +199,7 @@ pub fn Results(props: &ResultsProps) -> Html {
             );
         })
     };
+    let number = super::strings::number_format(l);
     let onprint = Callback::from(|_: MouseEvent| {
         if let Some(w) = web_sys::window() {
             let _ = w.print();
@@ -219,7 +214,7 @@ pub fn Results(props: &ResultsProps) -> Html {
             <div class="cxs-overall" part="overall">
                 if let (Some(score), Some(level), Some(name)) = (o.score, o.level, &o.level_name) {
                     <p class="cxs-level">{ format!("{} {level}: ", s.level) }<strong>{ name.clone() }</strong></p>
-                    <p class="cxs-score">{ format!("{}: ", s.overall) }<strong>{ fill(s.score_of, &[("s", fmt_number(score, l))]) }</strong></p>
+                    <p class="cxs-score">{ format!("{}: ", s.overall) }<strong>{ fill(s.score_of, &[("s", number(score))]) }</strong></p>
                     if let Some(d) = level_description { <p class="cxs-level-desc">{ d }</p> }
                 } else {
                     <p class="cxs-level"><strong>{ s.not_assessed }</strong></p>
@@ -244,7 +239,7 @@ pub fn Results(props: &ResultsProps) -> Html {
                 <ol class="cxs-bars" part="bars">
                 { for r.dimensions.iter().map(|d| {
                     let label = match (d.score, d.level, &d.level_name) {
-                        (Some(sc), Some(lv), Some(n)) => format!("{} · {} {lv} {n}", fill(s.score_of, &[("s", fmt_number(sc, l))]), s.level),
+                        (Some(sc), Some(lv), Some(n)) => format!("{} · {} {lv} {n}", fill(s.score_of, &[("s", number(sc))]), s.level),
                         _ => s.not_assessed.to_string(),
                     };
                     html! {

@@ -3,7 +3,9 @@
 //! (`src/locales/<language>.json`).
 
 use crate::engine::messages::text_table;
+use crate::engine::messages::{plain_number, Messages, EN as ENGINE_EN};
 use std::cell::RefCell;
+use wasm_bindgen::JsValue;
 
 text_table! {
     Strings {
@@ -191,28 +193,50 @@ pub const EN: Strings = Strings {
 
 pub use crate::engine::messages::{fill, resolve, LOCALES};
 
+/// A language's texts: the widget's strings and the engine's sentences.
+type Language = (&'static str, &'static Strings, &'static Messages);
+
 thread_local! {
-    /// The languages added from packs.
-    static ADDED: RefCell<Vec<(&'static str, &'static Strings)>> = const { RefCell::new(Vec::new()) };
+    /// The languages added from packs (the page's, shared by its widgets).
+    static ADDED: RefCell<Vec<Language>> = const { RefCell::new(Vec::new()) };
 }
 
 /// The strings for a locale: added from a pack, else English.
 pub fn strings(locale: &str) -> &'static Strings {
     let language = resolve(locale);
-    ADDED.with(|a| a.borrow().iter().find(|(l, _)| *l == language).map(|(_, s)| *s)).unwrap_or(&EN)
+    ADDED.with(|a| a.borrow().iter().find(|(l, _, _)| *l == language).map(|(_, s, _)| *s)).unwrap_or(&EN)
+}
+
+/// The engine's sentences for a locale: added from a pack, else English. The engine is given
+/// them (see [`Wording`]); it keeps no languages of its own.
+pub fn messages(locale: &str) -> &'static Messages {
+    let language = resolve(locale);
+    ADDED.with(|a| a.borrow().iter().find(|(l, _, _)| *l == language).map(|(_, _, m)| *m)).unwrap_or(&ENGINE_EN)
+}
+
+/// A score for people in `locale`, as the browser's `Intl.NumberFormat` writes it (at most one
+/// decimal: `58.3`, `58,3`, `65`).
+pub fn number_format(locale: &str) -> impl Fn(f64) -> String {
+    let options: js_sys::Object = super::bare();
+    let _ = js_sys::Reflect::set(&options, &"maximumFractionDigits".into(), &1.into());
+    let locales = js_sys::Array::of1(&locale.into());
+    let format = js_sys::Intl::NumberFormat::new(&locales, &options).format();
+    move |x: f64| {
+        format.call1(&JsValue::NULL, &x.into()).ok().and_then(|s| s.as_string()).unwrap_or_else(|| plain_number(x))
+    }
 }
 
 /// Whether a language's strings have been added.
 pub fn has(language: &str) -> bool {
-    ADDED.with(|a| a.borrow().iter().any(|(l, _)| *l == language))
+    ADDED.with(|a| a.borrow().iter().any(|(l, _, _)| *l == language))
 }
 
-/// Makes a language's strings (read from a pack) available, once per language.
-pub fn register(language: &'static str, s: Strings) {
+/// Makes a language's strings and sentences (read from a pack) available, once per language.
+pub fn register(language: &'static str, s: Strings, m: Messages) {
     ADDED.with(|a| {
         let mut a = a.borrow_mut();
-        if !a.iter().any(|(l, _)| *l == language) {
-            a.push((language, Box::leak(Box::new(s))));
+        if !a.iter().any(|(l, _, _)| *l == language) {
+            a.push((language, Box::leak(Box::new(s)), Box::leak(Box::new(m))));
         }
     });
 }

@@ -9,7 +9,7 @@
 //! `deny_unknown_fields` has no effect (serde-wasm-bindgen issue #39). A `serde_json::Value` is
 //! read through `Object.entries`: own enumerable properties only, every one of them.
 
-use crate::engine::validate::ValidationError;
+use crate::engine::validate::ValidationProblem;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::{JsCast, JsValue};
@@ -18,8 +18,8 @@ use wasm_bindgen::{JsCast, JsValue};
 /// contains itself must not take the stack with it.
 const MAX_DEPTH: u32 = 64;
 
-fn problem(message: impl Into<String>) -> ValidationError {
-    ValidationError { path: String::new(), message: message.into() }
+fn problem(message: impl Into<String>) -> ValidationProblem {
+    ValidationProblem { path: String::new(), message: message.into() }
 }
 
 /// Whether an object or array nests deeper than `MAX_DEPTH` (or contains itself), by its own
@@ -36,7 +36,7 @@ fn too_deep(v: &JsValue, depth: u32) -> bool {
 
 /// A host's JS value as JSON data: own enumerable properties only; `undefined` members are
 /// left out and functions are refused.
-pub fn value(js: &JsValue) -> Result<serde_json::Value, ValidationError> {
+pub fn value(js: &JsValue) -> Result<serde_json::Value, ValidationProblem> {
     if too_deep(js, 0) {
         return Err(problem("it is nested too deeply, or contains itself"));
     }
@@ -44,9 +44,14 @@ pub fn value(js: &JsValue) -> Result<serde_json::Value, ValidationError> {
         .map_err(|e| problem(e.to_string()))
 }
 
-/// Reads a `T` from a JS value (see the module's comment), naming the path of a type error.
-pub fn read<T: DeserializeOwned>(js: &JsValue) -> Result<T, ValidationError> {
-    crate::engine::wire::read(value(js)?)
+/// Reads a `T` that is an object from a JS value (see `engine::wire::read_object`).
+pub fn read_object<T: DeserializeOwned>(js: &JsValue) -> Result<T, ValidationProblem> {
+    crate::engine::wire::read_object(value(js)?)
+}
+
+/// Parses and reads a `T` that is an object from JSON text.
+pub fn parse_object<T: DeserializeOwned>(text: &str) -> Result<T, ValidationProblem> {
+    read_object(&parse_js(text)?)
 }
 
 /// Reads a `T` from a JS value without naming paths (see `engine::wire::read_plain`).
@@ -54,23 +59,22 @@ pub fn read_plain<T: DeserializeOwned>(js: &JsValue) -> Result<T, String> {
     crate::engine::wire::read_plain(value(js).map_err(|e| e.message)?)
 }
 
-/// Parses JSON text with the browser's `JSON.parse`; a syntax error keeps the browser's message,
-/// which gives the position.
-pub fn parse_js(text: &str) -> Result<JsValue, ValidationError> {
+/// Parses JSON text with the browser's `JSON.parse`. Its error messages seldom say where the
+/// problem is, so a syntax error is described by serde_json's, which gives the line and column
+/// (`expected value at line 3 column 7`); its parser runs only then.
+pub fn parse_js(text: &str) -> Result<JsValue, ValidationProblem> {
     js_sys::JSON::parse(text).map_err(|e| {
-        let message = e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).unwrap_or_default();
+        let message = match serde_json::from_str::<serde::de::IgnoredAny>(text) {
+            Err(e) => e.to_string(),
+            Ok(_) => e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).unwrap_or_default(),
+        };
         problem(format!("not JSON: {message}"))
     })
 }
 
 /// Parses JSON text into JSON data.
-pub fn parse_value(text: &str) -> Result<serde_json::Value, ValidationError> {
+pub fn parse_value(text: &str) -> Result<serde_json::Value, ValidationProblem> {
     value(&parse_js(text)?)
-}
-
-/// Parses and reads a `T` from JSON text.
-pub fn parse<T: DeserializeOwned>(text: &str) -> Result<T, ValidationError> {
-    read(&parse_js(text)?)
 }
 
 /// A value as a plain JS object (maps as objects, `None` as `null`), as hosts receive results.
