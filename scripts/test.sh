@@ -10,6 +10,8 @@ echo "== format and lints"
 cargo fmt --check
 cargo clippy --quiet --all-targets -- -D warnings
 cargo clippy --quiet --all-targets --target wasm32-unknown-unknown -- -D warnings
+# The benchmark's build (`benchmarkScoring`, scripts/bench.sh) is checked too, so it never rots.
+cargo clippy --quiet --lib --target wasm32-unknown-unknown --features bench -- -D warnings
 
 echo "== native tests (engine)"
 cargo test --quiet

@@ -6,7 +6,7 @@ use wasm_bindgen::prelude::*;
 /// recommendations and the result), averaged over `iterations`.
 #[wasm_bindgen(js_name = benchmarkScoring)]
 pub fn benchmark_scoring(iterations: u32) -> f64 {
-    use crate::engine::{build_result, Answer, Session, Step};
+    use crate::engine::{build_result, Answer, Session, Step, Wording};
     let def = super::locales::default_definition();
     let mut session = Session::default();
     for (i, s) in def.dimensions.iter().flat_map(|d| &d.statements).enumerate() {
@@ -16,12 +16,15 @@ pub fn benchmark_scoring(iterations: u32) -> f64 {
     session.step = Step::Results;
     session.started_at = Some("2026-01-01T00:00:00Z".into());
     session.completed_at = Some("2026-01-01T00:08:00Z".into());
+    // As the widget words a result: with the browser's number format.
+    let number = crate::ui::strings::number_format("en");
+    let wording = Wording { locale: "en", messages: crate::ui::strings::messages("en"), number: &number };
     let now = || web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now());
     let n = iterations.max(1);
     let start = now();
     let mut levels = 0u32;
     for _ in 0..n {
-        levels += build_result(&def, &session, "en").and_then(|r| r.overall.level).map_or(0, u32::from);
+        levels += build_result(&def, &session, &wording).and_then(|r| r.overall.level).map_or(0, u32::from);
     }
     let per_run = (now() - start) / f64::from(n);
     if levels == 0 {

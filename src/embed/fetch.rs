@@ -4,7 +4,8 @@
 //! `RequestInit::new()`, an object whose prototype is `Object.prototype`, and the browser reads a
 //! request's options through the prototype chain, so a page that set, say,
 //! `Object.prototype.integrity` or `.referrerPolicy` would change (or break) every request the
-//! widget makes. (The page test "a polluted Object.prototype changes no request" fails with it.)
+//! widget makes. (The page test "request options set on Object.prototype break no fetch of a
+//! definition or a language pack" shows a fetch with an ordinary init object failing there.)
 
 use super::options;
 use crate::ui::wire;

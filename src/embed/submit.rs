@@ -36,6 +36,7 @@ thread_local! {
     static SENDER: RefCell<Option<Rc<Sender>>> = const { RefCell::new(None) };
 }
 
+/// The page's localStorage (web-sys, not gloo-storage: see `ui::storage`).
 fn storage(window: &Window) -> Option<web_sys::Storage> {
     window.local_storage().ok().flatten()
 }
@@ -226,7 +227,9 @@ enum Answer {
 }
 
 /// One POST of `entry`, aborted after [`TIMEOUT_MS`] (or by `controller`), never following a
-/// redirect.
+/// redirect. With web-sys's `Request`, not gloo-net: gloo-net's builder starts from
+/// `RequestInit::new()`, whose members a page can set on `Object.prototype` (see `fetch`); this
+/// init has no prototype.
 async fn post(window: &Window, entry: &Entry, controller: &AbortController) -> Answer {
     let timed_out = Rc::new(Cell::new(false));
     let attempt = async {

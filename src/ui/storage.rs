@@ -13,6 +13,10 @@ use yew::NodeRef;
 /// The fragment parameter that carries a resume link.
 pub const LINK_PARAM: &str = "cx-resume=";
 
+/// The page's localStorage, if it has one it may use. A thin web-sys wrapper, not gloo-storage:
+/// `LocalStorage::raw()` there throws a JS exception out of the wasm (`expect_throw`) where storage
+/// is disabled, which the page tests of disabled and full storage do, and its `get`/`set` read and
+/// write with serde_json, a second JSON parser in the download beside the browser's (`ui::wire`).
 fn local() -> Option<Storage> {
     web_sys::window()?.local_storage().ok().flatten()
 }

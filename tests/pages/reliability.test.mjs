@@ -524,6 +524,34 @@ test("fetch options set on Object.prototype change nothing about the submission"
   await context.close();
 });
 
+test("request options set on Object.prototype break no fetch of a definition or a language pack", async () => {
+  const context = await env.browser.newContext();
+  // A well-formed but wrong integrity hash: any fetch whose init dictionary inherits it fails.
+  const integrity = "sha256-AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=";
+  await context.addInitScript((integrity) => Object.assign(Object.prototype, { integrity, referrerPolicy: "no-referrer", cache: "only-if-cached", mode: "same-origin" }), integrity);
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  await page.goto(`${env.site.origin}/element.html`);
+  // The pollution is real: a fetch given an ordinary init object (as gloo-net builds one) fails.
+  const withInit = await page.evaluate(() => fetch("/quick-check.json", {}).then(() => "loaded", (e) => `failed: ${e.message}`));
+  assert.match(withInit, /^failed/);
+  await page.evaluate(() => {
+    for (const [id, attrs] of [["src", { "definition-src": "/quick-check.json", autosave: "false" }], ["de", { locale: "de", autosave: "false" }]]) {
+      const el = document.createElement("cx-scorecard");
+      el.id = id;
+      for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+      document.body.append(el);
+    }
+  });
+  // The widget's own requests carry no init dictionary, so nothing inherited reaches them.
+  await page.locator("#src").getByText("CX quick check").first().waitFor();
+  await page.locator("#de").getByRole("button", { name: "Bewertung starten" }).waitFor();
+  assert.equal(await page.getByRole("alert").count(), 0);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test("a bad locale kept in the attribute does not break a later remount", async () => {
   const { page, context, problems } = await openPage(env.browser, `${env.site.origin}/element.html`);
   const w = W(page);

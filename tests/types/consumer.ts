@@ -82,6 +82,8 @@ export type CheckSurface = [
       | "onError"
     >
   >,
+  // Every option may be left out (`mount(element, {})` is the default assessment).
+  Assert<Same<MountOptions, Partial<MountOptions>>>,
   // What each callback is called with (see embed/outlet.rs): `ready` an empty object, `complete`
   // the result itself (the DOM event's detail is `{result}`), the others their event's detail.
   Assert<Same<Parameters<NonNullable<MountOptions["onReady"]>>, [detail: Record<string, never>]>>,
@@ -430,8 +432,8 @@ export function embedForPartner(element: HTMLElement): Handle {
 }
 
 /** The default assessment with no options at all. */
-export function embedDefault(element: HTMLElement): Handle {
-  return mount(element);
+export function embedDefault(element: HTMLElement, other: HTMLElement): Handle[] {
+  return [mount(element), mount(other, {})];
 }
 
 /** What a host does with the handle later on. */
