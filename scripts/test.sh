@@ -25,11 +25,12 @@ CHROMEDRIVER="$(command -v chromedriver)" cargo test --target wasm32-unknown-unk
 echo "== build"
 bash scripts/build.sh
 
-# Byte sizes are deterministic, so they are gated. The target is 150 KB (aim 120 KB); this ceiling
-# is the current size plus a little, lowered as size work lands, so the download never grows unnoticed.
-# (Raised from 190 to 200 KB for the reliability fixes: 187.4 → 197.4 KB with the largest pack.)
+# Byte sizes are deterministic, so they are gated. The target is 150 KB (aim 120 KB); these
+# ceilings are the current sizes plus 2%, lowered as size work lands, so the download never grows
+# unnoticed. (Raised from 200 KB with the largest pack for the move onto serde, serde-wasm-bindgen
+# and serde_path_to_error: 198.8 → 278.9 KB, 272.7 KB in English.)
 echo "== size budget"
-node scripts/size.mjs --budget "${SIZE_BUDGET_KB:-200}" | tail -1
+node scripts/size.mjs --budget-english "${SIZE_BUDGET_ENGLISH_KB:-278.2}" --budget "${SIZE_BUDGET_KB:-284.5}" | tail -1
 
 echo "== page tests in Chromium"
 node --test --test-reporter=spec tests/pages/

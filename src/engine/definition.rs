@@ -77,7 +77,8 @@ pub struct Rules {
     pub evidence_gap_max_level: u8,
     /// The overall level is at most this many levels above the lowest critical dimension.
     pub critical_cap_margin: u8,
-    /// A level that needs every dimension at a minimum score (`null` for none).
+    /// A level that needs every dimension at a minimum score (`null` or absent for none).
+    #[serde(default)]
     pub top_level_gate: Option<Gate>,
 }
 
@@ -162,6 +163,7 @@ pub struct Choice {
 pub struct Benchmark {
     pub text: Text,
     pub source: String,
+    #[serde(default)]
     pub year: Option<u16>,
 }
 

@@ -11,6 +11,7 @@ import init, {
   type AnswerRecord,
   type AssessmentRef,
   type AssessmentResult,
+  type Benchmark,
   type Consent,
   type Definition,
   type DimensionResult,
@@ -26,6 +27,7 @@ import init, {
   type ProfileAnswer,
   type Progress,
   type Recommendation,
+  type Rules,
   type Scheme,
   type ThemeProperties,
   type ValidationProblem,
@@ -456,3 +458,8 @@ export function remove(handle: Handle, how: "destroy" | "free"): void {
     handle.free();
   }
 }
+
+// What a definition may leave out, it may leave out in TypeScript too: no top-level gate, an
+// undated benchmark.
+export const ungated: Rules = { evidenceGapDontKnow: 2, evidenceGapMaxLevel: 3, criticalCapMargin: 1 };
+export const undated: Benchmark = { text: "Most teams measure first response time.", source: "Example Research" };
