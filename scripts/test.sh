@@ -28,9 +28,9 @@ bash scripts/build.sh
 # Byte sizes are deterministic, so they are gated. The target is 150 KB (aim 120 KB); these
 # ceilings are the current sizes plus 2%, lowered as size work lands, so the download never grows
 # unnoticed. (Raised from 200 KB with the largest pack for the move onto serde, serde-wasm-bindgen
-# and serde_path_to_error: 198.8 → 278.9 KB, 272.7 KB in English.)
+# and serde_path_to_error: 198.8 → 286.3 KB, 280.1 KB in English.)
 echo "== size budget"
-node scripts/size.mjs --budget-english "${SIZE_BUDGET_ENGLISH_KB:-278.2}" --budget "${SIZE_BUDGET_KB:-284.5}" | tail -1
+node scripts/size.mjs --budget-english "${SIZE_BUDGET_ENGLISH_KB:-285.7}" --budget "${SIZE_BUDGET_KB:-292.0}" | tail -1
 
 echo "== page tests in Chromium"
 node --test --test-reporter=spec tests/pages/

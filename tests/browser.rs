@@ -366,6 +366,29 @@ fn host_objects_are_read_by_their_own_properties_only() {
         problems_of(&def),
         serde_json::json!([{"path": "", "message": "it is nested too deeply, or contains itself"}])
     );
+    // An array with a hole would be read through the prototype chain at that index, and a Map that
+    // holds itself would be walked without end: both are refused in words.
+    set(&proto, "1", &JsValue::from_str("https://evil.example"));
+    let holey = js_sys::Array::new_with_length(2);
+    holey.set(0, JsValue::from_str("https://partner.example"));
+    let options = js_sys::Object::new();
+    set(&options, "targetOrigins", &holey);
+    let refused = mount_error(div.clone(), options.into());
+    js_sys::Reflect::delete_property(proto.unchecked_ref::<js_sys::Object>(), &"1".into()).unwrap();
+    assert_eq!(refused, "cx-scorecard: options cannot be read: it holds an array with holes, which is not JSON data");
+    let def = valid();
+    let levels = js_sys::Reflect::get(&def, &"levels".into()).unwrap();
+    js_sys::Reflect::delete_property(levels.unchecked_ref::<js_sys::Object>(), &1.into()).unwrap();
+    assert_eq!(
+        problems_of(&def),
+        serde_json::json!([{"path": "", "message": "it holds an array with holes, which is not JSON data"}])
+    );
+    let map = js_sys::Map::new();
+    map.set(&"a".into(), &map);
+    assert_eq!(
+        problems_of(&map.into()),
+        serde_json::json!([{"path": "", "message": "it holds a Map, which is not JSON data: give a plain object"}])
+    );
     // A JSON string that is not an object is refused as such (serde would fill a struct from an array).
     assert_eq!(
         problems_of(&JsValue::from_str("[]")),

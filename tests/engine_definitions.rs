@@ -443,3 +443,25 @@ fn a_language_pack_that_does_not_fit_is_refused_whole() {
     // Text that is not JSON is refused before it is a pack.
     assert_eq!(parse::<LanguagePack>("{not json").unwrap_err().to_string(), "key must be a string at line 1 column 2");
 }
+
+#[test]
+fn a_null_member_means_not_given() {
+    // As before the move to serde: `null` (from JS, also `undefined`) leaves a field at its default.
+    let mut v = default_value();
+    v["dimensions"][0]["critical"] = json!(null);
+    v["dimensions"][0]["statements"][0]["reverse"] = json!(null);
+    v["profile"] = json!(null);
+    v["benchmarks"] = json!(null);
+    v["intro"] = json!(null);
+    let def = Definition::from_json(&v.to_string()).unwrap();
+    assert!(!def.dimensions[0].critical && !def.dimensions[0].statements[0].reverse);
+    assert!(def.profile.is_empty() && def.benchmarks.is_empty() && def.intro.is_none());
+    // A required member that is null is missing.
+    let e = errors_after(|v| v["dimensions"][1]["weight"] = json!(null));
+    assert_eq!(e, ["dimensions[1]: missing field `weight`"]);
+    let lead = cx_scorecard::engine::lead::LeadConfig::from_json(
+        r#"{"mode": null, "fields": null, "allowSkip": null, "consentText": null}"#,
+    )
+    .unwrap();
+    assert_eq!(lead, cx_scorecard::engine::lead::LeadConfig::before_results());
+}

@@ -419,7 +419,7 @@ proptest! {
                 prop_assert_eq!(&pack, &read::<LanguagePack>(v.clone()));
                 prop_assert_eq!(outbox, Outbox::from_value(v.clone(), 0.0));
                 let _ = decode(&def, v.clone());
-                let _ = is_stale(&def, None, "cx-scorecard:session:cx-operations:0.9.0", &v);
+                let _ = is_stale(&def, None, "cx-scorecard:session:cx-operations:0.9.0", Some(&v));
                 if let Ok(pack) = pack {
                     let _ = def.clone().add_locale(pack);
                 }
@@ -434,7 +434,7 @@ proptest! {
             let _ = decode(&def, v);
         }
         let _ = decode(&def, v.clone());
-        let _ = is_stale(&def, Some("team-a"), "cx-scorecard:session:cx-operations:0.9.0:team-a", &v);
+        let _ = is_stale(&def, Some("team-a"), "cx-scorecard:session:cx-operations:0.9.0:team-a", Some(&v));
     }
 
     /// A stored session with any one part replaced never panics the reader; what it accepts is a

@@ -202,20 +202,23 @@ fn a_storage_key_separates_two_widgets_and_only_own_old_versions_are_stale() {
     let plain = encode_text(&def, &s, "now", None);
     assert!(!plain.contains("storageKey"));
     // A widget without a storageKey never treats a scoped widget's save as its own old version …
-    assert!(!is_stale(&def, None, "cx-scorecard:session:cx-operations:1.0.0:team-a", &stored(&a)));
+    assert!(!is_stale(&def, None, "cx-scorecard:session:cx-operations:1.0.0:team-a", Some(&stored(&a))));
     // … nor the other way round, nor its own current key …
-    assert!(!is_stale(&def, Some("team-a"), "cx-scorecard:session:cx-operations:1.0.0", &stored(&plain)));
-    assert!(!is_stale(&def, Some("team-b"), "cx-scorecard:session:cx-operations:1.0.0:team-a", &stored(&a)));
-    assert!(!is_stale(&def, Some("team-a"), "cx-scorecard:session:cx-operations:1.0.0:team-a", &stored(&a)));
-    assert!(!is_stale(&def, None, "cx-scorecard:outbox", &json!({})));
+    assert!(!is_stale(&def, Some("team-a"), "cx-scorecard:session:cx-operations:1.0.0", Some(&stored(&plain))));
+    assert!(!is_stale(&def, Some("team-b"), "cx-scorecard:session:cx-operations:1.0.0:team-a", Some(&stored(&a))));
+    assert!(!is_stale(&def, Some("team-a"), "cx-scorecard:session:cx-operations:1.0.0:team-a", Some(&stored(&a))));
+    assert!(!is_stale(&def, None, "cx-scorecard:outbox", Some(&json!({}))));
     // … but its own saves of another version are, and so is anything unreadable under its prefix.
     let old = a.replace("\"version\":\"1.0.0\"", "\"version\":\"0.9.0\"");
-    assert!(is_stale(&def, Some("team-a"), "cx-scorecard:session:cx-operations:0.9.0:team-a", &stored(&old)));
-    assert!(is_stale(&def, None, "cx-scorecard:session:cx-operations:0.9.0", &stored(&plain)));
-    // Text that is not JSON is no value at all; a value that is no session (null, a string) is stale.
+    assert!(is_stale(&def, Some("team-a"), "cx-scorecard:session:cx-operations:0.9.0:team-a", Some(&stored(&old))));
+    assert!(is_stale(&def, None, "cx-scorecard:session:cx-operations:0.9.0", Some(&stored(&plain))));
+    // Text that is not JSON is no value at all: stale to the widget without a storageKey, not to
+    // a scoped one; a value that is no session (null, a string) is stale too.
     assert!(serde_json::from_str::<Value>("{garbage").is_err());
-    assert!(is_stale(&def, None, "cx-scorecard:session:cx-operations:0.9.0", &Value::Null));
-    assert!(is_stale(&def, None, "cx-scorecard:session:cx-operations:0.9.0", &json!("{garbage")));
+    assert!(is_stale(&def, None, "cx-scorecard:session:cx-operations:0.9.0", None));
+    assert!(!is_stale(&def, Some("team-a"), "cx-scorecard:session:cx-operations:0.9.0:team-a", None));
+    assert!(is_stale(&def, None, "cx-scorecard:session:cx-operations:0.9.0", Some(&Value::Null)));
+    assert!(is_stale(&def, None, "cx-scorecard:session:cx-operations:0.9.0", Some(&json!("{garbage"))));
     for good in ["a", "team-a", "Team_2", &"x".repeat(64)] {
         assert!(is_storage_scope(good), "{good}");
     }

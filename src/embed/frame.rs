@@ -55,6 +55,11 @@ struct Height {
 /// Reads an inbound envelope (own properties only, see `ui::wire`); anything not exactly of the
 /// contract's shape is `None`.
 fn parse_command(data: &JsValue) -> Option<Command> {
+    // Other scripts' messages are left alone, unread: only an object that says it is ours (an
+    // own property) is read whole.
+    if super::options::own(data, "source").as_string().as_deref() != Some(SOURCE) || js_sys::Array::is_array(data) {
+        return None;
+    }
     let envelope: Envelope<serde_json::Value> = wire::read_plain(data).ok()?;
     if envelope.source != SOURCE || envelope.version != VERSION {
         return None;

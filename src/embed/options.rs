@@ -92,17 +92,16 @@ fn callback<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Function>, D::Erro
     }
 }
 
-/// A yes or no: a boolean, or a word (an attribute's value).
-#[derive(Tsify, Clone, Debug, PartialEq)]
-#[tsify(type = "boolean | string")]
+/// A yes or no: a boolean, or a word (an attribute's value). (Declared inline in
+/// [`MountOptions`]' TypeScript, with the words each option takes.)
+#[derive(Clone, Debug, PartialEq)]
 pub enum Switch {
     On(bool),
     Text(String),
 }
 
 /// Origins as a list, or as one comma- or space-separated string.
-#[derive(Tsify, Clone, Debug, PartialEq)]
-#[tsify(type = "string[] | string")]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Origins {
     List(Vec<String>),
     Text(String),
@@ -171,9 +170,6 @@ impl<'de> Deserialize<'de> for ThemeOption {
                 f.write_str("\"auto\", \"light\", \"dark\" or an object of theme properties")
             }
             fn visit_str<E: de::Error>(self, s: &str) -> Result<ThemeOption, E> {
-                if s.is_empty() {
-                    return Ok(ThemeOption::Scheme(Scheme::Auto));
-                }
                 Scheme::deserialize(de::value::StrDeserializer::new(s)).map(ThemeOption::Scheme)
             }
             fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<ThemeOption, A::Error> {
@@ -237,8 +233,9 @@ pub(crate) struct Callbacks {
 #[tsify(hashmap_as_object, missing_as_null)]
 #[serde(rename_all = "lowercase")]
 pub enum Scheme {
-    /// Follows `prefers-color-scheme`.
+    /// Follows `prefers-color-scheme` (also `""`, an empty attribute).
     #[default]
+    #[serde(alias = "")]
     Auto,
     Light,
     Dark,
@@ -505,6 +502,9 @@ fn read(v: &JsValue) -> Result<MountOptions, JsValue> {
     }
     if !is_plain_object(v) {
         return Err(js_error(format!("options must be an object, got {}", type_name(v))));
+    }
+    if let Some(why) = crate::ui::wire::shape_problem(v, 0) {
+        return Err(js_error(format!("options cannot be read: {why}")));
     }
     let pairs = Object::entries(v.unchecked_ref());
     let entries = pairs.iter().map(|pair| {

@@ -42,12 +42,14 @@ pub fn is_storage_scope(s: &str) -> bool {
 
 /// Whether the stored item `key` = `value` is this widget's session for another version of the
 /// assessment, and so can never be resumed. Items of widgets with another `storageKey` (the
-/// `storageKey` field of the stored value) are never stale to this one.
-pub fn is_stale(def: &Definition, scope: Option<&str>, key: &str, value: &Value) -> bool {
+/// `storageKey` field of the stored value; `None` when the value is not JSON) are never stale to
+/// this one.
+pub fn is_stale(def: &Definition, scope: Option<&str>, key: &str, value: Option<&Value>) -> bool {
     if !key.starts_with(&storage_prefix(def)) || key == storage_key(def, scope) {
         return false;
     }
-    value.get("storageKey").and_then(Value::as_str) == scope
+    // An unreadable item names no `storageKey`: it is the unscoped widget's to delete.
+    value.and_then(|v| v.get("storageKey")).and_then(Value::as_str) == scope
 }
 
 /// The prefix shared by every version of this assessment.

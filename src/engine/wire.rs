@@ -14,11 +14,27 @@ pub fn read<T: DeserializeOwned>(value: serde_json::Value) -> Result<T, Validati
     })
 }
 
-/// Reads a `T` that is a JSON object (a definition, a lead configuration, a language pack). serde
-/// would also fill a struct from an array, element by element; that is refused here.
+/// Object members that are `null` left out, at every depth: a host's `null` (or, from JS,
+/// `undefined`) means "not given", so a field with a default takes it (`"critical": null` is not
+/// critical). `null` inside arrays stays (a pack's `texts`).
+fn without_null_members(value: serde_json::Value) -> serde_json::Value {
+    match value {
+        serde_json::Value::Object(members) => serde_json::Value::Object(
+            members.into_iter().filter(|(_, v)| !v.is_null()).map(|(k, v)| (k, without_null_members(v))).collect(),
+        ),
+        serde_json::Value::Array(items) => {
+            serde_json::Value::Array(items.into_iter().map(without_null_members).collect())
+        }
+        other => other,
+    }
+}
+
+/// Reads a `T` that is a JSON object given by a host (a definition, a lead configuration, a
+/// language pack), members that are `null` counting as absent. serde would also fill a struct
+/// from an array, element by element; that is refused here.
 pub fn read_object<T: DeserializeOwned>(value: serde_json::Value) -> Result<T, ValidationProblem> {
     let found = match &value {
-        serde_json::Value::Object(_) => return read(value),
+        serde_json::Value::Object(_) => return read(without_null_members(value)),
         serde_json::Value::Null => "null",
         serde_json::Value::Bool(_) => "a boolean",
         serde_json::Value::Number(_) => "a number",

@@ -111,6 +111,8 @@ struct Store {
     saving: bool,
     offers: Offers,
     notice: Option<Notice>,
+    /// What is stored that can never be resumed, deleted once the widget holds the key.
+    discard: Rc<[String]>,
 }
 
 #[derive(Properties, PartialEq, Clone)]
@@ -241,26 +243,32 @@ pub fn App(props: &AppProps) -> Html {
     // user may continue, and anything to tell them about saved answers.
     let scope = props.storage_key.clone();
     let root = use_node_ref();
-    let store = use_state(|| Store {
-        key: Rc::from(storage_key(&props.definition, scope.as_deref())),
-        saving: false,
-        offers: Offers::default(),
-        notice: None,
+    // Rendered from the first frame as found (reading storage only); the claim and the
+    // deletions happen once mounted.
+    let store = use_state(|| {
+        let key = storage_key(&props.definition, scope.as_deref());
+        let saving = props.autosave && storage::is_free(&key);
+        let (offers, notice, discard) =
+            storage::find(&props.definition, &key, scope.as_deref(), saving, &state.session);
+        let notice = if props.autosave && !saving { Some(Notice::Shared) } else { notice };
+        Store { key: Rc::from(key), saving, offers, notice, discard: Rc::from(discard) }
     });
     {
-        // Once mounted: claim the key, find what there is to continue, and delete what can never
-        // be resumed; give the key back when the widget goes.
-        let (store, root, def, scope) = (store.clone(), root.clone(), props.definition.clone(), scope.clone());
-        let (autosave, base) = (props.autosave, state.session.clone());
+        // Claim the key, delete what can never be resumed, and give the key back when the widget
+        // goes. Should another widget have claimed the key meanwhile, this one does not save.
+        let (store, root) = (store.clone(), root.clone());
         use_effect_with((), move |_| {
-            let key = store.key.clone();
-            let saving = autosave && storage::claim(&key, &root);
-            let (offers, notice) = storage::find(&def, &key, scope.as_deref(), saving, &base);
-            let notice = if autosave && !saving { Some(Notice::Shared) } else { notice };
-            store.set(Store { key: key.clone(), saving, offers, notice });
+            let found = (*store).clone();
+            let saving = found.saving && storage::claim(&found.key, &root);
+            if saving {
+                found.discard.iter().for_each(|k| storage::forget(k));
+            } else if found.saving {
+                let offers = Offers { saved: None, ..found.offers.clone() };
+                store.set(Store { saving, offers, notice: Some(Notice::Shared), ..found.clone() });
+            }
             move || {
                 if saving {
-                    storage::release(&key, &root);
+                    storage::release(&found.key, &root);
                 }
             }
         });

@@ -51,9 +51,14 @@ thread_local! {
     static CLAIMED: RefCell<Vec<(String, NodeRef)>> = const { RefCell::new(Vec::new()) };
 }
 
+/// Whether `key` is free for a widget's autosave: no widget on the page holds it (a widget whose
+/// element was taken out of the page without being destroyed holds nothing).
+pub fn is_free(key: &str) -> bool {
+    CLAIMED.with(|c| !c.borrow().iter().any(|(k, holder)| k == key && holder.get().is_none_or(|el| el.is_connected())))
+}
+
 /// Claims `key` for the autosave of the widget whose root is `root`; false when another widget
-/// on the page has it. A widget whose element was taken out of the page without being destroyed
-/// holds nothing.
+/// on the page has it.
 pub fn claim(key: &str, root: &NodeRef) -> bool {
     CLAIMED.with(|c| {
         let mut c = c.borrow_mut();
@@ -79,16 +84,18 @@ fn link_in_location() -> Option<String> {
 }
 
 /// What to offer on the intro: the answers of a resume link in the page's URL, and those saved
-/// under `key` (when `saving`). An unreadable link changes nothing stored.
+/// under `key` (when `saving`); and what is stored that can never be resumed, to delete (see
+/// [`forget`]). Only reads: an unreadable link changes nothing stored.
 pub fn find(
     def: &Definition,
     key: &str,
     scope: Option<&str>,
     saving: bool,
     base: &Session,
-) -> (Offers, Option<Notice>) {
+) -> (Offers, Option<Notice>, Vec<String>) {
     let mut offers = Offers::default();
     let mut notice = None;
+    let mut discard = Vec::new();
     if let Some(link) = link_in_location() {
         match decode_link(def, &link) {
             Ok(answers) if !answers.is_empty() => {
@@ -99,9 +106,9 @@ pub fn find(
         }
     }
     if !saving {
-        return (offers, notice);
+        return (offers, notice, discard);
     }
-    let Some(storage) = local() else { return (offers, Some(Notice::Unavailable)) };
+    let Some(storage) = local() else { return (offers, Some(Notice::Unavailable), discard) };
     // This widget's sessions saved for other versions of this assessment cannot be resumed.
     let len = storage.length().unwrap_or(0);
     let prefix = storage_prefix(def);
@@ -109,14 +116,14 @@ pub fn find(
         .filter_map(|i| storage.key(i).ok().flatten())
         .filter(|k| k.starts_with(&prefix))
         .filter(|k| {
-            let value = storage.get_item(k).ok().flatten().and_then(|v| super::wire::parse_value(&v).ok());
-            value.is_some_and(|v| is_stale(def, scope, k, &v))
+            let Some(text) = storage.get_item(k).ok().flatten() else { return false };
+            is_stale(def, scope, k, super::wire::parse_value(&text).ok().as_ref())
         })
         .collect();
-    for k in stale {
-        let _ = storage.remove_item(&k);
+    if !stale.is_empty() {
         notice = notice.or(Some(Notice::OtherVersion));
     }
+    discard.extend(stale);
     match storage.get_item(key) {
         Ok(Some(json)) => match super::wire::parse_value(&json)
             .map_err(|e| RestoreError::Corrupt(e.message))
@@ -129,7 +136,7 @@ pub fn find(
             }
             Ok(_) => {}
             Err(e) => {
-                let _ = storage.remove_item(key);
+                discard.push(key.to_string());
                 notice = notice.or(Some(match e {
                     RestoreError::OtherVersion(_) => Notice::OtherVersion,
                     RestoreError::Corrupt(_) => Notice::Corrupt,
@@ -139,7 +146,7 @@ pub fn find(
         Ok(None) => {}
         Err(_) => notice = notice.or(Some(Notice::Unavailable)),
     }
-    (offers, notice)
+    (offers, notice, discard)
 }
 
 /// Saves the session; false when storage refused (disabled or full).

@@ -1,6 +1,6 @@
 //! The wire formats at the JS boundary, with serde-wasm-bindgen. The browser's own `JSON.parse`
-//! and `JSON.stringify` turn text into JS values and back, so the wasm carries no JSON parser or
-//! number formatter.
+//! turns text into JS values, so the wasm carries no JSON parser (but for syntax errors' positions);
+//! serde_json writes text.
 //!
 //! Reading goes from the JS value to a `serde_json::Value`, then to the engine's type
 //! (`engine::wire::read`, which names the path of a type error). That middle step is deliberate:
@@ -22,23 +22,34 @@ fn problem(message: impl Into<String>) -> ValidationProblem {
     ValidationProblem { path: String::new(), message: message.into() }
 }
 
-/// Whether an object or array nests deeper than `MAX_DEPTH` (or contains itself), by its own
-/// enumerable properties.
-fn too_deep(v: &JsValue, depth: u32) -> bool {
+/// What makes a host's value unfit to be read as JSON data, if anything: nesting deeper than
+/// `MAX_DEPTH` (or an object that contains itself), an array with holes (serde-wasm-bindgen would
+/// read a hole's index through the prototype chain), or a `Map` (which it would walk without
+/// end if the map contains itself). Only own enumerable properties are looked at, as they are
+/// read.
+pub fn shape_problem(v: &JsValue, depth: u32) -> Option<&'static str> {
     if !v.is_object() {
-        return false;
+        return None;
     }
     if depth > MAX_DEPTH {
-        return true;
+        return Some("it is nested too deeply, or contains itself");
     }
-    js_sys::Object::values(v.unchecked_ref()).iter().any(|item| too_deep(&item, depth + 1))
+    if v.is_instance_of::<js_sys::Map>() {
+        return Some("it holds a Map, which is not JSON data: give a plain object");
+    }
+    let object: &js_sys::Object = v.unchecked_ref();
+    if js_sys::Array::is_array(v)
+        && js_sys::Object::keys(object).length() != v.unchecked_ref::<js_sys::Array>().length()
+    {
+        return Some("it holds an array with holes, which is not JSON data");
+    }
+    js_sys::Object::values(object).iter().find_map(|item| shape_problem(&item, depth + 1))
 }
 
-/// A host's JS value as JSON data: own enumerable properties only; `undefined` members are
-/// left out and functions are refused.
+/// A host's JS value as JSON data: own enumerable properties only; functions are refused.
 pub fn value(js: &JsValue) -> Result<serde_json::Value, ValidationProblem> {
-    if too_deep(js, 0) {
-        return Err(problem("it is nested too deeply, or contains itself"));
+    if let Some(why) = shape_problem(js, 0) {
+        return Err(problem(why));
     }
     serde_json::Value::deserialize(serde_wasm_bindgen::Deserializer::from(js.clone()))
         .map_err(|e| problem(e.to_string()))
@@ -82,15 +93,14 @@ pub fn to_js<T: Serialize + ?Sized>(v: &T) -> JsValue {
     v.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).unwrap_or(JsValue::NULL)
 }
 
-/// A value as compact JSON text.
+/// A value as compact JSON text. Written by serde_json, not `JSON.stringify`: that calls any
+/// `toJSON` a page put on a prototype (`Array.prototype.toJSON`, as old Prototype.js does, would
+/// turn every list in a submission or a saved session into a string).
 pub fn to_text<T: Serialize + ?Sized>(v: &T) -> String {
-    js_sys::JSON::stringify(&to_js(v)).ok().and_then(|s| s.as_string()).unwrap_or_default()
+    serde_json::to_string(v).unwrap_or_default()
 }
 
-/// A value as JSON text indented by two spaces.
+/// A value as JSON text indented by two spaces (see [`to_text`]).
 pub fn to_pretty<T: Serialize + ?Sized>(v: &T) -> String {
-    js_sys::JSON::stringify_with_replacer_and_space(&to_js(v), &JsValue::NULL, &JsValue::from(2))
-        .ok()
-        .and_then(|s| s.as_string())
-        .unwrap_or_default()
+    serde_json::to_string_pretty(v).unwrap_or_default()
 }

@@ -11,8 +11,10 @@ const hanging = [];
 const env = setup({
   routes: {
     "/api/ok": (req, res) => {
-      seen.push({ path: "/api/ok", method: req.method, key: req.headers["idempotency-key"], type: req.headers["content-type"] });
-      req.resume();
+      const entry = { path: "/api/ok", method: req.method, key: req.headers["idempotency-key"], type: req.headers["content-type"], body: "" };
+      seen.push(entry);
+      req.setEncoding("utf8");
+      req.on("data", (chunk) => (entry.body += chunk));
       req.on("end", () => res.writeHead(201).end("{}"));
     },
     "/api/redirect": (req, res) => {
@@ -549,6 +551,32 @@ test("request options set on Object.prototype break no fetch of a definition or 
   await page.locator("#de").getByRole("button", { name: "Bewertung starten" }).waitFor();
   assert.equal(await page.getByRole("alert").count(), 0);
   assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("a page's toJSON on Array.prototype changes neither the submission nor the saved answers", async () => {
+  seen.length = 0;
+  const context = await env.browser.newContext();
+  // As old Prototype.js did: JSON.stringify would write every array as a string.
+  await context.addInitScript(() => {
+    Array.prototype.toJSON = function () { return "an array, stringified"; };
+  });
+  const page = await context.newPage();
+  await page.goto(`${env.site.origin}/lead.html?lead=off&submit=/api/ok`);
+  await answerTwoPages(W(page));
+  await page.waitForFunction((k) => (localStorage.getItem(k) || "").includes('"answers":{'), KEY);
+  const saved = JSON.parse(await stored(page));
+  assert.equal(Object.keys(saved.session.answers).length, 10, "the saved session holds the answers");
+  await page.reload();
+  await W(page).getByRole("button", { name: "Resume" }).click();
+  await W(page).getByRole("button", { name: "Next" }).waitFor();
+  await answerAll(W(page), TABLE.slice(2));
+  await W(page).getByRole("heading", { name: "Your result" }).waitFor();
+  await W(page).getByRole("status").filter({ hasText: "Your results were sent." }).waitFor();
+  const body = JSON.parse(seen.find((s) => s.path === "/api/ok").body);
+  assert.ok(Array.isArray(body.answers) && body.answers.length === 36, "the answers arrive as a list");
+  assert.ok(Array.isArray(body.dimensions) && body.dimensions.length === 7);
+  assert.ok(Array.isArray(body.recommendations));
   await context.close();
 });
 
