@@ -465,3 +465,16 @@ fn a_null_member_means_not_given() {
     .unwrap();
     assert_eq!(lead, cx_scorecard::engine::lead::LeadConfig::before_results());
 }
+
+#[test]
+fn an_id_that_would_set_a_prototype_is_refused() {
+    let e = errors_after(|v| v["dimensions"][0]["statements"][1]["id"] = json!("__proto__"));
+    assert_eq!(e, ["dimensions[0].statements[1].id: \"__proto__\" cannot be used as an id"]);
+    let lead = cx_scorecard::engine::lead::LeadConfig::from_json(
+        r#"{"fields": [{"type": "text", "id": "__proto__", "label": "x"}]}"#,
+    );
+    assert_eq!(
+        lead.unwrap_err(),
+        [("fields[0].id".to_string(), "\"__proto__\" cannot be used as a field id".to_string())]
+    );
+}

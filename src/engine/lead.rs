@@ -140,7 +140,8 @@ impl LeadConfig {
         let mut seen: Vec<&str> = Vec::new();
         for (i, f) in self.fields.iter().enumerate() {
             let key = f.key();
-            if key.trim().is_empty() || key == "consent" {
+            // `__proto__` would set the lead object's prototype instead of a member.
+            if key.trim().is_empty() || key == "consent" || key == "__proto__" {
                 out.push((format!("fields[{i}].id"), format!("\"{key}\" cannot be used as a field id")));
             } else if seen.contains(&key) {
                 out.push((format!("fields[{i}].id"), format!("duplicate field id \"{key}\"")));

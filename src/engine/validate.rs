@@ -61,6 +61,10 @@ impl Collector {
     fn id(&mut self, seen: &mut Map<String, String>, path: String, id: &str) {
         if id.trim().is_empty() {
             self.push(path, "id must not be empty");
+        } else if id == "__proto__" {
+            // Ids become keys of the result's objects (answers, profile), where this one would set
+            // the object's prototype instead of a member.
+            self.push(path, "\"__proto__\" cannot be used as an id");
         } else if let Some(first) = seen.get(id) {
             self.push(path, format!("duplicate id \"{id}\" (first used at {first})"));
         } else {
