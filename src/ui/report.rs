@@ -49,7 +49,7 @@ fn file_stem(r: &AssessmentResult) -> String {
 }
 
 /// The radar chart: one axis per dimension, numbered like the bar list it is the picture of.
-fn radar(s: &Strings, r: &AssessmentResult, uid: &str) -> Html {
+fn radar(s: &Strings, r: &AssessmentResult, uid: &str, number: &dyn Fn(f64) -> String) -> Html {
     let n = r.dimensions.len();
     if n < 3 {
         return Html::default();
@@ -66,14 +66,13 @@ fn radar(s: &Strings, r: &AssessmentResult, uid: &str) -> Html {
             .collect::<Vec<_>>()
             .join(" ")
     };
-    let number = super::strings::number_format(&r.locale);
     let title_id = format!("{uid}-radar-title");
     let desc_id = format!("{uid}-radar-desc");
     let desc = r
         .dimensions
         .iter()
         .enumerate()
-        .map(|(i, d)| format!("{}. {}: {}", i + 1, d.title, d.score.map_or(s.not_assessed.to_string(), &number)))
+        .map(|(i, d)| format!("{}. {}: {}", i + 1, d.title, d.score.map_or(s.not_assessed.to_string(), number)))
         .collect::<Vec<_>>()
         .join("; ");
     html! {
@@ -235,7 +234,7 @@ pub fn Results(props: &ResultsProps) -> Html {
             </ol>
             <h3>{ s.dimensions_heading }</h3>
             <div class="cxs-scores">
-                { radar(s, r, &props.uid) }
+                { radar(s, r, &props.uid, &number) }
                 <ol class="cxs-bars" part="bars">
                 { for r.dimensions.iter().map(|d| {
                     let label = match (d.score, d.level, &d.level_name) {
