@@ -18,6 +18,9 @@ node_modules/.bin/wasm-opt -Oz --converge --low-memory-unused --strip-debug --st
 node scripts/short-imports.mjs pkg/cx_scorecard_bg.wasm pkg/cx_scorecard.js
 cargo run --quiet --features schema --bin schemas -- pkg/schema
 cargo run --quiet --bin locales -- pkg/locales
+# The first screen rendered natively with Yew's SSR: the stylesheet file, pkg/intro.*, the
+# declarative snippets and the pages in pkg/pages/.
+cargo run --quiet --features prerender --bin prerender -- pkg
 node scripts/standalone.mjs
 # The glue hosts load, minified (the single-file edition above inlines the readable one).
 node_modules/.bin/terser pkg/cx_scorecard.js --module --compress --mangle -o pkg/cx_scorecard.js

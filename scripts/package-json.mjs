@@ -27,7 +27,10 @@ const COPIES = {
     ['"pkg/cx_scorecard_bg.wasm"', '"./cx_scorecard_bg.wasm"'],
     ['"pkg/cx_scorecard.js"', '"./cx_scorecard.js"'],
     ["`pkg/locales/", "`./locales/"],
+    ['"./pkg/intro.js"', '"./intro.js"'],
+    ['"pkg/cx-scorecard.css"', '"./cx-scorecard.css"'],
   ],
+  "cx-scorecard-prerender.js": [],
   "cx-scorecard-frame.js": [],
 };
 const PKG_URL = /["'`](?:\.\/)?pkg\//;
@@ -57,6 +60,11 @@ const pkg = {
     ".": { types: "./cx_scorecard.d.ts", default: "./cx_scorecard.js" },
     "./element": "./cx-scorecard.js",
     "./frame": "./cx-scorecard-frame.js",
+    // The prerendered first screen and the swap to the live widget, for hosts that call mount().
+    "./prerender": "./cx-scorecard-prerender.js",
+    "./intro.js": "./intro.js",
+    "./intro/*": "./intro.*",
+    "./cx-scorecard.css": "./cx-scorecard.css",
     "./wasm": "./cx_scorecard_bg.wasm",
     "./schema/*": "./schema/*",
     "./locales/*": "./locales/*",
@@ -71,10 +79,15 @@ const pkg = {
     "cx_scorecard_bg.wasm.d.ts",
     "cx-scorecard.js",
     "cx-scorecard-frame.js",
+    "cx-scorecard-prerender.js",
+    "cx-scorecard.css",
+    "intro.js",
+    "intro.*.html",
+    "snippet*.html",
     "schema/",
     "locales/",
   ],
 };
-for (const file of pkg.files) if (!existsSync(`pkg/${file}`)) fail(`pkg/${file} (listed in files) is missing`);
+for (const file of pkg.files) if (!file.includes("*") && !existsSync(`pkg/${file}`)) fail(`pkg/${file} (listed in files) is missing`);
 writeFileSync("pkg/package.json", JSON.stringify(pkg, null, 2) + "\n");
 console.log(`package-json: pkg/package.json (${pkg.name}@${pkg.version}, ${pkg.files.length} entries in files)`);

@@ -1,5 +1,7 @@
 // A small static server for the host pages: /pkg/* is served from pkg/, /bench-pkg/* from the
-// benchmark's build in target/bench-pkg/, everything else from www/.
+// benchmark's build in target/bench-pkg/, everything else from www/, where the build's pages
+// (pkg/pages/: embed.html and app.html with their prerendered first screens) stand in for their
+// sources.
 // Used by the demo command and by the page tests (which start it on two ports for two origins).
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
@@ -45,6 +47,8 @@ export function serve({ port = 8080, host = "127.0.0.1", headers = () => ({}), r
     const url = new URL(req.url, `http://${req.headers.host}`);
     if (routes[url.pathname]) return routes[url.pathname](req, res);
     let file = fileFor(url.pathname, root);
+    const built = !root && file?.startsWith(resolve(ROOT, "www")) && resolve(ROOT, "pkg/pages", file.slice(resolve(ROOT, "www").length + 1));
+    if (built && (await stat(built).then((s) => s.isFile(), () => false))) file = built;
     try {
       if (file && (await stat(file)).isDirectory()) file = join(file, "index.html");
       const body = await readFile(file);

@@ -1,11 +1,14 @@
 //! cx-scorecard: an embeddable CX Operations capability assessment.
 //!
 //! Three layers, each depending only on those before it: [`engine`] (pure Rust), `ui` (Yew
-//! components) and `embed` (the wasm-bindgen surface). The last two exist only on wasm32.
+//! components) and `embed` (the wasm-bindgen surface). The last two exist only on wasm32 (but
+//! for the part of `ui` that the `prerender` feature renders natively).
 
 pub mod engine;
 
-#[cfg(target_arch = "wasm32")]
+/// The components. In the wasm; natively only with the feature `prerender`, which renders the
+/// first screen at build time.
+#[cfg(any(target_arch = "wasm32", feature = "prerender"))]
 pub mod ui;
 
 #[cfg(target_arch = "wasm32")]

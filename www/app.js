@@ -1,5 +1,12 @@
 // The standalone page: the whole assessment, working offline once loaded (service worker).
-import init, { mount } from "./pkg/cx_scorecard.js";
+import { showTemplate, swap } from "./cx-scorecard-prerender.js";
+
+// The glue and the wasm are fetched at once; the first screen (prerendered in this page) does not
+// wait for them.
+const glue = import("./pkg/cx_scorecard.js");
+const wasm = fetch(new URL("./pkg/cx_scorecard_bg.wasm", import.meta.url));
+wasm.catch(() => {}); // a failure is reported by init below
+glue.catch(() => {});
 
 const status = document.getElementById("offline-status");
 if ("serviceWorker" in navigator) {
@@ -11,11 +18,15 @@ if ("serviceWorker" in navigator) {
 
 const widget = document.getElementById("widget");
 widget.addEventListener("cx-scorecard:complete", (e) => (window.cxResult = e.detail.result));
+const params = new URLSearchParams(location.search);
+const options = params.get("locale") ? { locale: params.get("locale") } : {};
+const first = showTemplate(widget, options);
 try {
-  await init({ module_or_path: new URL("./pkg/cx_scorecard_bg.wasm", import.meta.url) });
-  const params = new URLSearchParams(location.search);
-  window.cxScorecard = mount(widget, params.get("locale") ? { locale: params.get("locale") } : {});
+  const { default: init, mount } = await glue;
+  await init({ module_or_path: wasm });
+  window.cxScorecard = first ? swap(first.shown, first.kept, (box) => mount(box, options)) : mount(widget, options);
 } catch (e) {
+  first?.shown.remove();
   widget.className = "app-error";
   widget.setAttribute("role", "alert");
   widget.textContent = `The assessment could not be shown. ${e.message || e}`;

@@ -1,6 +1,12 @@
 // <cx-scorecard>: the custom element. Loads the wasm once per page and mounts one independent
 // widget per element, inside a shadow root (host CSS cannot break it, its CSS cannot leak out).
 // Usage: <script type="module" src=".../cx-scorecard.js"></script> <cx-scorecard locale="en"></cx-scorecard>
+//
+// Until the wasm is ready, an element shows the first screen prerendered at build time
+// (pkg/intro.js), or the one its declarative shadow root holds (pkg/snippet.html), wherever that
+// is exactly what the widget will show: see cx-scorecard-prerender.js.
+import { assessment, screens } from "./pkg/intro.js";
+import { LOCALE_TAG, build, firstVisit, keep, language, mark, swap } from "./cx-scorecard-prerender.js";
 
 const BASE = new URL("./", import.meta.url);
 const ATTRIBUTES = [
@@ -9,10 +15,10 @@ const ATTRIBUTES = [
 ];
 /** Attributes whose empty value means the default, as if they were absent. */
 const EMPTY_IS_DEFAULT = ["locale", "lead-capture"];
-/** What the widget takes as a language tag (as `mount` checks it). */
-const LOCALE_TAG = /^(?=.{2,35}$)[A-Za-z0-9]+(?:[-_][A-Za-z0-9]+)*$/;
 
 let loading;
+/** The wasm module once initialised. */
+let loaded = null;
 /** The wasm module, initialised once for every element on the page. */
 function load() {
   if (!loading) {
@@ -21,6 +27,7 @@ function load() {
     wasm.catch(() => {}); // a failure is reported by the glue's init below
     loading = import(new URL("pkg/cx_scorecard.js", BASE).href).then(async (m) => {
       await m.default({ module_or_path: wasm });
+      loaded = m;
       return m;
     });
   }
@@ -84,7 +91,8 @@ class CxScorecard extends HTMLElement {
 
   constructor() {
     super();
-    this.#root = this.attachShadow({ mode: "open" });
+    // The declarative shadow root of a pasted snippet, if it has one.
+    this.#root = this.shadowRoot ?? this.attachShadow({ mode: "open" });
   }
 
   connectedCallback() {
@@ -157,12 +165,64 @@ class CxScorecard extends HTMLElement {
     return options;
   }
 
+  /**
+   * The prerendered first screen's name (`"<language> <scheme>"`) if it is exactly what the
+   * widget will first show with these options, else null: never for a custom definition, a
+   * theme object or a returning visitor (who is offered to resume).
+   */
+  #prerenderable(options) {
+    if (options.definition !== undefined || options.definitionSrc !== undefined) return null;
+    const scheme = options.theme === undefined || options.theme === "" ? "auto" : options.theme;
+    if (!["auto", "light", "dark"].includes(scheme)) return null;
+    if (options.locale !== undefined && !LOCALE_TAG.test(options.locale)) return null;
+    if (!firstVisit(this, assessment, options)) return null;
+    return `${language(options.locale || navigator.language)} ${scheme}`;
+  }
+
+  /**
+   * Shows the prerendered first screen, or keeps the declarative one, where it is right; returns
+   * the element holding it, or null. A declarative screen that is not right goes at once.
+   */
+  #prerender(options) {
+    const name = this.#prerenderable(options);
+    const declared = this.#root.querySelector(":scope > [data-cxs-prerender]");
+    if (declared) {
+      if (name && declared.getAttribute("data-cxs-prerender") === name) return declared;
+      this.#root.replaceChildren();
+      return null;
+    }
+    if (!name) return null;
+    const [lang, scheme] = name.split(" ");
+    // The stylesheet shows the screen (it is hidden until then: never unstyled).
+    const sheet = document.createElement("link");
+    sheet.rel = "stylesheet";
+    sheet.href = new URL("pkg/cx-scorecard.css", BASE).href;
+    const shown = mark(document.createElement("div"), name);
+    shown.append(build(screens[lang][scheme]));
+    this.#root.replaceChildren(sheet, shown);
+    return shown;
+  }
+
   async #mount() {
     const generation = ++this.#generation;
     try {
       const options = this.#options();
-      const [wasm] = await Promise.all([load(), pack(options.locale)]);
+      // The fetches start first; once the wasm is here, the widget is as quick as a prerender.
+      const ready = loaded;
+      const loading = Promise.all([load(), pack(options.locale)]);
+      const shown = ready ? null : this.#prerender(options);
+      const kept = shown && keep(shown);
+      const [wasm] = await loading;
       if (generation !== this.#generation || !this.isConnected) return;
+      if (shown?.isConnected) {
+        try {
+          this.#handle = swap(shown, kept, (box) => wasm.mount(box, options));
+          this.#locale = options.locale ?? "";
+        } catch (e) {
+          if (!this.#root.querySelector(".cxs")) this.#fail(e);
+        }
+        return;
+      }
       const box = document.createElement("div");
       this.#root.replaceChildren(box);
       try {

@@ -1,6 +1,13 @@
 // The iframe guest: embed.html?parentOrigin=https://partner.example&locale=fr
 // Messages go only to the allow-listed parent origin(s); commands are taken only from them.
-import init, { mount, registerLocale } from "./pkg/cx_scorecard.js";
+import { showTemplate, swap } from "./cx-scorecard-prerender.js";
+
+// The glue and the wasm are fetched at once; the first screen (prerendered in this page) does not
+// wait for them.
+const glue = import("./pkg/cx_scorecard.js");
+const wasm = fetch(new URL("./pkg/cx_scorecard_bg.wasm", import.meta.url));
+wasm.catch(() => {}); // a failure is reported by init below
+glue.catch(() => {});
 
 const params = new URLSearchParams(location.search);
 const widget = document.getElementById("widget");
@@ -20,20 +27,25 @@ const pack = PACKS.includes(language)
   ? fetch(new URL(`./pkg/locales/${language}.json`, import.meta.url)).then((r) => (r.ok ? r.text() : null), () => null)
   : null;
 
+const misplaced = framed && origins === null;
+const first = misplaced ? null : showTemplate(widget, options);
+
 try {
-  if (framed && origins === null) {
+  if (misplaced) {
     throw Object.assign(new Error("cx-scorecard: embed.html in a frame needs ?parentOrigin= the partner page's origin (such as https://partner.example), or the partner hears nothing from it"), { code: "options" });
   }
-  await init({ module_or_path: new URL("./pkg/cx_scorecard_bg.wasm", import.meta.url) });
+  const { default: init, mount, registerLocale } = await glue;
+  await init({ module_or_path: wasm });
   const texts = await pack;
   try {
     if (texts) registerLocale(texts);
   } catch {
     // Not a pack this build can use: the widget fetches it again and says why.
   }
-  window.cxScorecard = mount(widget, options);
+  window.cxScorecard = first ? swap(first.shown, first.kept, (box) => mount(box, options)) : mount(widget, options);
 } catch (e) {
   // mount() shows (and reports) a bad option itself; anything else is ours to show and report.
+  first?.shown.remove();
   if (!widget.hasChildNodes()) {
     widget.className = "embed-error";
     widget.setAttribute("role", "alert");

@@ -1,9 +1,9 @@
 // Service worker for app.html: precaches everything the page needs, then serves from the network
 // when it can (so updates arrive) and from the cache when it cannot.
-const CACHE = "cx-scorecard-app-v2";
+const CACHE = "cx-scorecard-app-v3";
 const ASSETS = [
-  "app.html", "app.js", "app.css", "favicon.svg",
-  "pkg/cx_scorecard.js", "pkg/cx_scorecard_bg.wasm",
+  "app.html", "app.js", "app.css", "favicon.svg", "cx-scorecard-prerender.js",
+  "pkg/cx-scorecard.css", "pkg/cx_scorecard.js", "pkg/cx_scorecard_bg.wasm",
   "pkg/locales/de.json", "pkg/locales/fr.json", "pkg/locales/es.json",
 ];
 

@@ -27,7 +27,7 @@ pub(crate) fn take_root() -> Result<(AppHandle<Root>, Element), JsValue> {
     }
     let document = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
     let element = document.create_element("div")?;
-    element.set_class_name("cxs-root");
+    element.set_class_name(crate::ui::ROOT_CLASS);
     let app = Renderer::<Root>::with_root_and_props(element.clone(), RootProps::default()).render();
     Ok((app, element))
 }

@@ -43,7 +43,7 @@ struct Draft {
 #[component]
 pub fn LeadPage(props: &LeadPageProps) -> Html {
     let s = strings(&props.locale);
-    let heading = super::screens::use_heading_focus(props.autofocus);
+    let heading = super::intro::use_heading_focus(props.autofocus);
     let draft = use_state(Draft::default);
     let form = use_node_ref();
     let config = &props.config;

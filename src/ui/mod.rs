@@ -1,44 +1,55 @@
-//! Yew function components. One `use_reducer` holds the session; its `Reducible` delegates to the
-//! engine. Events leave through callbacks, fired from effects, never from the reducer.
+//! Yew function components. One `use_reducer` holds the session (`app`); its `Reducible`
+//! delegates to the engine. Events leave through callbacks, fired from effects, never from the
+//! reducer.
+//!
+//! The intro screen and the frame around every screen also compile natively (feature
+//! `prerender`), where Yew's server-side rendering draws the first screen at build time from these
+//! same components (`prerender`, `src/bin/prerender.rs`).
 
+#[cfg(target_arch = "wasm32")]
+mod app;
+pub mod intro;
+#[cfg(target_arch = "wasm32")]
 mod lead;
+#[cfg(feature = "prerender")]
+pub mod prerender;
+#[cfg(target_arch = "wasm32")]
 mod report;
+#[cfg(target_arch = "wasm32")]
 mod screens;
+#[cfg(target_arch = "wasm32")]
 mod storage;
 pub mod strings;
+#[cfg(target_arch = "wasm32")]
 pub mod wire;
 
-use crate::engine::lead::LeadConfig;
-use crate::engine::outbox::Status;
-use crate::engine::saved::storage_key;
-use crate::engine::{build_result, Action, AssessmentResult, Definition, LeadGate, Session, Step, Wording};
-use lead::LeadPage;
-use report::Results;
-use screens::{DimensionPage, Intro, ProfilePage};
-use std::cell::RefCell;
+#[cfg(target_arch = "wasm32")]
+pub use app::{bare, new_id, now_iso, App, AppProps, AppState, Failure, Remote, Root, RootProps};
+
 use std::rc::Rc;
-use storage::{Notice, Offers};
-use strings::{fill, strings};
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-/// The reducer state: the definition and the engine's session.
-#[derive(Debug, PartialEq)]
-pub struct AppState {
-    pub def: Rc<Definition>,
-    pub session: Rc<Session>,
-}
+/// The class of the element each widget is rendered into (the app root), which the prerendered
+/// first screen has too.
+pub const ROOT_CLASS: &str = "cxs-root";
 
-impl Reducible for AppState {
-    type Action = Action;
-
-    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        match self.session.apply(&self.def, action) {
-            Ok(session) if session != *self.session => {
-                Rc::new(AppState { def: self.def.clone(), session: Rc::new(session) })
-            }
-            _ => self,
-        }
+/// The widget's frame around a screen: the element its styles hang on (in its colour scheme and
+/// language), the live region that announces progress, and any notice about saved answers. The
+/// app draws every screen in it, and the prerendered intro is the same call.
+pub fn frame(
+    scheme: &str,
+    locale: &AttrValue,
+    live: String,
+    notice: Option<&'static str>,
+    root: NodeRef,
+    body: Html,
+) -> Html {
+    html! {
+        <div class={if scheme.is_empty() { AttrValue::Static("cxs") } else { AttrValue::from(format!("cxs {scheme}")) }} part="root" lang={locale.clone()} ref={root}>
+            <p class="cxs-sr" aria-live="polite" aria-atomic="true">{ live }</p>
+            if let Some(text) = notice { <p class="cxs-notice" role="status" part="notice">{ text }</p> }
+            { body }
+        </div>
     }
 }
 
@@ -69,375 +80,5 @@ impl<T> std::ops::Deref for Shared<T> {
 impl<T> yew::html::IntoPropValue<Shared<T>> for Rc<T> {
     fn into_prop_value(self) -> Shared<T> {
         Shared(self)
-    }
-}
-
-/// Lets the embedding layer send actions (such as reset) into a mounted app.
-#[derive(Clone, Default)]
-pub struct Remote(Rc<RefCell<Option<Callback<Action>>>>);
-
-impl Remote {
-    /// Sends an action; returns false when the app is not mounted.
-    pub fn send(&self, action: Action) -> bool {
-        match self.0.borrow().as_ref() {
-            Some(cb) => {
-                cb.emit(action);
-                true
-            }
-            None => false,
-        }
-    }
-}
-
-impl Remote {
-    /// Drops the app's dispatcher. The dispatcher refers back to the component, whose props hold
-    /// this remote, so an unmounted app is only freed once this cycle is broken.
-    pub fn clear(&self) {
-        self.0.borrow_mut().take();
-    }
-}
-
-impl PartialEq for Remote {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
-    }
-}
-
-/// Where a widget saves its answers and what it found there.
-#[derive(Clone, PartialEq)]
-struct Store {
-    key: Rc<str>,
-    /// Autosave is on and this widget holds the key.
-    saving: bool,
-    offers: Offers,
-    notice: Option<Notice>,
-    /// What is stored that can never be resumed, deleted once the widget holds the key.
-    discard: Rc<[String]>,
-}
-
-#[derive(Properties, PartialEq, Clone)]
-pub struct AppProps {
-    pub definition: Shared<Definition>,
-    /// The lead gate (off unless the host asks for it).
-    #[prop_or_else(|| Shared(Rc::new(LeadConfig::off())))]
-    pub lead: Shared<LeadConfig>,
-    /// The state of the submission to the host's `submit-url`, if any.
-    #[prop_or_default]
-    pub submission: Option<Status>,
-    #[prop_or_default]
-    pub onretry: Callback<()>,
-    /// The user chose not to send the result (it is deleted from the outbox).
-    #[prop_or_default]
-    pub ondiscard: Callback<()>,
-    #[prop_or_else(|| AttrValue::from("en"))]
-    pub locale: AttrValue,
-    /// Save answers in localStorage and offer to resume them.
-    #[prop_or(true)]
-    pub autosave: bool,
-    /// Separates this widget's autosave from other widgets of the same assessment (`storageKey`).
-    #[prop_or_default]
-    pub storage_key: Option<AttrValue>,
-    /// Unique per mounted widget; prefixes ids and radio-group names.
-    #[prop_or_else(|| AttrValue::from("cxs"))]
-    pub uid: AttrValue,
-    /// Extra class on the root: `cxs-light` or `cxs-dark` (none follows `prefers-color-scheme`).
-    #[prop_or_default]
-    pub scheme: AttrValue,
-    #[prop_or_default]
-    pub onready: Callback<()>,
-    /// (answered, total)
-    #[prop_or_default]
-    pub onprogress: Callback<(usize, usize)>,
-    /// The result when the assessment completes; `None` when a completed session is reset.
-    #[prop_or_default]
-    pub onresult: Callback<Option<Rc<AssessmentResult>>>,
-    #[prop_or_default]
-    pub remote: Remote,
-}
-
-/// A long-lived Yew app root that hosts one widget at a time. Yew keeps the event listeners of
-/// every app root for the life of the page, so roots are pooled and reused rather than destroyed:
-/// `app: None` unmounts the widget, and a new `generation` mounts a fresh one.
-#[derive(Properties, PartialEq, Clone, Default)]
-pub struct RootProps {
-    pub app: Option<AppProps>,
-    pub generation: u32,
-    /// Shown instead of the app while its definition loads.
-    pub loading: bool,
-    /// Shown instead of the app when it cannot start.
-    pub failure: Option<Failure>,
-}
-
-/// Why the widget cannot start: a headline and the list of problems.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Failure {
-    pub message: AttrValue,
-    pub problems: Rc<Vec<String>>,
-    pub locale: AttrValue,
-}
-
-#[component]
-pub fn Root(props: &RootProps) -> Html {
-    if let Some(f) = &props.failure {
-        let s = strings(&f.locale);
-        return html! {
-            <div class="cxs cxs-failure" part="root error" role="alert" lang={f.locale.clone()}>
-                <h2 class="cxs-heading">{ s.failure_title }</h2>
-                <p>{ f.message.clone() }</p>
-                if !f.problems.is_empty() {
-                    <ul class="cxs-problems">{ for f.problems.iter().map(|p| html! { <li><code>{ p.clone() }</code></li> }) }</ul>
-                }
-            </div>
-        };
-    }
-    match &props.app {
-        Some(app) if props.loading => html! {
-            <div class="cxs" part="root" lang={app.locale.clone()}>
-                <p class="cxs-note" role="status">{ strings(&app.locale).loading }</p>
-            </div>
-        },
-        Some(app) => html! { <App key={props.generation} ..app.clone() /> },
-        None => Html::default(),
-    }
-}
-
-/// An object without a prototype, as a dictionary for a browser API (fetch's init, an event's
-/// init, `Intl` options): members the widget does not set are then absent, whatever a page has
-/// set on `Object.prototype`.
-pub fn bare<T: wasm_bindgen::JsCast>() -> T {
-    js_sys::Object::create(wasm_bindgen::JsValue::NULL.unchecked_ref::<js_sys::Object>()).unchecked_into()
-}
-
-/// A random id for a new session's result (128 bits from the browser's CSPRNG).
-pub fn new_id() -> String {
-    let mut bytes = [0u8; 16];
-    let crypto = web_sys::window().and_then(|w| w.crypto().ok());
-    if crypto.is_none_or(|c| c.get_random_values_with_u8_array(&mut bytes).is_err()) {
-        // No crypto: fall back to time and Math.random, still unique enough for an idempotency key.
-        let t = js_sys::Date::now().to_bits().to_le_bytes();
-        let r = (js_sys::Math::random() * 2f64.powi(53)) as u64;
-        bytes[..8].copy_from_slice(&t);
-        bytes[8..].copy_from_slice(&r.to_le_bytes());
-    }
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
-
-/// The current time as ISO 8601: the UI passes time into the engine.
-pub fn now_iso() -> String {
-    String::from(js_sys::Date::new_0().to_iso_string())
-}
-
-#[component]
-pub fn App(props: &AppProps) -> Html {
-    let state = use_reducer({
-        let def = props.definition.clone();
-        let gate = match (props.lead.enabled(), props.lead.allow_skip) {
-            (false, _) => LeadGate::Off,
-            (true, false) => LeadGate::Required,
-            (true, true) => LeadGate::Skippable,
-        };
-        move || AppState { def: def.0, session: Rc::new(Session::new(gate)) }
-    });
-    let dispatch = state.dispatcher();
-    // Where this widget saves, whether it may (one widget per key on a page), what a returning
-    // user may continue, and anything to tell them about saved answers.
-    let scope = props.storage_key.clone();
-    let root = use_node_ref();
-    // Rendered from the first frame as found (reading storage only); the claim and the
-    // deletions happen once mounted.
-    let store = use_state(|| {
-        let key = storage_key(&props.definition, scope.as_deref());
-        let saving = props.autosave && storage::is_free(&key);
-        let (offers, notice, discard) =
-            storage::find(&props.definition, &key, scope.as_deref(), saving, &state.session);
-        let notice = if props.autosave && !saving { Some(Notice::Shared) } else { notice };
-        Store { key: Rc::from(key), saving, offers, notice, discard: Rc::from(discard) }
-    });
-    {
-        // Claim the key, delete what can never be resumed, and give the key back when the widget
-        // goes. Should another widget have claimed the key meanwhile, this one does not save.
-        let (store, root) = (store.clone(), root.clone());
-        use_effect_with((), move |_| {
-            let found = (*store).clone();
-            let saving = found.saving && storage::claim(&found.key, &root);
-            if saving {
-                found.discard.iter().for_each(|k| storage::forget(k));
-            } else if found.saving {
-                let offers = Offers { saved: None, ..found.offers.clone() };
-                store.set(Store { saving, offers, notice: Some(Notice::Shared), ..found.clone() });
-            }
-            move || {
-                if saving {
-                    storage::release(&found.key, &root);
-                }
-            }
-        });
-    }
-    let notice = store.notice;
-    {
-        // The embed layer's way in (reset, iframe commands), for as long as this app is mounted.
-        let (remote, dispatch) = (props.remote.clone(), dispatch.clone());
-        use_effect_with((), move |_| {
-            let send = Callback::from(move |a| dispatch.dispatch(a));
-            *remote.0.borrow_mut() = Some(send.clone());
-            move || {
-                let mut held = remote.0.borrow_mut();
-                if held.as_ref() == Some(&send) {
-                    held.take();
-                }
-            }
-        });
-    }
-    let locale = props.locale.clone();
-    let s = strings(&locale);
-    let session = state.session.clone();
-    // The props carry the definition with every language loaded so far (the reducer's copy has the
-    // same structure, which is all the engine needs).
-    let def = props.definition.clone();
-    let step = session.step;
-    // Pages focus their heading when they appear, except on the first render: the host owns focus.
-    let rendered = use_mut_ref(|| false);
-    let autofocus = *rendered.borrow();
-    {
-        let rendered = rendered.clone();
-        use_effect(move || *rendered.borrow_mut() = true);
-    }
-    {
-        let onready = props.onready.clone();
-        use_effect_with((), move |_| onready.emit(()));
-    }
-    let (answered, total) = session.progress(&def);
-    {
-        let onprogress = props.onprogress.clone();
-        let first = use_mut_ref(|| true);
-        use_effect_with(answered, move |&answered| {
-            if !std::mem::replace(&mut *first.borrow_mut(), false) {
-                onprogress.emit((answered, total));
-            }
-        });
-    }
-    // Autosave: every change is stored. A reset (back to a fresh intro from a started session)
-    // forgets; the first render never does, so what is stored waits for the user's choice.
-    {
-        let (def, store, scope) = (def.clone(), store.clone(), scope.clone());
-        let was_started = use_mut_ref(|| false);
-        use_effect_with(Shared(session.clone()), move |session| {
-            if !store.saving {
-                return;
-            }
-            let fresh = session.started_at.is_none() && session.step == Step::Intro;
-            if fresh {
-                if std::mem::replace(&mut *was_started.borrow_mut(), false) {
-                    storage::forget(&store.key);
-                }
-            } else {
-                *was_started.borrow_mut() = true;
-                if !storage::save(&def, &store.key, scope.as_deref(), session)
-                    && store.notice != Some(Notice::Unavailable)
-                {
-                    store.set(Store { notice: Some(Notice::Unavailable), ..(*store).clone() });
-                }
-            }
-        });
-    }
-    let result = use_memo((Shared(session.clone()), locale.clone()), |(session, locale)| {
-        let number = strings::number_format(locale);
-        let wording = Wording { locale, messages: strings::messages(locale), number: &number };
-        build_result(&def, session, &wording).map(Rc::new)
-    });
-    {
-        let onresult = props.onresult.clone();
-        let first = use_mut_ref(|| true);
-        use_effect_with(session.completed_at.clone(), {
-            let result = (*result).clone();
-            move |_| {
-                if !std::mem::replace(&mut *first.borrow_mut(), false) || result.is_some() {
-                    onresult.emit(result);
-                }
-            }
-        });
-    }
-
-    let send = |action: fn() -> Action| {
-        let dispatch = dispatch.clone();
-        Callback::from(move |_: ()| dispatch.dispatch(action()))
-    };
-    let onstart = send(|| Action::Start { at: now_iso(), id: new_id() });
-    let onnext = send(|| Action::Next { at: now_iso() });
-    let onback = send(|| Action::Back);
-    let onrestart = send(|| Action::Reset);
-    let ondispatch = Callback::from({
-        let dispatch = dispatch.clone();
-        move |a: Action| dispatch.dispatch(a)
-    });
-
-    let onresume = {
-        let (store, dispatch) = (store.clone(), dispatch.clone());
-        Callback::from(move |from_link: bool| {
-            let chosen = if from_link { &store.offers.link } else { &store.offers.saved };
-            if let Some(session) = chosen {
-                dispatch.dispatch(Action::Resume(Box::new((**session).clone())));
-                store.set(Store { offers: Offers::default(), ..(*store).clone() });
-            }
-        })
-    };
-    let onstartover = {
-        let store = store.clone();
-        Callback::from(move |()| {
-            if store.saving {
-                storage::forget(&store.key);
-            }
-            store.set(Store { offers: Offers::default(), ..(*store).clone() });
-        })
-    };
-    let answered_in = |s: &Option<Rc<Session>>| s.as_ref().map(|s| s.progress(&def).0);
-    let (link, saved) = (answered_in(&store.offers.link), answered_in(&store.offers.saved));
-    let body = match step {
-        Step::Intro => {
-            html! { <Intro def={def.clone()} {locale} {autofocus} {onstart} {link} {saved} {onresume} {onstartover} /> }
-        }
-        Step::Profile => html! {
-            <ProfilePage def={def.clone()} {session} {locale} uid={props.uid.clone()} {autofocus} ondispatch={ondispatch.clone()} {onnext} {onback} />
-        },
-        Step::Dimension(index) => html! {
-            <DimensionPage key={index} def={def.clone()} {index} {session} {locale} uid={props.uid.clone()} {autofocus} {ondispatch} {onnext} {onback} />
-        },
-        Step::Lead => html! {
-            <LeadPage config={props.lead.clone()} {locale} uid={props.uid.clone()} {autofocus} {ondispatch} {onback} />
-        },
-        Step::Results => match (*result).clone() {
-            Some(result) => html! {
-                <Results {result} def={def.clone()} {locale} uid={props.uid.clone()} {autofocus} {onrestart}
-                    submission={props.submission.clone()} onretry={props.onretry.clone()} ondiscard={props.ondiscard.clone()} />
-            },
-            None => html! {},
-        },
-    };
-    let live = match step {
-        Step::Dimension(_) => fill(
-            "{a} {of} {t} {answered}",
-            &[
-                ("a", answered.to_string()),
-                ("of", s.of.to_string()),
-                ("t", total.to_string()),
-                ("answered", s.answered.to_string()),
-            ],
-        ),
-        _ => String::new(),
-    };
-    let notice_text = match (notice, step) {
-        (Some(Notice::Unavailable), Step::Intro | Step::Profile | Step::Dimension(_)) => Some(s.notice_unavailable),
-        (Some(Notice::Shared), Step::Intro | Step::Profile | Step::Dimension(_)) => Some(s.notice_shared),
-        (Some(Notice::Corrupt), Step::Intro) => Some(s.notice_corrupt),
-        (Some(Notice::OtherVersion), Step::Intro) => Some(s.notice_other_version),
-        (Some(Notice::BadLink), Step::Intro) => Some(s.notice_bad_link),
-        _ => None,
-    };
-    html! {
-        <div class={if props.scheme.is_empty() { AttrValue::Static("cxs") } else { AttrValue::from(format!("cxs {}", props.scheme)) }} part="root" lang={props.locale.clone()} ref={root}>
-            <p class="cxs-sr" aria-live="polite" aria-atomic="true">{ live }</p>
-            if let Some(text) = notice_text { <p class="cxs-notice" role="status" part="notice">{ text }</p> }
-            { body }
-        </div>
     }
 }

@@ -173,7 +173,7 @@ pub struct ResultsProps {
 pub fn Results(props: &ResultsProps) -> Html {
     let s = strings(&props.locale);
     let l = props.locale.as_str();
-    let heading = super::screens::use_heading_focus(props.autofocus);
+    let heading = super::intro::use_heading_focus(props.autofocus);
     let status_ref = use_node_ref();
     let r = &props.result;
     let o = &r.overall;

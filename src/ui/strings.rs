@@ -2,10 +2,11 @@
 //! English is compiled in; German, French and Spanish arrive with the language packs
 //! (`src/locales/<language>.json`).
 
+#[cfg(target_arch = "wasm32")]
+use crate::engine::messages::plain_number;
 use crate::engine::messages::text_table;
-use crate::engine::messages::{plain_number, Messages, EN as ENGINE_EN};
+use crate::engine::messages::{Messages, EN as ENGINE_EN};
 use std::cell::RefCell;
-use wasm_bindgen::JsValue;
 
 text_table! {
     Strings {
@@ -216,7 +217,9 @@ pub fn messages(locale: &str) -> &'static Messages {
 
 /// A score for people in `locale`, as the browser's `Intl.NumberFormat` writes it (at most one
 /// decimal: `58.3`, `58,3`, `65`).
+#[cfg(target_arch = "wasm32")]
 pub fn number_format(locale: &str) -> impl Fn(f64) -> String {
+    use wasm_bindgen::JsValue;
     let options: js_sys::Object = super::bare();
     let _ = js_sys::Reflect::set(&options, &"maximumFractionDigits".into(), &1.into());
     let locales = js_sys::Array::of1(&locale.into());
