@@ -9,8 +9,23 @@ wasm.catch(() => {}); // a failure is reported by init below
 glue.catch(() => {});
 
 const status = document.getElementById("offline-status");
+/**
+ * The worker's URL. Under Trusted Types (`require-trusted-types-for 'script'`) it must be a
+ * TrustedScriptURL: a policy that lets through this page's own worker and nothing else.
+ */
+function workerUrl() {
+  if (!window.trustedTypes) return "sw.js";
+  const policy = trustedTypes.createPolicy("cx-scorecard-worker", {
+    createScriptURL: (url) => {
+      if (url !== "sw.js") throw new TypeError(`not this page's service worker: ${url}`);
+      return url;
+    },
+  });
+  return policy.createScriptURL("sw.js");
+}
+
 if ("serviceWorker" in navigator) {
-  navigator.serviceWorker.register("sw.js").then(
+  Promise.resolve().then(() => navigator.serviceWorker.register(workerUrl())).then(
     () => navigator.serviceWorker.ready.then(() => (status.textContent = "This page now works offline.")),
     (e) => (status.textContent = `Offline use is not available here (${e.message}).`),
   );

@@ -185,7 +185,7 @@ class CxScorecard extends HTMLElement {
    */
   #prerender(options) {
     const name = this.#prerenderable(options);
-    const declared = this.#root.querySelector(":scope > [data-cxs-prerender]");
+    const declared = [...this.#root.children].find((c) => c.hasAttribute("data-cxs-prerender"));
     if (declared) {
       if (name && declared.getAttribute("data-cxs-prerender") === name) return declared;
       this.#root.replaceChildren();
