@@ -7,6 +7,7 @@
 // paint (which waits for the next frame, up to 16.7 ms at 60 Hz, however little work a click does).
 import { launch, startServer, answerAll, TABLE } from "../tests/pages/harness.mjs";
 import { sizes } from "./size.mjs";
+import { firstScreenRows, routes } from "./bench-first-screen.mjs";
 
 const RUNS = Number(process.env.BENCH_RUNS || 10);
 const pct = (xs, p) => {
@@ -15,7 +16,7 @@ const pct = (xs, p) => {
 };
 const ms = (x) => `${x.toFixed(x < 10 ? 2 : 1)} ms`;
 const browser = await launch();
-const site = await startServer();
+const site = await startServer({ routes });
 const rows = [];
 
 // 1. Navigation start → first screen interactive (the `ready` event), cold cache each run, on the
@@ -176,6 +177,8 @@ rows.push(["start → first question painted (p50 / p95)", `${ms(pct(firstQuesti
   rows.push(["wasm memory after 200 / 400 mount-destroy cycles", `${kb(mem.after200)} / ${kb(mem.after400)}`, "flat"]);
   await context.close();
 }
+// 4. The first screen per embed path, against SurveyJS running the same assessment.
+rows.push(...(await firstScreenRows(browser, site.origin, RUNS, { ms, pct })));
 await browser.close();
 site.server.close();
 

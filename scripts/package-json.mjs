@@ -63,7 +63,7 @@ const pkg = {
     // The prerendered first screen and the swap to the live widget, for hosts that call mount().
     "./prerender": "./cx-scorecard-prerender.js",
     "./intro.js": "./intro.js",
-    "./intro/*": "./intro.*",
+    "./intro/*.html": "./intro.*.html",
     "./cx-scorecard.css": "./cx-scorecard.css",
     "./wasm": "./cx_scorecard_bg.wasm",
     "./schema/*": "./schema/*",

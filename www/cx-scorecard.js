@@ -215,11 +215,13 @@ class CxScorecard extends HTMLElement {
       const [wasm] = await loading;
       if (generation !== this.#generation || !this.isConnected) return;
       if (shown?.isConnected) {
+        let live;
         try {
-          this.#handle = swap(shown, kept, (box) => wasm.mount(box, options));
+          this.#handle = swap(shown, kept, (box) => wasm.mount((live = box), options));
           this.#locale = options.locale ?? "";
         } catch (e) {
-          if (!this.#root.querySelector(".cxs")) this.#fail(e);
+          // As below: what the widget has shown stays; anything else is ours to show.
+          if (!live?.hasChildNodes()) this.#fail(e);
         }
         return;
       }

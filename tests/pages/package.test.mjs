@@ -54,7 +54,10 @@ test("the installed package has its name, version, exports and every file they n
   assert.equal(pkg.types, "./cx_scorecard.d.ts");
   assert.equal(pkg.main, "./cx_scorecard.js");
   assert.deepEqual(pkg.sideEffects, ["./cx-scorecard.js"]);
-  assert.deepEqual(Object.keys(pkg.exports), [".", "./element", "./frame", "./wasm", "./schema/*", "./locales/*", "./package.json"]);
+  assert.deepEqual(Object.keys(pkg.exports), [
+    ".", "./element", "./frame", "./prerender", "./intro.js", "./intro/*.html", "./cx-scorecard.css", "./wasm", "./schema/*",
+    "./locales/*", "./package.json",
+  ]);
   assert.deepEqual(Object.keys(pkg.exports["."]), ["types", "default"], "types comes first");
   assert.equal(pkg.exports["."].default, "./cx_scorecard.js");
   assert.equal(pkg.exports["./element"], "./cx-scorecard.js");
@@ -62,15 +65,19 @@ test("the installed package has its name, version, exports and every file they n
 
   // Every `files` entry and every export target is in the installed package (a wildcard's folder
   // holds files), and what was installed is exactly `files` plus package.json.
-  for (const entry of pkg.files) assert.ok(existsSync(join(installed, entry)), `files: ${entry} was not installed`);
+  const shipped = walk(installed).sort();
+  // A pattern (`intro.*.html`) stands for the files it matches, of which there must be some.
+  const pattern = (p) => new RegExp(`^${p.replace(/^\.\//, "").replace(/[.]/g, "\\.").replace(/\*/g, "[^/]*")}${p.endsWith("/") ? "" : "$"}`);
+  const present = (p) => (p.includes("*") ? shipped.some((f) => pattern(p).test(f)) : existsSync(join(installed, p)));
+  for (const entry of pkg.files) assert.ok(present(entry), `files: ${entry} was not installed`);
   const targets = [pkg.main, pkg.module, pkg.types, ...Object.values(pkg.exports).flatMap((t) => (typeof t === "string" ? [t] : Object.values(t)))];
   for (const target of targets) {
-    const path = join(installed, target.replace(/\*$/, ""));
-    assert.ok(existsSync(path), `${target} was not installed`);
-    if (target.endsWith("*")) assert.ok(readdirSync(path).length > 0, `${target} is empty`);
+    if (target.endsWith("/*")) {
+      const path = join(installed, target.replace(/\*$/, ""));
+      assert.ok(existsSync(path) && readdirSync(path).length > 0, `${target} is empty or missing`);
+    } else assert.ok(present(target), `${target} was not installed`);
   }
-  const shipped = walk(installed).sort();
-  const listed = shipped.filter((f) => f === "package.json" || pkg.files.some((e) => (e.endsWith("/") ? f.startsWith(e) : f === e)));
+  const listed = shipped.filter((f) => f === "package.json" || pkg.files.some((e) => pattern(e).test(f)));
   assert.deepEqual(shipped, listed, "only what `files` lists is shipped");
   assert.ok(shipped.includes("locales/de.json") && shipped.includes("schema/result.schema.json"), shipped.join(" "));
 
@@ -80,6 +87,9 @@ test("the installed package has its name, version, exports and every file they n
   assert.equal(resolved("cx-scorecard"), "cx_scorecard.js");
   assert.equal(resolved("cx-scorecard/element"), "cx-scorecard.js");
   assert.equal(resolved("cx-scorecard/frame"), "cx-scorecard-frame.js");
+  assert.equal(resolved("cx-scorecard/prerender"), "cx-scorecard-prerender.js");
+  assert.equal(resolved("cx-scorecard/intro/de.dark.html"), "intro.de.dark.html");
+  assert.equal(resolved("cx-scorecard/cx-scorecard.css"), "cx-scorecard.css");
   assert.equal(resolved("cx-scorecard/wasm"), "cx_scorecard_bg.wasm");
   assert.equal(resolved("cx-scorecard/locales/fr.json"), "locales/fr.json");
   assert.equal(resolved("cx-scorecard/schema/definition.schema.json"), "schema/definition.schema.json");
