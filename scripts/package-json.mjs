@@ -28,7 +28,6 @@ const COPIES = {
     ['"pkg/cx_scorecard.js"', '"./cx_scorecard.js"'],
     ["`pkg/locales/", "`./locales/"],
     ['"./pkg/intro.js"', '"./intro.js"'],
-    ['"pkg/cx-scorecard.css"', '"./cx-scorecard.css"'],
   ],
   "cx-scorecard-prerender.js": [],
   "cx-scorecard-frame.js": [],

@@ -27,7 +27,7 @@ if [ "$have" != "$want" ] || ! command -v wasm-bindgen-test-runner >/dev/null; t
 fi
 
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  say "installing npm packages (binaryen for wasm-opt, terser for the JS glue, playwright-core for page tests)"
+  say "installing npm packages (binaryen for wasm-opt, terser for the JS glue, playwright-core for page tests, SurveyJS for the benchmark)"
   npm ci --no-audit --no-fund --loglevel=error >&2
 fi
 

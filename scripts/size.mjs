@@ -9,11 +9,11 @@ import { readFileSync, readdirSync, existsSync } from "node:fs";
 import { gzipSync, brotliCompressSync, constants } from "node:zlib";
 import { fileURLToPath } from "node:url";
 
-// The loader brings the prerendered first screen (pkg/intro.js), the swap to the live widget and
-// the stylesheet file that the first screen links (the wasm carries the same sheet for mount()).
+// The loader brings the prerendered first screens with the stylesheet's text (pkg/intro.js; the
+// wasm carries the same sheet, for mount()) and the swap to the live widget.
 const FILES = [
   "pkg/cx_scorecard_bg.wasm", "pkg/cx_scorecard.js", "www/cx-scorecard.js", "www/cx-scorecard-prerender.js",
-  "pkg/intro.js", "pkg/cx-scorecard.css",
+  "pkg/intro.js",
 ];
 /** A file's size raw, gzipped (level 9) and with Brotli (quality 11). */
 function measure(file) {

@@ -9,12 +9,15 @@ bash scripts/setup.sh --browser
 echo "== format and lints"
 cargo fmt --check
 cargo clippy --quiet --all-targets -- -D warnings
+# The build-time prerender: the intro and the frame compiled natively with Yew's SSR.
+cargo clippy --quiet --all-targets --features prerender -- -D warnings
 cargo clippy --quiet --all-targets --target wasm32-unknown-unknown -- -D warnings
 # The benchmark's build (`benchmarkScoring`, scripts/bench.sh) is checked too, so it never rots.
 cargo clippy --quiet --lib --target wasm32-unknown-unknown --features bench -- -D warnings
 
 echo "== native tests (engine)"
 cargo test --quiet
+cargo test --quiet --features prerender --bin prerender
 
 echo "== release test builds stay incremental"
 bash scripts/check-release-tests.sh

@@ -5,7 +5,7 @@
 // Until the wasm is ready, an element shows the first screen prerendered at build time
 // (pkg/intro.js), or the one its declarative shadow root holds (pkg/snippet.html), wherever that
 // is exactly what the widget will show: see cx-scorecard-prerender.js.
-import { assessment, screens } from "./pkg/intro.js";
+import { assessment, screens, style } from "./pkg/intro.js";
 import { LOCALE_TAG, build, firstVisit, keep, language, mark, swap } from "./cx-scorecard-prerender.js";
 
 const BASE = new URL("./", import.meta.url);
@@ -58,6 +58,8 @@ function pack(locale) {
   return packs.get(language);
 }
 
+/** The widget's stylesheet for prerendered screens, made once per page. */
+let prerenderSheet;
 let failureSheet;
 function failureStyles() {
   if (!failureSheet) {
@@ -193,13 +195,15 @@ class CxScorecard extends HTMLElement {
     }
     if (!name) return null;
     const [lang, scheme] = name.split(" ");
-    // The stylesheet shows the screen (it is hidden until then: never unstyled).
-    const sheet = document.createElement("link");
-    sheet.rel = "stylesheet";
-    sheet.href = new URL("pkg/cx-scorecard.css", BASE).href;
+    // The widget's stylesheet, adopted (as the wasm will adopt it too) and shown with it at once.
+    if (!prerenderSheet) {
+      prerenderSheet = new CSSStyleSheet();
+      prerenderSheet.replaceSync(style);
+    }
+    this.#root.adoptedStyleSheets = [prerenderSheet];
     const shown = mark(document.createElement("div"), name);
     shown.append(build(screens[lang][scheme]));
-    this.#root.replaceChildren(sheet, shown);
+    this.#root.replaceChildren(shown);
     return shown;
   }
 
