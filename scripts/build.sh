@@ -26,4 +26,8 @@ node scripts/standalone.mjs
 node_modules/.bin/terser pkg/cx_scorecard.js --module --compress --mangle -o pkg/cx_scorecard.js
 # The npm package: the loader and frame helper copied beside the glue, and pkg/package.json.
 node scripts/package-json.mjs
+# The package's copies of the loader and the prerender module, minified like the glue.
+for f in cx-scorecard.js cx-scorecard-prerender.js; do
+  node_modules/.bin/terser "pkg/$f" --module --compress --mangle -o "pkg/$f"
+done
 node scripts/size.mjs

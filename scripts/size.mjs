@@ -1,6 +1,6 @@
 // Measures what a host downloads to show the widget, gzipped: the wasm (which holds the CSS, the
 // default definition in English and the widget's own strings in every language), the JS glue, and
-// the custom-element loader. A visitor in German, French or Spanish also downloads that
+// the custom-element loader with what it imports. A visitor in German, French or Spanish also downloads that
 // language's pack of assessment texts, listed separately. With --budget KB it fails when the
 // gzipped total plus the largest pack is over the budget, and with --budget-english KB when the
 // gzipped total alone is. The Brotli figures (what most servers
@@ -10,9 +10,10 @@ import { gzipSync, brotliCompressSync, constants } from "node:zlib";
 import { fileURLToPath } from "node:url";
 
 // The loader brings the prerendered first screens with the stylesheet's text (pkg/intro.js; the
-// wasm carries the same sheet, for mount()) and the swap to the live widget.
+// wasm carries the same sheet, for mount()) and the swap to the live widget. The loader and the
+// prerender module as the package ships them, minified.
 const FILES = [
-  "pkg/cx_scorecard_bg.wasm", "pkg/cx_scorecard.js", "www/cx-scorecard.js", "www/cx-scorecard-prerender.js",
+  "pkg/cx_scorecard_bg.wasm", "pkg/cx_scorecard.js", "pkg/cx-scorecard.js", "pkg/cx-scorecard-prerender.js",
   "pkg/intro.js",
 ];
 /** A file's size raw, gzipped (level 9) and with Brotli (quality 11). */

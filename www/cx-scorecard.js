@@ -5,16 +5,29 @@
 // Until the wasm is ready, an element shows the first screen prerendered at build time
 // (pkg/intro.js), or the one its declarative shadow root holds (pkg/snippet.html), wherever that
 // is exactly what the widget will show: see cx-scorecard-prerender.js.
-import { assessment, screens, style } from "./pkg/intro.js";
-import { LOCALE_TAG, build, firstVisit, keep, language, mark, swap } from "./cx-scorecard-prerender.js";
 
 const BASE = new URL("./", import.meta.url);
+/** What the widget takes as a language tag (as `mount` checks it). */
+const LOCALE_TAG = /^(?=.{2,35}$)[A-Za-z0-9]+(?:[-_][A-Za-z0-9]+)*$/;
 const ATTRIBUTES = [
   "definition", "definition-src", "locale", "theme", "data-layer", "target-origins",
   "lead-capture", "autosave", "submit-url", "storage-key",
 ];
 /** Attributes whose empty value means the default, as if they were absent. */
 const EMPTY_IS_DEFAULT = ["locale", "lead-capture"];
+/**
+ * The prerender module and the screens. Imported when the first element mounts, not statically,
+ * so that the glue and wasm fetches, which start then too, do not wait a round trip for them.
+ * Null if they cannot be had (the widget then simply comes without a first screen before it).
+ */
+let parts;
+function prerenderParts() {
+  parts ??= Promise.all([
+    import(new URL("./cx-scorecard-prerender.js", BASE).href),
+    import(new URL("./pkg/intro.js", BASE).href),
+  ]).then(([module, intro]) => ({ ...module, ...intro }), () => null);
+  return parts;
+}
 
 let loading;
 /** The wasm module once initialised. */
@@ -172,7 +185,7 @@ class CxScorecard extends HTMLElement {
    * widget will first show with these options, else null: never for a custom definition, a
    * theme object or a returning visitor (who is offered to resume).
    */
-  #prerenderable(options) {
+  #prerenderable({ firstVisit, language, assessment }, options) {
     if (options.definition !== undefined || options.definitionSrc !== undefined) return null;
     const scheme = options.theme === undefined || options.theme === "" ? "auto" : options.theme;
     if (!["auto", "light", "dark"].includes(scheme)) return null;
@@ -185,8 +198,8 @@ class CxScorecard extends HTMLElement {
    * Shows the prerendered first screen, or keeps the declarative one, where it is right; returns
    * the element holding it, or null. A declarative screen that is not right goes at once.
    */
-  #prerender(options) {
-    const name = this.#prerenderable(options);
+  #prerender(parts, options) {
+    const name = this.#prerenderable(parts, options);
     const declared = [...this.#root.children].find((c) => c.hasAttribute("data-cxs-prerender"));
     if (declared) {
       if (name && declared.getAttribute("data-cxs-prerender") === name) return declared;
@@ -198,11 +211,11 @@ class CxScorecard extends HTMLElement {
     // The widget's stylesheet, adopted (as the wasm will adopt it too) and shown with it at once.
     if (!prerenderSheet) {
       prerenderSheet = new CSSStyleSheet();
-      prerenderSheet.replaceSync(style);
+      prerenderSheet.replaceSync(parts.style);
     }
     this.#root.adoptedStyleSheets = [prerenderSheet];
-    const shown = mark(document.createElement("div"), name);
-    shown.append(build(screens[lang][scheme]));
+    const shown = parts.mark(document.createElement("div"), name);
+    shown.append(parts.build(parts.screens[lang][scheme]));
     this.#root.replaceChildren(shown);
     return shown;
   }
@@ -214,14 +227,17 @@ class CxScorecard extends HTMLElement {
       // The fetches start first; once the wasm is here, the widget is as quick as a prerender.
       const ready = loaded;
       const loading = Promise.all([load(), pack(options.locale)]);
-      const shown = ready ? null : this.#prerender(options);
-      const kept = shown && keep(shown);
+      // The prerender's parts, unless the wasm is ready first (then the widget comes straight away).
+      const prerender = ready ? null : await Promise.race([prerenderParts(), loading.then(() => null, () => null)]);
+      if (generation !== this.#generation) return;
+      const shown = prerender && this.#prerender(prerender, options);
+      const kept = shown && prerender.keep(shown);
       const [wasm] = await loading;
       if (generation !== this.#generation || !this.isConnected) return;
       if (shown?.isConnected) {
         let live;
         try {
-          this.#handle = swap(shown, kept, (box) => wasm.mount((live = box), options));
+          this.#handle = prerender.swap(shown, kept, (box) => wasm.mount((live = box), options));
           this.#locale = options.locale ?? "";
         } catch (e) {
           // As below: what the widget has shown stays; anything else is ours to show.
