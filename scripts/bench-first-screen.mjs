@@ -80,7 +80,8 @@ export const PATHS = [
  * once shown), the layout shift of the widget's own boxes, when Start was clicked, and when the
  * next screen was first shown.
  */
-function probe() {
+function probe(definition) {
+  const en = (t) => (typeof t === "string" ? t : t.en);
   const t = (window.__t = { shown: null, ready: null, clicked: null, next: null, shift: 0 });
   document.addEventListener("cx-scorecard:ready", () => (t.ready ??= performance.now()), { once: true });
   document.addEventListener("click", () => (t.clicked ??= performance.now()), true);
@@ -88,7 +89,12 @@ function probe() {
   const visible = (el) => el && el.getBoundingClientRect().height > 0 && getComputedStyle(el).visibility === "visible";
   const start = () =>
     [...scope().querySelectorAll("button, input[type=button]")].find((b) => (b.textContent || b.value).trim() === "Start the assessment");
-  const next = () => scope().querySelector("form.cxs-profile, .sd-question, .sv-question");
+  // The profile page: cx-scorecard's form, SurveyJS's first question there (its intro page's
+  // text is a question too, so that is not the mark).
+  const first = definition.profile[0] ? en(definition.profile[0].label) : "";
+  const next = () =>
+    scope().querySelector("form.cxs-profile") ??
+    [...document.querySelectorAll(".sd-question__title")].find((e) => e.textContent.includes(first));
   new PerformanceObserver((list) => {
     const widget = document.querySelector("cx-scorecard, #widget, #survey");
     for (const e of list.getEntries()) {
@@ -98,7 +104,7 @@ function probe() {
   const tick = () => {
     if (t.shown === null && visible(start())) t.shown = performance.now();
     if (t.next === null && visible(next())) t.next = performance.now();
-    if (t.next === null) requestAnimationFrame(tick);
+    if (t.next === null || t.shown === null) requestAnimationFrame(tick);
   };
   requestAnimationFrame(tick);
 }
@@ -112,10 +118,13 @@ async function run(browser, origin, path, latency, early) {
   if (latency) {
     await cdp.send("Network.emulateNetworkConditions", { offline: false, latency, downloadThroughput: -1, uploadThroughput: -1 });
   }
-  await page.addInitScript(probe);
+  await page.addInitScript(probe, { profile: definition.profile });
   await page.goto(`${origin}/${path}`, { waitUntil: "commit" });
   await page.waitForFunction(() => window.__t?.shown !== null);
   const survey = path.startsWith("__survey");
+  // A declarative snippet's screen is there before any script: a click then cannot be kept, so the
+  // early click waits for the loader to have run (it defines the element).
+  if (early && path === "declarative.html") await page.waitForFunction(() => customElements.get("cx-scorecard"));
   if (early) {
     // Dispatched in the page the moment the control is there, not through Playwright's
     // actionability checks (which wait for it to hold still over two frames).

@@ -107,10 +107,11 @@ function follow(root, steps) {
 
 /**
  * Keeps a click on a button of the prerendered screen in `shown` (a key press on a button
- * clicks it too) until the live widget can take it. Returns what the swap needs.
+ * clicks it too) until the live widget can take it; `clicked`, a button already clicked there.
+ * Returns what the swap needs.
  */
-export function keep(shown) {
-  const kept = { click: null };
+export function keep(shown, clicked = null) {
+  const kept = { click: clicked && shown.contains(clicked) ? path(shown, clicked) : null };
   kept.listener = (e) => {
     const button = e.target.closest?.("button");
     if (!button || !shown.contains(button)) return;

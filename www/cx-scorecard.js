@@ -227,11 +227,23 @@ class CxScorecard extends HTMLElement {
       // The fetches start first; once the wasm is here, the widget is as quick as a prerender.
       const ready = loaded;
       const loading = Promise.all([load(), pack(options.locale)]);
+      // A click on a declarative snippet's screen is kept from now on, before the prerender module
+      // has arrived (a click before the loader ran could not be: nothing was running).
+      const declared = [...this.#root.children].find((c) => c.hasAttribute("data-cxs-prerender"));
+      let early = null;
+      const record = (e) => {
+        const button = e.target.closest?.("button");
+        if (!button || !declared.contains(button)) return;
+        e.preventDefault();
+        early = button;
+      };
+      declared?.addEventListener("click", record);
       // The prerender's parts, unless the wasm is ready first (then the widget comes straight away).
       const prerender = ready ? null : await Promise.race([prerenderParts(), loading.then(() => null, () => null)]);
+      declared?.removeEventListener("click", record);
       if (generation !== this.#generation) return;
       const shown = prerender && this.#prerender(prerender, options);
-      const kept = shown && prerender.keep(shown);
+      const kept = shown && prerender.keep(shown, early);
       const [wasm] = await loading;
       if (generation !== this.#generation || !this.isConnected) return;
       if (shown?.isConnected) {

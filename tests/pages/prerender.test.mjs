@@ -10,8 +10,11 @@ const env = setup();
 const START = { en: "Start the assessment", de: "Bewertung starten", fr: "Commencer l’évaluation", es: "Empezar la evaluación" };
 const PROFILE = "About your organisation";
 
-/** Opens a context whose pages record problems and layout shifts; the glue waits for `release()`. */
-async function open(url, { storage, hash = "", viewport, contextOptions = {}, origin = env.site.origin } = {}) {
+/**
+ * Opens a context whose pages record problems and layout shifts; the glue (and what `hold` names)
+ * waits for `release()`.
+ */
+async function open(url, { storage, hash = "", viewport, contextOptions = {}, origin = env.site.origin, hold } = {}) {
   const context = await env.browser.newContext({ viewport, ...contextOptions });
   await context.addInitScript(() => {
     window.__shifts = [];
@@ -40,10 +43,12 @@ async function open(url, { storage, hash = "", viewport, contextOptions = {}, or
   }
   let release;
   const gate = new Promise((r) => (release = r));
-  await page.route("**/pkg/cx_scorecard.js", async (route) => {
-    await gate;
-    await route.continue();
-  });
+  for (const held of ["**/pkg/cx_scorecard.js", ...(hold ? [hold] : [])]) {
+    await page.route(held, async (route) => {
+      await gate;
+      await route.continue();
+    });
+  }
   await page.goto(`${origin}/${url}${hash}`);
   return { page, context, problems, release };
 }
@@ -299,8 +304,9 @@ test("the declarative snippet: the loader adopts its shadow root, keeps an early
   assert.deepEqual(await page.evaluate(treeScript, LIVE), before);
   assert.deepEqual(await page.evaluate((t0) => window.__shifts.filter((s) => s.at >= t0), t0), []);
   await context.close();
-  // An early click.
-  const again = await open("declarative.html");
+  // An early click once the loader runs, while the prerender module is still on its way too.
+  const again = await open("declarative.html", { hold: "**/cx-scorecard-prerender.js" });
+  await again.page.waitForFunction(() => customElements.get("cx-scorecard"));
   await again.page.getByRole("button", { name: START.en }).click();
   again.release();
   await again.page.getByRole("heading", { name: PROFILE }).waitFor();
