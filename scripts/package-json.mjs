@@ -1,5 +1,5 @@
-// Makes pkg/ an npm package: copies the custom-element loader and the iframe frame helper from
-// www/ into pkg/ (their `pkg/...` URLs rewritten to sit beside the glue) and writes
+// Makes pkg/ an npm package: copies the custom-element loader, the prerender module and the
+// iframe frame helper from www/ into pkg/ (their `pkg/...` URLs rewritten to sit beside the glue) and writes
 // pkg/package.json, with name, version, description and license from Cargo.toml's [package].
 // Run by scripts/build.sh once everything else in pkg/ is there; fails loudly on any surprise.
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
