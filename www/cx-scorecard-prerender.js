@@ -32,6 +32,8 @@ export function firstVisit(owner, assessment, { autosave, storageKey } = {}) {
   const off = autosave === false || autosave === "false" || autosave === "off";
   if (off) return true;
   if (![undefined, true, "", "on", "true"].includes(autosave)) return false;
+  // A key the widget refuses (it shows why instead).
+  if (storageKey !== undefined && !/^[A-Za-z0-9_-]{1,64}$/.test(storageKey)) return false;
   const key = `${storagePrefix(assessment)}${assessment.version}${storageKey ? `:${storageKey}` : ""}`;
   const taken = [...keys].some(([other, k]) => other !== owner && k === key && other.isConnected);
   keys.set(owner, key);
@@ -137,6 +139,9 @@ export function swap(shown, kept, mount) {
   let ready;
   const settled = new Promise((resolve) => (ready = resolve));
   box.addEventListener("cx-scorecard:ready", () => ready(), { once: true });
+  // A widget that reports an error instead shows it at once (a locale error, say, or one that
+  // keeps it from ever being ready).
+  box.addEventListener("cx-scorecard:error", () => ready(), { once: true });
   const done = (replay) => {
     const root = shown.getRootNode();
     const focus = path(shown, root.activeElement);
@@ -154,6 +159,6 @@ export function swap(shown, kept, mount) {
     throw e;
   }
   // After the current task's microtasks: the widget's first render has fired ready by then.
-  settled.then(() => done(true));
+  settled.then(() => shown.isConnected && done(true));
   return handle;
 }

@@ -29,6 +29,16 @@ function prerenderParts() {
   return parts;
 }
 
+/**
+ * The autosave key's scope (its `storage-key`, "" without one) of each element on the page that
+ * shows the default assessment with autosave on: the widget lets only one of them save per key.
+ */
+const scopes = new Map();
+function autosaveScope(options) {
+  if (options.definition !== undefined || options.definitionSrc !== undefined) return null;
+  return ["false", "off"].includes(options.autosave) ? null : options.storageKey ?? "";
+}
+
 let loading;
 /** The wasm module once initialised. */
 let loaded = null;
@@ -187,6 +197,10 @@ class CxScorecard extends HTMLElement {
    */
   #prerenderable({ firstVisit, language, assessment }, options) {
     if (options.definition !== undefined || options.definitionSrc !== undefined) return null;
+    // Another element on the page that saves the default assessment under the same key: which of
+    // the two the widget lets save (and which says it does not) depends on which mounts first.
+    const scope = autosaveScope(options);
+    if (scope !== null && [...scopes].some(([el, s]) => el !== this && s === scope && el.isConnected)) return null;
     const scheme = options.theme === undefined || options.theme === "" ? "auto" : options.theme;
     if (!["auto", "light", "dark"].includes(scheme)) return null;
     if (options.locale !== undefined && !LOCALE_TAG.test(options.locale)) return null;
@@ -196,7 +210,8 @@ class CxScorecard extends HTMLElement {
 
   /**
    * Shows the prerendered first screen, or keeps the declarative one, where it is right; returns
-   * the element holding it, or null. A declarative screen that is not right goes at once.
+   * the element holding it, or null. A declarative screen that is not right goes (and the right
+   * one, if any, takes its place).
    */
   #prerender(parts, options) {
     const name = this.#prerenderable(parts, options);
@@ -204,7 +219,6 @@ class CxScorecard extends HTMLElement {
     if (declared) {
       if (name && declared.getAttribute("data-cxs-prerender") === name) return declared;
       this.#root.replaceChildren();
-      return null;
     }
     if (!name) return null;
     const [lang, scheme] = name.split(" ");
@@ -224,6 +238,9 @@ class CxScorecard extends HTMLElement {
     const generation = ++this.#generation;
     try {
       const options = this.#options();
+      const scope = autosaveScope(options);
+      if (scope === null) scopes.delete(this);
+      else scopes.set(this, scope);
       // The fetches start first; once the wasm is here, the widget is as quick as a prerender.
       const ready = loaded;
       const loading = Promise.all([load(), pack(options.locale)]);
@@ -238,8 +255,11 @@ class CxScorecard extends HTMLElement {
         early = button;
       };
       declared?.addEventListener("click", record);
-      // The prerender's parts, unless the wasm is ready first (then the widget comes straight away).
-      const prerender = ready ? null : await Promise.race([prerenderParts(), loading.then(() => null, () => null)]);
+      // The prerender's parts, unless the wasm is ready first (then the widget comes straight away);
+      // a declarative screen always waits for them, since it may be wrong or hold a kept click.
+      const prerender = ready
+        ? null
+        : await (declared ? prerenderParts() : Promise.race([prerenderParts(), loading.then(() => null, () => null)]));
       declared?.removeEventListener("click", record);
       if (generation !== this.#generation) return;
       const shown = prerender && this.#prerender(prerender, options);

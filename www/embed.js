@@ -30,6 +30,7 @@ const pack = PACKS.includes(language)
 const misplaced = framed && origins === null;
 const first = misplaced ? null : showTemplate(widget, options);
 
+let live;
 try {
   if (misplaced) {
     throw Object.assign(new Error("cx-scorecard: embed.html in a frame needs ?parentOrigin= the partner page's origin (such as https://partner.example), or the partner hears nothing from it"), { code: "options" });
@@ -42,10 +43,11 @@ try {
   } catch {
     // Not a pack this build can use: the widget fetches it again and says why.
   }
-  window.cxScorecard = first ? swap(first.shown, first.kept, (box) => mount(box, options)) : mount(widget, options);
+  window.cxScorecard = first ? swap(first.shown, first.kept, (box) => mount((live = box), options)) : mount(widget, options);
 } catch (e) {
   // mount() shows (and reports) a bad option itself; anything else is ours to show and report.
   first?.shown.remove();
+  if (live && !live.hasChildNodes()) live.remove();
   if (!widget.hasChildNodes()) {
     widget.className = "embed-error";
     widget.setAttribute("role", "alert");

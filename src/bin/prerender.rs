@@ -200,7 +200,7 @@ fn unescape(text: &str) -> Result<String, String> {
             .iter()
             .find(|(e, _)| entity.starts_with(e))
             .map(|(e, c)| (*c, e.len()))
-            .ok_or_else(|| format!("an unexpected entity at {:?}", &entity[..entity.len().min(8)]))?;
+            .ok_or_else(|| format!("an unexpected entity at {:?}", entity.chars().take(8).collect::<String>()))?;
         out.push(ch);
         rest = &entity[len..];
     }
@@ -222,6 +222,7 @@ mod tests {
         );
         assert!(to_tree("<div><p></div>").is_err());
         assert!(to_tree("<div>&nbsp;</div>").is_err());
+        assert!(to_tree("<div>&ééééééééé</div>").unwrap_err().contains("unexpected entity"));
         assert!(to_tree("<div></div><div></div>").is_err());
     }
 }

@@ -14,9 +14,24 @@ const PROFILE = "About your organisation";
  * Opens a context whose pages record problems and layout shifts; the glue (and what `hold` names)
  * waits for `release()`.
  */
-async function open(url, { storage, hash = "", viewport, contextOptions = {}, origin = env.site.origin, hold } = {}) {
+async function open(url, { storage, hash = "", viewport, contextOptions = {}, origin = env.site.origin, hold, init } = {}) {
   const context = await env.browser.newContext({ viewport, ...contextOptions });
+  if (init) await context.addInitScript(init);
   await context.addInitScript(() => {
+    // Every prerendered screen put into a shadow root the loader attaches, by name, at any time.
+    window.__prerendered = [];
+    const attach = Element.prototype.attachShadow;
+    Element.prototype.attachShadow = function (options) {
+      const root = attach.call(this, options);
+      new MutationObserver((records) => {
+        for (const r of records) {
+          for (const n of r.addedNodes) {
+            if (n.nodeType === 1 && n.hasAttribute("data-cxs-prerender")) window.__prerendered.push(n.getAttribute("data-cxs-prerender"));
+          }
+        }
+      }).observe(root, { childList: true });
+      return root;
+    };
     window.__shifts = [];
     new PerformanceObserver((list) => {
       // Shifts of the widget's own boxes (not of the host page's, such as a demo page's event log).
@@ -175,13 +190,13 @@ test("the swap keeps the page's scroll position", async () => {
   await context.close();
 });
 
-/** Waits until the loader has run (it defines the element) while the glue is still held back. */
-async function loaderRan(page) {
-  await page.waitForFunction(() => customElements.get("cx-scorecard"));
-  return page.evaluate(() => {
-    const root = document.querySelector("cx-scorecard").shadowRoot;
-    return { prerendered: !!root?.querySelector("[data-cxs-prerender]"), text: root?.textContent ?? "" };
-  });
+/** The prerendered screens shown so far (see `open`). */
+const prerendered = (page) => page.evaluate(() => window.__prerendered);
+
+/** Waits for the page's first prerender (held back glue: it stays), then forgets it. */
+async function afterFirstPrerender(page) {
+  await page.getByRole("button", { name: START.en }).waitFor();
+  await page.evaluate(() => (window.__prerendered.length = 0));
 }
 
 /** Answers the profile page and the first dimension page, so that something is saved. */
@@ -199,68 +214,89 @@ async function saveSomeAnswers(url) {
 
 test("a returning visitor gets no Start-only prerender: the live widget offers to resume", async () => {
   const saved = await saveSomeAnswers("element.html");
-  for (const url of ["element.html", "declarative.html"]) {
-    const { page, context, problems, release } = await open(url, { storage: saved });
-    const shown = await loaderRan(page);
-    assert.deepEqual({ url, ...shown }, { url, prerendered: false, text: "" });
+  {
+    const { page, context, problems, release } = await open("element.html", { storage: saved });
     release();
     await page.getByRole("button", { name: "Resume" }).waitFor();
+    assert.deepEqual(await prerendered(page), []);
+    assert.deepEqual(problems, []);
+    await context.close();
+  }
+  {
+    // The snippet's screen, in the HTML, goes as soon as the loader has decided, long before the
+    // glue (held back here) could have replaced it.
+    const { page, context, problems, release } = await open("declarative.html", { storage: saved });
+    await page.waitForFunction(() => {
+      const root = document.querySelector("cx-scorecard").shadowRoot;
+      return customElements.get("cx-scorecard") && !root.querySelector("[data-cxs-prerender]");
+    });
+    release();
+    await page.getByRole("button", { name: "Resume" }).waitFor();
+    assert.deepEqual(await prerendered(page), []);
     assert.deepEqual(problems, []);
     await context.close();
   }
   // A resume link in the URL, likewise (even an unreadable one, which the widget reports).
   const { page, context, release } = await open("element.html", { hash: "#cx-resume=x" });
-  assert.deepEqual(await loaderRan(page), { prerendered: false, text: "" });
   release();
   await page.getByText("The resume link could not be read").waitFor();
+  assert.deepEqual(await prerendered(page), []);
   await context.close();
 });
 
-test("no prerender where it would be wrong: a custom definition, a theme object, disabled storage, a second widget on the same key", async () => {
+test("no prerender where it would be wrong: a custom definition, a theme object, a bad storage key, disabled storage, a second widget on the same key", async () => {
   const cases = [
-    ["definition-src", "quick-check.json"],
-    ["theme", '{"accent":"#aa3300"}'],
-    ["theme", "sepia"],
+    ["definition-src", "quick-check.json", ".cxs-intro"],
+    ["theme", '{"accent":"#aa3300"}', ".cxs-intro"],
+    ["theme", "sepia", ".cxs-failure"],
+    ["storage-key", "no spaces", ".cxs-failure"],
   ];
-  for (const [name, value] of cases) {
+  for (const [name, value, live] of cases) {
     const { page, context, release } = await open("element.html");
-    await page.waitForFunction(() => customElements.get("cx-scorecard"));
-    const shown = await page.evaluate(([name, value]) => {
+    await afterFirstPrerender(page);
+    await page.evaluate(([name, value]) => {
       const el = document.createElement("cx-scorecard");
       el.setAttribute(name, value);
       document.querySelector("cx-scorecard").replaceWith(el);
-      return !!el.shadowRoot.querySelector("[data-cxs-prerender]");
     }, [name, value]);
-    assert.equal(shown, false, `${name}=${value}`);
     release();
+    await page.locator(`cx-scorecard ${live}`).waitFor();
+    assert.deepEqual(await prerendered(page), [], `${name}=${value}`);
     await context.close();
   }
   // Storage that throws: the live widget says answers are not saved, so no plain prerender.
-  const blocked = await env.browser.newContext();
-  await blocked.addInitScript(() => {
-    Object.defineProperty(window, "localStorage", { get() { throw new DOMException("denied", "SecurityError"); } });
-  });
-  const p = await blocked.newPage();
-  let go;
-  const gate = new Promise((r) => (go = r));
-  await p.route("**/pkg/cx_scorecard.js", async (route) => { await gate; await route.continue(); });
-  await p.goto(`${env.site.origin}/element.html`);
-  assert.deepEqual(await loaderRan(p), { prerendered: false, text: "" });
-  go();
-  await p.getByText("cannot be saved in this browser").waitFor();
-  await blocked.close();
+  {
+    const init = () => {
+      Object.defineProperty(window, "localStorage", { get() { throw new DOMException("denied", "SecurityError"); } });
+    };
+    const { page, context, release } = await open("element.html", { init });
+    release();
+    await page.getByText("cannot be saved in this browser").waitFor();
+    assert.deepEqual(await prerendered(page), []);
+    await context.close();
+  }
   // Two widgets of one assessment on one key: the second says it does not save, so it gets none.
-  const two = await open("element.html");
-  await two.page.waitForFunction(() => customElements.get("cx-scorecard"));
-  const second = await two.page.evaluate(() => {
-    const el = document.createElement("cx-scorecard");
-    document.body.append(el);
-    return !!el.shadowRoot.querySelector("[data-cxs-prerender]");
-  });
-  assert.equal(second, false);
-  two.release();
-  await two.page.getByText("already saving its answers").waitFor();
-  await two.context.close();
+  {
+    const { page, context, release } = await open("element.html");
+    await afterFirstPrerender(page);
+    await page.evaluate(() => document.body.append(document.createElement("cx-scorecard")));
+    release();
+    await page.getByText("already saving its answers").waitFor();
+    assert.deepEqual(await prerendered(page), []);
+    await context.close();
+  }
+  // Two on one key from the start: whichever mounts first saves, so neither gets one.
+  {
+    const { page, context, release } = await open("privacy.html");
+    await page.evaluate(() => {
+      document.body.append(document.createElement("cx-scorecard"), document.createElement("cx-scorecard"));
+      return import("/cx-scorecard.js");
+    });
+    release();
+    await page.getByText("already saving its answers").waitFor();
+    assert.deepEqual(await prerendered(page), []);
+    await context.close();
+  }
 });
 
 test("an unsupported language gets the English prerender, which is what the widget shows", async () => {
@@ -271,6 +307,7 @@ test("an unsupported language gets the English prerender, which is what the widg
     el.setAttribute("locale", "it-IT");
     document.querySelector("cx-scorecard").replaceWith(el);
   });
+  await page.getByRole("button", { name: START.en }).waitFor();
   const before = await page.evaluate(treeScript, PRERENDERED);
   assert.ok(before);
   release();
