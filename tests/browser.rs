@@ -126,8 +126,17 @@ async fn completing_by_clicking_emits_the_engine_result() {
     // The payload equals what the engine computes for the same answers at the same times.
     let event = events.borrow().iter().find(|(t, _)| t == "cx-scorecard:complete").cloned().expect("complete event");
     let payload = to_json(&get(&event.1, "result"));
+    // A fresh 128-bit id from the browser's CSPRNG: 32 lowercase hex digits.
+    let id = payload["id"].as_str().unwrap_or_default();
+    assert!(id.len() == 32 && id.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b)), "result id {id:?}");
     let mut session = Session::default()
-        .apply(&def, Action::Start { at: payload["startedAt"].as_str().unwrap().into(), id: "r1".into() })
+        .apply(
+            &def,
+            Action::Start {
+                at: payload["startedAt"].as_str().unwrap().into(),
+                id: payload["id"].as_str().unwrap().into(),
+            },
+        )
         .unwrap()
         .apply(&def, Action::Next { at: String::new() })
         .unwrap();

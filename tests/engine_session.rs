@@ -142,7 +142,7 @@ fn golden_result_json() {
         &def,
         Session::default(),
         vec![
-            Action::Start { at: "2026-11-23T10:00:00.000Z".into(), id: "r1".into() },
+            Action::Start { at: "2026-11-23T10:00:00.000Z".into(), id: "3f2a9c0e5b7d41e8a6c2f90b1d4e7a35".into() },
             Action::SetProfile { question_id: "industry".into(), answer: Some(ProfileAnswer::One("telecoms".into())) },
             Action::SetProfile {
                 question_id: "channels".into(),
@@ -169,6 +169,7 @@ fn golden_result_json() {
     // The schema fields the contract fixes.
     let v: serde_json::Value = serde_json::from_str(&got).unwrap();
     assert_eq!(v["schemaVersion"], 1);
+    assert_eq!(v["id"], "3f2a9c0e5b7d41e8a6c2f90b1d4e7a35", "the session's id, which the submission sends too");
     assert_eq!(v["overall"]["score"], 58.3);
     assert_eq!(v["overall"]["levelName"], "Defined");
     assert_eq!(v["answers"].as_array().unwrap().len(), 36);

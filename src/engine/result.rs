@@ -16,10 +16,12 @@ pub const SCHEMA_VERSION: u32 = 1;
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AssessmentResult {
-    /// The session's id (the submission idempotency key); not part of the JSON.
-    #[serde(skip)]
-    pub id: String,
     pub schema_version: u32,
+    /// A random 128-bit identifier of this completion, 32 lowercase hex digits: the same value the
+    /// submission sends as its `Idempotency-Key`, so that hosts can drop duplicates. (Results made
+    /// before it was added have none.)
+    #[serde(default)]
+    pub id: String,
     pub assessment: AssessmentRef,
     pub locale: String,
     pub started_at: String,

@@ -522,6 +522,7 @@ test("fetch options set on Object.prototype change nothing about the submission"
   await W(page).getByRole("status").filter({ hasText: "Your results were sent." }).waitFor();
   assert.equal(seen.length, 1);
   assert.match(seen[0].key, /^[0-9a-f]{32}$/, "the idempotency key arrived");
+  assert.equal(JSON.parse(seen[0].body).id, seen[0].key, "the result's id is the idempotency key");
   assert.equal(seen[0].type, "application/json");
   await context.close();
 });

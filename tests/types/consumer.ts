@@ -98,6 +98,7 @@ export type CheckSurface = [
     Same<
       keyof AssessmentResult,
       | "schemaVersion"
+      | "id"
       | "assessment"
       | "locale"
       | "startedAt"
@@ -260,6 +261,9 @@ export function describeResult(r: AssessmentResult): string[] {
   const lines: string[] = [];
 
   const schemaVersion = exact<number>()(r.schemaVersion);
+  // The completion's id, which the submission also sends as its Idempotency-Key (an optional
+  // field by the contract's additions: results from before it have none; the widget always sets it).
+  const id = exact<string | undefined>()(r.id);
   const assessment = exact<AssessmentRef>()(r.assessment);
   const assessmentId = exact<string>()(assessment.id);
   const assessmentVersion = exact<string>()(assessment.version);
@@ -268,7 +272,7 @@ export function describeResult(r: AssessmentResult): string[] {
   const startedAt = exact<string>()(r.startedAt);
   const completedAt = exact<string>()(r.completedAt);
   const minutes = (Date.parse(completedAt) - Date.parse(startedAt)) / 60_000;
-  lines.push(`v${schemaVersion} ${assessmentId}@${assessmentVersion} "${assessmentTitle}" (${locale}), ${minutes.toFixed(1)} min`);
+  lines.push(`v${schemaVersion} ${assessmentId}@${assessmentVersion} "${assessmentTitle}" (${locale}), ${minutes.toFixed(1)} min, ${id}`);
 
   // Profile answers: one option id, or several for a question with `multiple`.
   const profile = exact<Record<string, ProfileAnswer>>()(r.profile);
