@@ -25,11 +25,12 @@ window.cxEvents = [];
 window.dataLayer = window.dataLayer || [];
 window.dataLayer.push({ event: "host-page-view" });
 window.hostDataLayer = window.dataLayer;
-for (const name of ["ready", "progress", "complete", "lead", "error"]) {
+for (const name of ["ready", "start", "page", "progress", "lead-shown", "complete", "lead", "error"]) {
   document.addEventListener(`cx-scorecard:${name}`, (e) => {
     window.cxEvents.push({ type: e.type, detail: e.detail, target: e.target.id || e.target.tagName });
     const d = e.detail || {};
     if (name === "progress") entry(`progress ${d.answered}/${d.total}`);
+    else if (name === "page") entry(`page ${d.index + 1} of ${d.total} (${d.dimensionId})`);
     else if (name === "complete") {
       entry(`complete: level ${d.result.overall.level ?? "—"} (${d.result.overall.levelName ?? "not assessed"})`);
       if (resultBox) resultBox.textContent = JSON.stringify(d.result, null, 2);

@@ -18,7 +18,7 @@ mod widget;
 
 pub use handle::Handle;
 pub use options::MountOptions;
-pub use outlet::{ErrorDetail, LeadDetail, Progress};
+pub use outlet::{ErrorDetail, LeadDetail, PageDetail, Progress};
 
 use crate::engine::messages::resolve;
 use crate::engine::{Action, AssessmentResult, ValidationProblem};
@@ -202,6 +202,10 @@ pub fn mount_handle(element: JsValue, options: JsValue) -> Result<Handle, JsValu
         onready: Callback::from({
             let outlet = outlet.clone();
             move |()| outlet.ready()
+        }),
+        onfunnel: Callback::from({
+            let outlet = outlet.clone();
+            move |step: crate::ui::Funnel| outlet.funnel(&step)
         }),
         onprogress: Callback::from({
             let outlet = outlet.clone();

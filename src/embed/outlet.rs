@@ -40,6 +40,20 @@ pub struct LeadDetail<'a> {
     pub result: JsValue,
 }
 
+/// `cx-scorecard:page`: a statement page was shown, its index (from 0) of `total`, and its dimension.
+#[derive(Serialize, Tsify)]
+#[tsify(hashmap_as_object, missing_as_null)]
+#[serde(rename_all = "camelCase")]
+pub struct PageDetail {
+    pub index: u32,
+    pub total: u32,
+    pub dimension_id: String,
+}
+
+/// A funnel event without details (`start`, `lead-shown`).
+#[derive(Serialize)]
+struct Empty {}
+
 /// `cx-scorecard:complete`.
 #[derive(Serialize)]
 struct Complete {
@@ -133,8 +147,52 @@ impl Outlet {
         self.emit("error", &detail, self.callbacks.on_error.as_ref(), &detail);
     }
 
+    /// A funnel event (`start`, `page`, `lead-shown`): on the host, to the parent window in iframe
+    /// mode, and onto the data layer as `{event: "cx-scorecard:<name>", ...detail}`.
+    pub fn funnel(&self, funnel: &crate::ui::Funnel) {
+        use crate::ui::Funnel;
+        let (name, detail) = match funnel {
+            Funnel::Start => ("start", wire::to_js(&Empty {})),
+            Funnel::LeadShown => ("lead-shown", wire::to_js(&Empty {})),
+            Funnel::Page { index, total, dimension_id } => (
+                "page",
+                wire::to_js(&PageDetail {
+                    index: *index as u32,
+                    total: *total as u32,
+                    dimension_id: dimension_id.clone(),
+                }),
+            ),
+        };
+        self.emit(name, &detail, None, &detail);
+        if self.data_layer.is_some() {
+            // The same detail, as its own object, with the event's name.
+            let entry = wire::to_js(&Empty {});
+            let _ = js_sys::Reflect::set(&entry, &"event".into(), &format!("cx-scorecard:{name}").into());
+            js_sys::Object::assign(entry.unchecked_ref::<js_sys::Object>(), detail.unchecked_ref::<js_sys::Object>());
+            self.push(&entry);
+        }
+    }
+
     /// Pushes `{event: "cx-scorecard:complete", ...}` onto the host's data layer without replacing it.
     fn push_data_layer(&self, result: &AssessmentResult, result_js: JsValue) {
+        if self.data_layer.is_none() {
+            return;
+        }
+        let entry = wire::to_js(&DataLayerEntry {
+            event: "cx-scorecard:complete",
+            cx_scorecard: DataLayerSummary {
+                assessment_id: &result.assessment.id,
+                score: result.overall.score,
+                level: result.overall.level,
+                level_name: result.overall.level_name.as_deref(),
+            },
+            result: result_js,
+        });
+        self.push(&entry);
+    }
+
+    /// Pushes `entry` onto the host's data layer (made if missing, never replaced).
+    fn push(&self, entry: &JsValue) {
         let Some(name) = &self.data_layer else { return };
         let Some(window) = web_sys::window() else { return };
         let key = JsValue::from_str(name);
@@ -146,23 +204,13 @@ impl Outlet {
         let push = js_sys::Reflect::get(&layer, &JsValue::from_str("push"))
             .ok()
             .and_then(|p| p.dyn_into::<js_sys::Function>().ok());
-        let entry = wire::to_js(&DataLayerEntry {
-            event: "cx-scorecard:complete",
-            cx_scorecard: DataLayerSummary {
-                assessment_id: &result.assessment.id,
-                score: result.overall.score,
-                level: result.overall.level,
-                level_name: result.overall.level_name.as_deref(),
-            },
-            result: result_js,
-        });
         match push {
             Some(push) => {
-                if let Err(e) = push.call1(&layer, &entry) {
+                if let Err(e) = push.call1(&layer, entry) {
                     self.error("data-layer", &format!("window.{name}.push threw: {}", options::describe(&e)));
                 }
             }
-            None => self.error("data-layer", &format!("window.{name} is not an array, so the result was not pushed")),
+            None => self.error("data-layer", &format!("window.{name} is not an array, so nothing was pushed onto it")),
         }
     }
 }

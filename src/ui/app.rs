@@ -113,11 +113,25 @@ pub struct AppProps {
     /// (answered, total)
     #[prop_or_default]
     pub onprogress: Callback<(usize, usize)>,
+    /// Where the user got to: began, a statement page shown, the lead form shown.
+    #[prop_or_default]
+    pub onfunnel: Callback<Funnel>,
     /// The result when the assessment completes; `None` when a completed session is reset.
     #[prop_or_default]
     pub onresult: Callback<Option<Rc<AssessmentResult>>>,
     #[prop_or_default]
     pub remote: Remote,
+}
+
+/// A step of the funnel that hosts chart (the funnel events of the embedding contract).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Funnel {
+    /// The user began (Start, or continued saved answers or a link).
+    Start,
+    /// A statement page was shown: its index (from 0) of `total`, and its dimension.
+    Page { index: usize, total: usize, dimension_id: String },
+    /// The lead form was shown.
+    LeadShown,
 }
 
 /// A long-lived Yew app root that hosts one widget at a time. Yew keeps the event listeners of
@@ -270,6 +284,30 @@ pub fn App(props: &AppProps) -> Html {
     {
         let onready = props.onready.clone();
         use_effect_with((), move |_| onready.emit(()));
+    }
+    {
+        // The funnel: each step the user reaches, once per change of step (never on the first
+        // render, which is the intro).
+        let (onfunnel, def) = (props.onfunnel.clone(), def.clone());
+        let last = use_mut_ref(|| step);
+        use_effect_with(step, move |&step| {
+            let before = std::mem::replace(&mut *last.borrow_mut(), step);
+            if before == step {
+                return;
+            }
+            if before == Step::Intro {
+                onfunnel.emit(Funnel::Start);
+            }
+            match step {
+                Step::Dimension(index) => onfunnel.emit(Funnel::Page {
+                    index,
+                    total: def.dimensions.len(),
+                    dimension_id: def.dimensions[index].id.clone(),
+                }),
+                Step::Lead => onfunnel.emit(Funnel::LeadShown),
+                _ => {}
+            }
+        });
     }
     let (answered, total) = session.progress(&def);
     {

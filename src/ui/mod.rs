@@ -24,7 +24,7 @@ pub mod strings;
 pub mod wire;
 
 #[cfg(target_arch = "wasm32")]
-pub use app::{bare, new_id, now_iso, App, AppProps, AppState, Failure, Remote, Root, RootProps};
+pub use app::{bare, new_id, now_iso, App, AppProps, AppState, Failure, Funnel, Remote, Root, RootProps};
 
 use std::rc::Rc;
 use yew::prelude::*;
