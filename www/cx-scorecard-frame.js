@@ -9,13 +9,21 @@
 const SOURCE = "cx-scorecard";
 const VERSION = 1;
 
-export function frame(container, { src, locale, theme, title = "CX Operations assessment", parentOrigin = location.origin } = {}) {
+export function frame(container, { src, locale, theme, attribution, title = "CX Operations assessment", parentOrigin = location.origin } = {}) {
   if (!(container instanceof Element)) throw new Error("cx-scorecard frame: container must be a DOM Element");
   if (!src) throw new Error("cx-scorecard frame: src (the URL of embed.html) is required");
   const url = new URL(src, document.baseURI);
   url.searchParams.set("parentOrigin", parentOrigin);
   if (locale) url.searchParams.set("locale", locale);
   if (theme) url.searchParams.set("theme", theme);
+  // With `attribution` (true or "full"), the partner page's UTM parameters go to the guest, whose
+  // result then carries them.
+  if (attribution) {
+    url.searchParams.set("attribution", attribution === "full" ? "full" : "");
+    for (const [name, value] of new URLSearchParams(location.search)) {
+      if (name.startsWith("utm_") && !url.searchParams.has(name)) url.searchParams.set(name, value);
+    }
+  }
   const guestOrigin = url.origin;
 
   const iframe = document.createElement("iframe");

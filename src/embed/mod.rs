@@ -180,6 +180,7 @@ pub fn mount_handle(element: JsValue, options: JsValue) -> Result<Handle, JsValu
         definition: Shared(definition),
         autosave: opts.autosave,
         storage_key: opts.storage_key.map(AttrValue::from),
+        attribution: opts.attribution.map(Rc::new),
         lead: Shared(lead),
         submission: None,
         onretry: Callback::from(|()| {

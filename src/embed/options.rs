@@ -58,6 +58,11 @@ pub struct MountOptions {
     #[serde(default)]
     #[tsify(optional)]
     pub storage_key: Option<String>,
+    /// Puts the page URL's UTM parameters and path into `result.attribution`; `"full"` adds the
+    /// referring page's origin. Off unless given.
+    #[serde(default)]
+    #[tsify(optional, type = "boolean | \"full\"")]
+    pub attribution: Option<Switch>,
     #[serde(default, deserialize_with = "callback")]
     #[tsify(optional, type = "(detail: Record<string, never>) => void")]
     pub on_ready: Option<Function>,
@@ -315,6 +320,8 @@ pub(crate) struct Options {
     pub submit_url: Option<String>,
     /// Separates this widget's autosave from others of the same assessment.
     pub storage_key: Option<String>,
+    /// Where the respondent came from, read from the page when mounted (with `attribution`).
+    pub attribution: Option<crate::engine::attribution::Attribution>,
     pub callbacks: Callbacks,
 }
 
@@ -477,6 +484,27 @@ pub(crate) fn definition(field: &str, v: &JsValue) -> Result<Result<Definition, 
 }
 
 /// A URL option, resolved against the page; http(s) only.
+/// The page's UTM parameters and path, and with `full` the referring page's origin.
+fn attribution(full: bool) -> crate::engine::attribution::Attribution {
+    use crate::engine::attribution::Attribution;
+    let Some(window) = web_sys::window() else { return Attribution::default() };
+    let location = window.location();
+    let params = web_sys::UrlSearchParams::new_with_str(&location.search().unwrap_or_default()).ok();
+    let names = ["utm_source", "utm_medium", "utm_campaign", "utm_term", "utm_content"];
+    let values: Vec<(&str, String)> = names.iter().filter_map(|n| Some((*n, params.as_ref()?.get(n)?))).collect();
+    let referrer = full
+        .then(|| window.document().map(|d| d.referrer()))
+        .flatten()
+        .and_then(|r| web_sys::Url::new(&r).ok())
+        .map(|u| u.origin())
+        .filter(|o| o != "null");
+    Attribution::read(
+        values.iter().map(|(n, v)| (*n, v.as_str())),
+        &location.pathname().unwrap_or_default(),
+        referrer.as_deref(),
+    )
+}
+
 fn http_url(field: &str, v: Option<String>) -> Result<Option<String>, JsValue> {
     let Some(s) = v else { return Ok(None) };
     if s.trim().is_empty() {
@@ -532,6 +560,7 @@ impl Options {
             lead: LeadConfig::off(),
             submit_url: None,
             storage_key: None,
+            attribution: None,
             callbacks: Callbacks {
                 on_ready: given.on_ready,
                 on_progress: given.on_progress,
@@ -605,6 +634,21 @@ impl Options {
             }
             out.storage_key = Some(key);
         }
+        out.attribution = match given.attribution {
+            None | Some(Switch::On(false)) => None,
+            Some(Switch::On(true)) => Some(attribution(false)),
+            Some(Switch::Text(t)) => match t.as_str() {
+                "" | "on" | "true" => Some(attribution(false)),
+                "full" => Some(attribution(true)),
+                "off" | "false" => None,
+                _ => {
+                    return Err(js_error(format!(
+                        "options.attribution must be true, false or \"full\", got {}",
+                        quote(&t)
+                    )))
+                }
+            },
+        };
         Ok(out)
     }
 }

@@ -1,6 +1,7 @@
 //! The pure core: definitions, validation, the session state machine, scoring, recommendations
 //! and the result JSON. No web crate, clock or randomness: time is passed in.
 
+pub mod attribution;
 pub mod definition;
 pub mod export;
 pub mod lead;

@@ -33,6 +33,10 @@ pub struct AssessmentResult {
     pub recommendations: Vec<Recommendation>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lead: Option<Lead>,
+    /// Where the respondent came from (only with the `attribution` option).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub attribution: Option<crate::engine::attribution::Attribution>,
 }
 
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -261,5 +265,6 @@ pub fn build_result(def: &Definition, session: &Session, w: &Wording) -> Option<
         overall,
         recommendations: recommendations(def, &card, w),
         lead: session.lead.clone(),
+        attribution: None,
     })
 }

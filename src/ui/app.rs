@@ -102,6 +102,9 @@ pub struct AppProps {
     /// Separates this widget's autosave from other widgets of the same assessment (`storageKey`).
     #[prop_or_default]
     pub storage_key: Option<AttrValue>,
+    /// Where the respondent came from, put into the result (the `attribution` option).
+    #[prop_or_default]
+    pub attribution: Option<Rc<crate::engine::attribution::Attribution>>,
     /// Unique per mounted widget; prefixes ids and radio-group names.
     #[prop_or_else(|| AttrValue::from("cxs"))]
     pub uid: AttrValue,
@@ -343,10 +346,14 @@ pub fn App(props: &AppProps) -> Html {
             }
         });
     }
+    let attribution = props.attribution.clone();
     let result = use_memo((Shared(session.clone()), locale.clone()), |(session, locale)| {
         let number = strings::number_format(locale);
         let wording = Wording { locale, messages: strings::messages(locale), number: &number };
-        build_result(&def, session, &wording).map(Rc::new)
+        build_result(&def, session, &wording).map(|mut r| {
+            r.attribution = attribution.as_deref().cloned();
+            Rc::new(r)
+        })
     });
     {
         let onresult = props.onresult.clone();

@@ -11,6 +11,7 @@ import init, {
   type AnswerRecord,
   type AssessmentRef,
   type AssessmentResult,
+  type Attribution,
   type Benchmark,
   type Consent,
   type Definition,
@@ -77,6 +78,7 @@ export type CheckSurface = [
       | "dataLayer"
       | "targetOrigins"
       | "storageKey"
+      | "attribution"
       | "onReady"
       | "onProgress"
       | "onComplete"
@@ -109,6 +111,7 @@ export type CheckSurface = [
       | "overall"
       | "recommendations"
       | "lead"
+      | "attribution"
     >
   >,
   Assert<Same<keyof AssessmentRef, "id" | "version" | "title">>,
@@ -328,6 +331,20 @@ export function describeResult(r: AssessmentResult): string[] {
   // Only when a lead was captured, with consent.
   const lead = exact<Lead | undefined>()(r.lead);
   if (lead !== undefined) lines.push(...describeLead(lead));
+  // Only with the attribution option: where the respondent came from.
+  const attribution = exact<Attribution | undefined>()(r.attribution);
+  if (attribution !== undefined) {
+    const fields = [
+      exact<string | undefined>()(attribution.utmSource),
+      exact<string | undefined>()(attribution.utmMedium),
+      exact<string | undefined>()(attribution.utmCampaign),
+      exact<string | undefined>()(attribution.utmTerm),
+      exact<string | undefined>()(attribution.utmContent),
+      exact<string | undefined>()(attribution.landingPath),
+      exact<string | undefined>()(attribution.referrer),
+    ];
+    lines.push(`from ${fields.map((f) => f ?? "-").join(" ")}`);
+  }
   return lines;
 }
 
@@ -394,6 +411,7 @@ export async function embed(element: HTMLElement, log: (line: string) => void): 
     submitUrl: "https://crm.example.com/api/cx-results",
     dataLayer: true,
     storageKey: "pricing-page",
+    attribution: "full",
     onReady: (detail: Record<string, never>) => log(`ready ${JSON.stringify(detail)}`),
     onProgress: (p: Progress) => {
       const answered = exact<number>()(p.answered);

@@ -1,0 +1,64 @@
+//! Where a lead came from: the UTM parameters of the host page's URL and its path (and, only if
+//! the host asks, the referring page's origin), read once when the widget mounts. Pure: the UI
+//! passes in the URL's parts.
+
+use serde::{Deserialize, Serialize};
+
+/// `result.attribution` (with the `attribution` option). Absent fields are omitted.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(hashmap_as_object, missing_as_null))]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Attribution {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub utm_source: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub utm_medium: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub utm_campaign: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub utm_term: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub utm_content: Option<String>,
+    /// The path of the page the widget was on (no query, no fragment).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub landing_path: Option<String>,
+    /// The origin of the page that linked to it (`attribution: "full"` only).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub referrer: Option<String>,
+}
+
+/// The longest value kept, in characters: a URL can carry anything.
+pub const MAX_LEN: usize = 200;
+
+impl Attribution {
+    /// From the page's query parameters (already decoded, in order; the first of a name counts),
+    /// its path, and the referrer's origin if the host asked for it. Empty values count as absent.
+    pub fn read<'a>(params: impl IntoIterator<Item = (&'a str, &'a str)>, path: &str, referrer: Option<&str>) -> Self {
+        let mut a = Attribution::default();
+        let keep = |v: &str| Some(v.trim()).filter(|v| !v.is_empty()).map(|v| v.chars().take(MAX_LEN).collect());
+        for (name, value) in params {
+            let slot = match name {
+                "utm_source" => &mut a.utm_source,
+                "utm_medium" => &mut a.utm_medium,
+                "utm_campaign" => &mut a.utm_campaign,
+                "utm_term" => &mut a.utm_term,
+                "utm_content" => &mut a.utm_content,
+                _ => continue,
+            };
+            if slot.is_none() {
+                *slot = keep(value);
+            }
+        }
+        a.landing_path = keep(path);
+        a.referrer = referrer.and_then(keep);
+        a
+    }
+}
