@@ -32,9 +32,10 @@ bash scripts/build.sh
 # ceilings are the current sizes plus 2%, lowered as size work lands, so the download never grows
 # unnoticed. (Raised from 200 KB with the largest pack for the move onto serde, serde-wasm-bindgen
 # and serde_path_to_error: 198.8 → 286.3 KB, 280.1 KB in English; then for the prerendered first
-# screen, which the loader brings: 280.2 → 285.1 KB in English, 286.4 → 291.3 KB with a pack.)
+# screen, which the loader brings: 280.2 → 285.1 KB in English, 286.4 → 291.3 KB with a pack; then the
+# result id, funnel events, attribution and calls to action: → 295.6 KB in English, 301.8 KB with a pack.)
 echo "== size budget"
-node scripts/size.mjs --budget-english "${SIZE_BUDGET_ENGLISH_KB:-290.8}" --budget "${SIZE_BUDGET_KB:-297.1}" | tail -1
+node scripts/size.mjs --budget-english "${SIZE_BUDGET_ENGLISH_KB:-301.5}" --budget "${SIZE_BUDGET_KB:-307.8}" | tail -1
 
 echo "== page tests in Chromium"
 node --test --test-reporter=spec tests/pages/

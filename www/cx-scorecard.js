@@ -11,7 +11,7 @@ const BASE = new URL("./", import.meta.url);
 const LOCALE_TAG = /^(?=.{2,35}$)[A-Za-z0-9]+(?:[-_][A-Za-z0-9]+)*$/;
 const ATTRIBUTES = [
   "definition", "definition-src", "locale", "theme", "data-layer", "target-origins",
-  "lead-capture", "autosave", "submit-url", "storage-key", "attribution",
+  "lead-capture", "autosave", "submit-url", "storage-key", "attribution", "cta",
 ];
 /** Attributes whose empty value means the default, as if they were absent. */
 const EMPTY_IS_DEFAULT = ["locale", "lead-capture"];

@@ -25,7 +25,7 @@ window.cxEvents = [];
 window.dataLayer = window.dataLayer || [];
 window.dataLayer.push({ event: "host-page-view" });
 window.hostDataLayer = window.dataLayer;
-for (const name of ["ready", "start", "page", "progress", "lead-shown", "complete", "lead", "error"]) {
+for (const name of ["ready", "start", "page", "progress", "lead-shown", "cta", "complete", "lead", "error"]) {
   document.addEventListener(`cx-scorecard:${name}`, (e) => {
     window.cxEvents.push({ type: e.type, detail: e.detail, target: e.target.id || e.target.tagName });
     const d = e.detail || {};

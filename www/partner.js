@@ -9,7 +9,7 @@ const f = frame(document.getElementById("slot"), {
   locale: params.get("locale") || undefined,
   parentOrigin: params.get("parentOrigin") || location.origin,
 });
-for (const type of ["ready", "start", "page", "progress", "lead-shown", "complete", "lead", "error", "resize"]) {
+for (const type of ["ready", "start", "page", "progress", "lead-shown", "cta", "complete", "lead", "error", "resize"]) {
   f.iframe.addEventListener(`cx-scorecard:${type}`, (e) => {
     window.partnerEvents.push({ type: e.type, detail: e.detail });
     const li = document.createElement("li");

@@ -18,7 +18,7 @@ mod widget;
 
 pub use handle::Handle;
 pub use options::MountOptions;
-pub use outlet::{ErrorDetail, LeadDetail, PageDetail, Progress};
+pub use outlet::{CtaDetail, CtaRef, ErrorDetail, LeadDetail, PageDetail, Progress};
 
 use crate::engine::messages::resolve;
 use crate::engine::{Action, AssessmentResult, ValidationProblem};
@@ -181,6 +181,7 @@ pub fn mount_handle(element: JsValue, options: JsValue) -> Result<Handle, JsValu
         autosave: opts.autosave,
         storage_key: opts.storage_key.map(AttrValue::from),
         attribution: opts.attribution.map(Rc::new),
+        cta: Rc::new(opts.cta),
         lead: Shared(lead),
         submission: None,
         onretry: Callback::from(|()| {

@@ -63,6 +63,10 @@ pub struct MountOptions {
     #[serde(default)]
     #[tsify(optional, type = "boolean | \"full\"")]
     pub attribution: Option<Switch>,
+    /// Calls to action by result (or their JSON): the first whose rule matches is shown.
+    #[serde(default, deserialize_with = "js")]
+    #[tsify(optional, type = "Cta[] | string")]
+    pub cta: Option<JsValue>,
     #[serde(default, deserialize_with = "callback")]
     #[tsify(optional, type = "(detail: Record<string, never>) => void")]
     pub on_ready: Option<Function>,
@@ -322,6 +326,8 @@ pub(crate) struct Options {
     pub storage_key: Option<String>,
     /// Where the respondent came from, read from the page when mounted (with `attribution`).
     pub attribution: Option<crate::engine::attribution::Attribution>,
+    /// Calls to action by result, checked.
+    pub cta: Vec<crate::engine::cta::Cta>,
     pub callbacks: Callbacks,
 }
 
@@ -561,6 +567,7 @@ impl Options {
             submit_url: None,
             storage_key: None,
             attribution: None,
+            cta: Vec::new(),
             callbacks: Callbacks {
                 on_ready: given.on_ready,
                 on_progress: given.on_progress,
@@ -649,6 +656,33 @@ impl Options {
                 }
             },
         };
+        out.cta = cta(given.cta)?;
         Ok(out)
+    }
+}
+
+/// The calls to action, given as an array or its JSON; every entry checked, the first problem
+/// named by its entry (`options.cta[1].url: …`).
+fn cta(v: Option<JsValue>) -> Result<Vec<crate::engine::cta::Cta>, JsValue> {
+    use crate::engine::cta::{validate, Cta};
+    let Some(v) = v else { return Ok(Vec::new()) };
+    let value = match v.as_string() {
+        Some(s) => crate::ui::wire::parse_value(&s),
+        None if js_sys::Array::is_array(&v) => crate::ui::wire::value(&v),
+        None => return Err(js_error(format!("options.cta must be an array or its JSON, got {}", type_name(&v)))),
+    };
+    // Entry by entry, so that a problem names its entry (`options.cta[1]: …`).
+    let entries = match value.map_err(|e| js_error(format!("options.cta: {e}")))? {
+        serde_json::Value::Array(entries) => entries,
+        _ => return Err(js_error("options.cta must be an array of calls to action")),
+    };
+    let list = entries
+        .into_iter()
+        .enumerate()
+        .map(|(i, v)| crate::engine::wire::read_plain::<Cta>(v).map_err(|e| js_error(format!("options.cta[{i}]: {e}"))))
+        .collect::<Result<Vec<_>, _>>()?;
+    match validate(&list).into_iter().next() {
+        Some(problem) => Err(js_error(format!("options.{problem}"))),
+        None => Ok(list),
     }
 }

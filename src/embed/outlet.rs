@@ -50,6 +50,21 @@ pub struct PageDetail {
     pub dimension_id: String,
 }
 
+/// `cx-scorecard:cta`: the call to action followed, and the overall level.
+#[derive(Serialize, Tsify)]
+#[tsify(hashmap_as_object, missing_as_null)]
+pub struct CtaDetail {
+    pub cta: CtaRef,
+    pub level: Option<u8>,
+}
+
+#[derive(Serialize, Tsify)]
+#[tsify(hashmap_as_object, missing_as_null)]
+pub struct CtaRef {
+    pub id: String,
+    pub url: String,
+}
+
 /// A funnel event without details (`start`, `lead-shown`).
 #[derive(Serialize)]
 struct Empty {}
@@ -147,13 +162,16 @@ impl Outlet {
         self.emit("error", &detail, self.callbacks.on_error.as_ref(), &detail);
     }
 
-    /// A funnel event (`start`, `page`, `lead-shown`): on the host, to the parent window in iframe
+    /// A funnel event (`start`, `page`, `lead-shown`, `cta`): on the host, to the parent window in iframe
     /// mode, and onto the data layer as `{event: "cx-scorecard:<name>", ...detail}`.
     pub fn funnel(&self, funnel: &crate::ui::Funnel) {
         use crate::ui::Funnel;
         let (name, detail) = match funnel {
             Funnel::Start => ("start", wire::to_js(&Empty {})),
             Funnel::LeadShown => ("lead-shown", wire::to_js(&Empty {})),
+            Funnel::Cta { id, url, level } => {
+                ("cta", wire::to_js(&CtaDetail { cta: CtaRef { id: id.clone(), url: url.clone() }, level: *level }))
+            }
             Funnel::Page { index, total, dimension_id } => (
                 "page",
                 wire::to_js(&PageDetail {

@@ -2,6 +2,7 @@
 //! and the result JSON. No web crate, clock or randomness: time is passed in.
 
 pub mod attribution;
+pub mod cta;
 pub mod definition;
 pub mod export;
 pub mod lead;

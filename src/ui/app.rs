@@ -102,6 +102,9 @@ pub struct AppProps {
     /// Separates this widget's autosave from other widgets of the same assessment (`storageKey`).
     #[prop_or_default]
     pub storage_key: Option<AttrValue>,
+    /// Calls to action by result (the `cta` option): the first that matches is shown.
+    #[prop_or_default]
+    pub cta: Rc<Vec<crate::engine::cta::Cta>>,
     /// Where the respondent came from, put into the result (the `attribution` option).
     #[prop_or_default]
     pub attribution: Option<Rc<crate::engine::attribution::Attribution>>,
@@ -131,6 +134,8 @@ pub struct AppProps {
 pub enum Funnel {
     /// The user began (Start, or continued saved answers or a link).
     Start,
+    /// The user followed the call to action `id` (to `url`), with the overall level.
+    Cta { id: String, url: String, level: Option<u8> },
     /// A statement page was shown: its index (from 0) of `total`, and its dimension.
     Page { index: usize, total: usize, dimension_id: String },
     /// The lead form was shown.
@@ -416,10 +421,19 @@ pub fn App(props: &AppProps) -> Html {
             <LeadPage config={props.lead.clone()} {locale} uid={props.uid.clone()} {autofocus} {ondispatch} {onback} />
         },
         Step::Results => match (*result).clone() {
-            Some(result) => html! {
-                <Results {result} def={def.clone()} {locale} uid={props.uid.clone()} {autofocus} {onrestart}
-                    submission={props.submission.clone()} onretry={props.onretry.clone()} ondiscard={props.ondiscard.clone()} />
-            },
+            Some(result) => {
+                let cta = crate::engine::cta::choose(&props.cta, &result).cloned().map(Rc::new);
+                let oncta = {
+                    let (onfunnel, level) = (props.onfunnel.clone(), result.overall.level);
+                    Callback::from(move |c: Rc<crate::engine::cta::Cta>| {
+                        onfunnel.emit(Funnel::Cta { id: c.id.clone(), url: c.url.clone(), level })
+                    })
+                };
+                html! {
+                    <Results {result} def={def.clone()} {locale} uid={props.uid.clone()} {autofocus} {onrestart} {cta} {oncta}
+                        submission={props.submission.clone()} onretry={props.onretry.clone()} ondiscard={props.ondiscard.clone()} />
+                }
+            }
             None => html! {},
         },
     };

@@ -8,6 +8,7 @@ use crate::engine::Definition;
 use crate::ui::strings::{fill, strings, Strings};
 use crate::ui::Shared;
 use std::f64::consts::PI;
+use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue};
 use yew::prelude::*;
 
@@ -167,6 +168,19 @@ pub struct ResultsProps {
     pub onretry: Callback<()>,
     #[prop_or_default]
     pub ondiscard: Callback<()>,
+    /// The call to action this result gets, if any (the first of the host's that matches).
+    #[prop_or_default]
+    pub cta: Option<Rc<crate::engine::cta::Cta>>,
+    /// The user followed the call to action.
+    #[prop_or_default]
+    pub oncta: Callback<Rc<crate::engine::cta::Cta>>,
+}
+
+/// `url` resolved against the page, as the link goes.
+fn absolute(url: &str) -> String {
+    let base =
+        web_sys::window().and_then(|w| w.document()).and_then(|d| d.base_uri().ok().flatten()).unwrap_or_default();
+    web_sys::Url::new_with_base(url, &base).map_or_else(|_| url.to_string(), |u| u.href())
 }
 
 #[component]
@@ -224,6 +238,17 @@ pub fn Results(props: &ResultsProps) -> Html {
                 <div class="cxs-reason" part="reason">
                     <h3>{ s.why_capped }</h3>
                     { for reasons.iter().map(|t| html! { <p>{ (*t).clone() }</p> }) }
+                </div>
+            }
+            if let Some(c) = &props.cta {
+                <div class="cxs-cta" part="cta">
+                    <a class="cxs-btn cxs-primary cxs-cta-link" part="button primary-button cta" href={c.url.clone()}
+                        target="_blank" rel="noopener" onclick={props.oncta.reform({ let c = c.clone(); move |_: MouseEvent| c.clone() })}>
+                        { c.text.get(l) }
+                    </a>
+                    if let Some(d) = &c.description { <p class="cxs-cta-description">{ d.get(l) }</p> }
+                    // On paper the link is its address.
+                    <p class="cxs-print-only">{ absolute(&c.url) }</p>
                 </div>
             }
             <h3>{ s.priorities_heading }</h3>

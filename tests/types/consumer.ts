@@ -11,6 +11,7 @@ import init, {
   type AnswerRecord,
   type AssessmentRef,
   type AssessmentResult,
+  type Cta,
   type Attribution,
   type Benchmark,
   type Consent,
@@ -79,6 +80,7 @@ export type CheckSurface = [
       | "targetOrigins"
       | "storageKey"
       | "attribution"
+      | "cta"
       | "onReady"
       | "onProgress"
       | "onComplete"
@@ -412,6 +414,10 @@ export async function embed(element: HTMLElement, log: (line: string) => void): 
     dataLayer: true,
     storageKey: "pricing-page",
     attribution: "full",
+    cta: [
+      { id: "workshop", text: "Book a workshop", url: "https://example.com/workshop", when: { level: [1, 2] } },
+      { id: "guide", text: { en: "Read the guide", de: "Zum Leitfaden" }, url: "/guide", description: "Ten pages", when: { dimension: "d6", level: [1] } },
+    ] satisfies Cta[],
     onReady: (detail: Record<string, never>) => log(`ready ${JSON.stringify(detail)}`),
     onProgress: (p: Progress) => {
       const answered = exact<number>()(p.answered);
