@@ -67,6 +67,7 @@ test("in iframe mode the partner's UTM parameters reach the guest's result", asy
   const page = await context.newPage();
   await page.goto(`${env.site.origin}/partner.html?${UTM}`);
   // The partner page frames the guest again, asking for attribution.
+  await page.waitForFunction(() => window.partnerFrame);
   await page.evaluate(() => {
     window.partnerFrame.destroy();
     return import("/cx-scorecard-frame.js").then(({ frame }) => {

@@ -58,11 +58,12 @@ test("the custom element completes and the page receives cx-scorecard:complete",
   const layer = await page.evaluate(() => ({
     same: window.dataLayer === window.hostDataLayer,
     events: window.dataLayer.map((e) => e.event),
-    summary: window.dataLayer[1]?.cxScorecard,
+    summary: window.dataLayer.find((e) => e.event === "cx-scorecard:complete")?.cxScorecard,
   }));
   assert.deepEqual(layer, {
     same: true,
-    events: ["host-page-view", "cx-scorecard:complete"],
+    // The funnel (began, each statement page), then the result.
+    events: ["host-page-view", "cx-scorecard:start", ...Array(7).fill("cx-scorecard:page"), "cx-scorecard:complete"],
     summary: { assessmentId: "cx-operations", score: 58.3, level: 3, levelName: "Defined" },
   });
   // The widget renders inside a shadow root: nothing of it is in the light DOM.

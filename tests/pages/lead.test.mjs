@@ -89,7 +89,8 @@ test("the lead gate validates inline, requires consent, and emits the lead only 
   assert.deepEqual(lead.detail.result.lead, lead.detail.lead);
   assert.deepEqual(complete.detail.result.lead, lead.detail.lead);
   const order = await page.evaluate(() => window.cxEvents.map((e) => e.type).filter((t) => /lead|complete/.test(t)));
-  assert.deepEqual(order, ["cx-scorecard:lead", "cx-scorecard:complete"]);
+  // The form was shown (a funnel event), then the lead and the result.
+  assert.deepEqual(order, ["cx-scorecard:lead-shown", "cx-scorecard:lead", "cx-scorecard:complete"]);
   assert.deepEqual(problems(), []);
   await context.close();
 });
