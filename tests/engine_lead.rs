@@ -2,11 +2,12 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use cx_scorecard::engine::export::answers_csv;
+use cx_scorecard::engine::lead::LeadMode;
 use cx_scorecard::engine::lead::{is_email, make_lead, validate_lead, LeadConfig, LeadError};
 use cx_scorecard::engine::outbox::{backoff_ms, outcome_for_status, Outbox, Outcome, Reason, Status, MAX_ATTEMPTS};
 use cx_scorecard::engine::session::ActionError;
 use cx_scorecard::engine::Wording;
-use cx_scorecard::engine::{build_result, default_definition, Action, Answer, LeadGate, Session, Step};
+use cx_scorecard::engine::{build_result, default_definition, Action, Answer, LeadGate, LeadPlace, Session, Step};
 use std::collections::BTreeMap as Map;
 
 fn values(pairs: &[(&str, &str)]) -> Map<String, String> {
@@ -320,4 +321,105 @@ fn a_redirect_or_a_timeout_is_a_failure_kept_in_the_outbox() {
     assert_eq!(Reason::Timeout.to_string(), "the server did not answer in time");
     let back = Outbox::from_json(&stored(&o), 0.0);
     assert_eq!(back, o, "both reasons survive storage");
+}
+
+fn a_lead() -> cx_scorecard::engine::lead::Lead {
+    make_lead(&LeadConfig::before_results(), &values(&[("email", "ana@example.com")]), true, "ok", "t0").unwrap()
+}
+
+fn answer_every_page(def: &cx_scorecard::engine::Definition, mut s: Session) -> Session {
+    for d in &def.dimensions {
+        for st in &d.statements {
+            s = s.apply(def, Action::Answer { statement_id: st.id.clone(), answer: Answer::Value(4) }).unwrap();
+        }
+        s = s.apply(def, Action::Next { at: "t2".into() }).unwrap();
+    }
+    s
+}
+
+#[test]
+fn the_modes_by_name() {
+    assert_eq!(LeadMode::named("before-start"), Some(LeadMode::BeforeStart));
+    assert_eq!(LeadMode::named("teaser"), Some(LeadMode::Teaser));
+    assert_eq!(LeadMode::named("before-results"), Some(LeadMode::BeforeResults));
+    assert_eq!(LeadMode::named(""), Some(LeadMode::Off));
+    assert_eq!(LeadMode::named("Teaser"), None);
+    assert_eq!(config(r#"{"mode": "teaser", "allowSkip": true}"#).mode, LeadMode::Teaser);
+    assert!(LeadConfig::with_mode(LeadMode::BeforeStart).enabled());
+    assert!(!LeadConfig::off().enabled());
+}
+
+#[test]
+fn before_start_the_form_comes_first_and_the_result_carries_its_lead() {
+    let def = default_definition();
+    let s = Session::gated(LeadGate::Required, LeadPlace::BeforeStart)
+        .apply(&def, Action::Start { at: "t0".into(), id: "r1".into() })
+        .unwrap();
+    assert_eq!(s.step, Step::Lead);
+    assert!(s.lead_first());
+    assert_eq!(s.apply(&def, Action::SkipLead { at: "t1".into() }), Err(ActionError::LeadRequired));
+    assert_eq!(s.apply(&def, Action::Back).unwrap().step, Step::Intro, "back from the first form is the intro");
+    let begun = s.apply(&def, Action::SubmitLead { lead: a_lead(), at: "t1".into() }).unwrap();
+    assert_eq!(begun.step, Step::Profile, "the form begins the assessment");
+    assert!(begun.completed_at.is_none(), "submitting the form completes nothing");
+    // Back to the intro and on again: the form is not asked twice.
+    let again = begun.apply(&def, Action::Back).unwrap();
+    assert_eq!(again.step, Step::Intro);
+    assert_eq!(again.apply(&def, Action::Next { at: "t1".into() }).unwrap().step, Step::Profile);
+    let done = answer_every_page(&def, begun.apply(&def, Action::Next { at: "t1".into() }).unwrap());
+    assert_eq!(done.step, Step::Results, "no second form before the results");
+    let result = build_result(&def, &done, &Wording::english()).unwrap();
+    assert_eq!(result.lead, Some(a_lead()));
+    assert!(done.full_report());
+    // A skippable form skipped begins without a lead.
+    let skippable = Session::gated(LeadGate::Skippable, LeadPlace::BeforeStart)
+        .apply(&def, Action::Start { at: "t0".into(), id: "r1".into() })
+        .unwrap();
+    let begun = skippable.apply(&def, Action::SkipLead { at: "t1".into() }).unwrap();
+    assert_eq!((begun.step, begun.lead.is_none(), begun.completed_at.is_none()), (Step::Profile, true, true));
+    // Reset keeps the place.
+    assert_eq!(done.apply(&def, Action::Reset).unwrap(), Session::gated(LeadGate::Required, LeadPlace::BeforeStart));
+}
+
+#[test]
+fn a_stored_session_never_holds_the_form_or_its_lead() {
+    use cx_scorecard::engine::saved::encode;
+    let def = default_definition();
+    let first = Session::gated(LeadGate::Required, LeadPlace::BeforeStart)
+        .apply(&def, Action::Start { at: "t0".into(), id: "r1".into() })
+        .unwrap();
+    assert_eq!(encode(&def, &first, "t", None).session.step, Step::Intro);
+    let begun = first.apply(&def, Action::SubmitLead { lead: a_lead(), at: "t1".into() }).unwrap();
+    let stored = encode(&def, &begun, "t", None);
+    assert!(stored.session.lead.is_none());
+    assert!(!serde_json::to_string(&stored).unwrap().contains("ana@example.com"));
+    let teaser = finish_statements(&def, Session::gated(LeadGate::Required, LeadPlace::Teaser));
+    assert_eq!(encode(&def, &teaser, "t", None).session.step, Step::Dimension(6));
+}
+
+#[test]
+fn the_teaser_opens_the_full_report_only_with_the_form() {
+    let def = default_definition();
+    let s = finish_statements(&def, Session::gated(LeadGate::Skippable, LeadPlace::Teaser));
+    assert_eq!(s.step, Step::Lead, "the teaser's form follows the last statement");
+    assert!(!s.full_report());
+    assert_eq!(s.apply(&def, Action::Back).unwrap().step, Step::Dimension(6));
+    let skipped = s.apply(&def, Action::SkipLead { at: "t3".into() }).unwrap();
+    assert_eq!(skipped.step, Step::Results);
+    assert!(!skipped.full_report(), "skipping keeps the teaser only");
+    let result = build_result(&def, &skipped, &Wording::english()).unwrap();
+    assert!(result.lead.is_none());
+    let unlocked = s.apply(&def, Action::SubmitLead { lead: a_lead(), at: "t3".into() }).unwrap();
+    assert!(unlocked.full_report() && unlocked.unlocked);
+    assert_eq!(build_result(&def, &unlocked, &Wording::english()).unwrap().lead, Some(a_lead()));
+    // Stored and read back (the lead is not stored), the report stays open; a reset closes it.
+    let json = serde_json::to_value(&unlocked).unwrap();
+    let back: Session = serde_json::from_value(json).unwrap();
+    let resumed =
+        Session::gated(LeadGate::Skippable, LeadPlace::Teaser).apply(&def, Action::Resume(Box::new(back))).unwrap();
+    assert!(resumed.lead.is_none() && resumed.full_report());
+    assert!(!unlocked.apply(&def, Action::Reset).unwrap().full_report());
+    // Other modes always show the full report.
+    assert!(finish_statements(&def, Session::new(LeadGate::Required)).full_report());
+    assert!(Session::gated(LeadGate::Off, LeadPlace::Teaser).full_report());
 }

@@ -38,9 +38,9 @@ pub struct MountOptions {
     #[serde(default)]
     #[tsify(optional)]
     pub theme: Option<ThemeOption>,
-    /// `"off"` (the default), `"before-results"`, or a lead form's configuration (or its JSON).
+    /// `"off"` (the default), a mode's name, or a lead form's configuration (or its JSON).
     #[serde(default, deserialize_with = "js")]
-    #[tsify(optional, type = "\"off\" | \"before-results\" | LeadConfig | string")]
+    #[tsify(optional, type = "\"off\" | \"before-start\" | \"before-results\" | \"teaser\" | LeadConfig | string")]
     pub lead_capture: Option<JsValue>,
     /// An http(s) URL the result is POSTed to.
     #[serde(default)]
@@ -454,17 +454,22 @@ fn theme(given: Option<ThemeOption>) -> Result<Theme, JsValue> {
     Ok(theme)
 }
 
-/// `leadCapture`: `"off"`, `"before-results"`, or a configuration object (or its JSON).
+/// `leadCapture`: a mode's name (`"off"`, `"before-start"`, `"before-results"`, `"teaser"`), or a
+/// configuration object (or its JSON).
 fn lead(v: Option<JsValue>) -> Result<LeadConfig, JsValue> {
     let Some(v) = v else { return Ok(LeadConfig::off()) };
     let read = match v.as_string() {
-        Some(s) if s == "off" || s.is_empty() => return Ok(LeadConfig::off()),
-        Some(s) if s == "before-results" => return Ok(LeadConfig::before_results()),
+        Some(s) if LeadMode::named(&s).is_some() => {
+            return Ok(match LeadMode::named(&s) {
+                Some(LeadMode::Off) | None => LeadConfig::off(),
+                Some(mode) => LeadConfig::with_mode(mode),
+            })
+        }
         Some(s) if s.trim_start().starts_with('{') => crate::ui::wire::parse_object::<LeadConfig>(&s),
         _ if is_plain_object(&v) => crate::ui::wire::read_object::<LeadConfig>(&v),
         _ => {
             return Err(js_error(format!(
-                "options.leadCapture must be \"off\", \"before-results\" or an object, got {}",
+                "options.leadCapture must be \"off\", \"before-start\", \"before-results\", \"teaser\" or an object, got {}",
                 v.as_string().map_or_else(|| type_name(&v), |s| quote(&s))
             )))
         }

@@ -12,8 +12,25 @@ use std::fmt;
 pub enum LeadMode {
     #[default]
     Off,
+    /// The form before the first statement (the lead comes before any answer).
+    BeforeStart,
     /// A form between the last statement and the results.
     BeforeResults,
+    /// The results show the level, overall score and top priority; the full report follows the form.
+    Teaser,
+}
+
+impl LeadMode {
+    /// The mode named by `lead-capture`'s short form, if it is one.
+    pub fn named(s: &str) -> Option<LeadMode> {
+        Some(match s {
+            "off" | "" => LeadMode::Off,
+            "before-start" => LeadMode::BeforeStart,
+            "before-results" => LeadMode::BeforeResults,
+            "teaser" => LeadMode::Teaser,
+            _ => return None,
+        })
+    }
 }
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(hashmap_as_object, missing_as_null))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -130,8 +147,13 @@ impl LeadConfig {
         }
     }
 
+    /// A form of `mode` with the default fields.
+    pub fn with_mode(mode: LeadMode) -> Self {
+        LeadConfig { mode, ..Self::before_results() }
+    }
+
     pub fn enabled(&self) -> bool {
-        self.mode == LeadMode::BeforeResults
+        self.mode != LeadMode::Off
     }
 
     /// Checks the configuration; each problem is `(path, message)`.

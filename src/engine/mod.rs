@@ -5,6 +5,7 @@ pub mod attribution;
 pub mod cta;
 pub mod definition;
 pub mod export;
+pub mod history;
 pub mod lead;
 pub mod locales;
 pub mod messages;
@@ -21,7 +22,7 @@ pub use definition::Definition;
 pub use messages::Wording;
 pub use result::{build_result, AssessmentResult};
 pub use scoring::{score, Answer, Answers, Scorecard};
-pub use session::{Action, LeadGate, ProfileAnswer, Session, Step};
+pub use session::{Action, LeadGate, LeadPlace, ProfileAnswer, Session, Step};
 pub use text::Text;
 pub use validate::{validate, ValidationProblem};
 

@@ -37,6 +37,10 @@ pub struct AssessmentResult {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub attribution: Option<crate::engine::attribution::Attribution>,
+    /// The last earlier completion of this assessment kept in this browser, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub previous: Option<crate::engine::history::Previous>,
 }
 
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -266,5 +270,6 @@ pub fn build_result(def: &Definition, session: &Session, w: &Wording) -> Option<
         recommendations: recommendations(def, &card, w),
         lead: session.lead.clone(),
         attribution: None,
+        previous: None,
     })
 }

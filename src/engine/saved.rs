@@ -72,7 +72,10 @@ pub fn encode(def: &Definition, session: &Session, now: &str, scope: Option<&str
     let mut session = session.clone();
     session.lead = None;
     session.missing.clear();
-    if session.step == Step::Lead {
+    // The lead form is never stored: a user coming back sees it again where it stands.
+    if session.step == Step::Lead && session.lead_first() {
+        session.step = Step::Intro;
+    } else if session.step == Step::Lead {
         session.step = Step::Dimension(def.dimensions.len().saturating_sub(1));
     }
     Stored {
@@ -244,7 +247,7 @@ impl Session {
             step: Step::Dimension(page),
             answers,
             started_at: Some(at.into()),
-            ..Session::new(base.lead_gate)
+            ..Session::gated(base.lead_gate, base.lead_place)
         }
     }
 }

@@ -64,6 +64,19 @@ pub enum LeadGate {
     Skippable,
 }
 
+/// Where the lead form stands, when there is one (`leadCapture.mode`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum LeadPlace {
+    /// Before the first statement: submitting or skipping it begins the assessment.
+    BeforeStart,
+    /// Between the last statement and the results.
+    #[default]
+    BeforeResults,
+    /// Between the last statement and the full report, below a summary of the result (level,
+    /// overall score, top priority). Skipping it keeps the summary only.
+    Teaser,
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub enum Action {
     /// Leave the intro. `at` is the ISO 8601 time the assessment started; `id` identifies this
@@ -147,6 +160,13 @@ pub struct Session {
     pub step: Step,
     #[serde(default)]
     pub lead_gate: LeadGate,
+    /// Set by the host's configuration, like the gate.
+    #[serde(skip)]
+    pub lead_place: LeadPlace,
+    /// The teaser's lead form was submitted, so the full report shows. Stored (the lead is not),
+    /// so the report stays open when the user comes back to it.
+    #[serde(default)]
+    pub unlocked: bool,
     /// Present only when the user consented; never stored.
     #[serde(skip)]
     pub lead: Option<Lead>,
@@ -173,6 +193,8 @@ impl Default for Session {
             id: None,
             step: Step::Intro,
             lead_gate: LeadGate::Off,
+            lead_place: LeadPlace::BeforeResults,
+            unlocked: false,
             lead: None,
             profile: Map::new(),
             answers: Answers::new(),
@@ -184,9 +206,39 @@ impl Default for Session {
 }
 
 impl Session {
-    /// A new session with the given lead gate.
+    /// A new session with the given lead gate (before the results).
     pub fn new(lead_gate: LeadGate) -> Self {
         Session { lead_gate, ..Session::default() }
+    }
+
+    /// A new session with the given lead gate, placed as given.
+    pub fn gated(lead_gate: LeadGate, lead_place: LeadPlace) -> Self {
+        Session { lead_gate, lead_place, ..Session::default() }
+    }
+
+    fn lead_at(&self, place: LeadPlace) -> bool {
+        self.lead_gate != LeadGate::Off && self.lead_place == place
+    }
+
+    /// Whether the results show the full report: always, except in teaser mode before the form
+    /// was submitted.
+    pub fn full_report(&self) -> bool {
+        !self.lead_at(LeadPlace::Teaser) || self.unlocked
+    }
+
+    /// Whether the lead form on screen (or next) comes before the first statement.
+    pub fn lead_first(&self) -> bool {
+        self.lead_at(LeadPlace::BeforeStart)
+    }
+
+    /// Where leaving the intro leads: the lead form first in before-start mode (unless it was
+    /// already submitted), else the first page.
+    fn after_intro(&self, def: &Definition) -> Step {
+        if self.lead_first() && self.lead.is_none() {
+            Step::Lead
+        } else {
+            self.first_page(def)
+        }
     }
 
     /// Applies an action, returning the new session. An invalid action changes nothing.
@@ -197,7 +249,7 @@ impl Session {
                 if self.step == Step::Intro {
                     next.started_at.get_or_insert(at);
                     next.id.get_or_insert(id);
-                    next.step = self.first_page(def);
+                    next.step = self.after_intro(def);
                 }
             }
             Action::SetProfile { question_id, answer } => {
@@ -250,10 +302,10 @@ impl Session {
                 }
                 next.missing.clear();
                 next.step = match self.step {
-                    Step::Intro => self.first_page(def),
+                    Step::Intro => self.after_intro(def),
                     Step::Profile => Step::Dimension(0),
                     Step::Dimension(i) if i + 1 < def.dimensions.len() => Step::Dimension(i + 1),
-                    Step::Dimension(_) if self.lead_gate != LeadGate::Off => Step::Lead,
+                    Step::Dimension(_) if self.lead_gate != LeadGate::Off && !self.lead_first() => Step::Lead,
                     Step::Dimension(_) => {
                         next.completed_at = Some(at);
                         Step::Results
@@ -269,6 +321,7 @@ impl Session {
                     Step::Dimension(0) => Step::Profile,
                     Step::Dimension(i) => Step::Dimension(i - 1),
                     Step::Profile => Step::Intro,
+                    Step::Lead if self.lead_first() => Step::Intro,
                     Step::Lead => Step::Dimension(def.dimensions.len() - 1),
                     other => other,
                 };
@@ -278,8 +331,13 @@ impl Session {
                     return Err(ActionError::NotOnThisPage("the lead".into()));
                 }
                 next.lead = Some(lead);
-                next.completed_at = Some(at);
-                next.step = Step::Results;
+                if self.lead_first() {
+                    next.step = self.first_page(def);
+                } else {
+                    next.unlocked = true;
+                    next.completed_at = Some(at);
+                    next.step = Step::Results;
+                }
             }
             Action::SkipLead { at } => {
                 if self.step != Step::Lead {
@@ -288,16 +346,26 @@ impl Session {
                 if self.lead_gate != LeadGate::Skippable {
                     return Err(ActionError::LeadRequired);
                 }
-                next.completed_at = Some(at);
-                next.step = Step::Results;
+                if self.lead_first() {
+                    next.step = self.first_page(def);
+                } else {
+                    next.completed_at = Some(at);
+                    next.step = Step::Results;
+                }
             }
             Action::Resume(saved) => {
                 if self.step != Step::Intro {
                     return Err(ActionError::NotOnThisPage("a resumed session".into()));
                 }
-                next = Session { lead_gate: self.lead_gate, lead: None, missing: Vec::new(), ..*saved };
+                next = Session {
+                    lead_gate: self.lead_gate,
+                    lead_place: self.lead_place,
+                    lead: None,
+                    missing: Vec::new(),
+                    ..*saved
+                };
             }
-            Action::Reset => next = Session::new(self.lead_gate),
+            Action::Reset => next = Session::gated(self.lead_gate, self.lead_place),
         }
         Ok(next)
     }
