@@ -33,9 +33,11 @@ bash scripts/build.sh
 # unnoticed. (Raised from 200 KB with the largest pack for the move onto serde, serde-wasm-bindgen
 # and serde_path_to_error: 198.8 → 286.3 KB, 280.1 KB in English; then for the prerendered first
 # screen, which the loader brings: 280.2 → 285.1 KB in English, 286.4 → 291.3 KB with a pack; then the
-# result id, funnel events, attribution and calls to action: → 295.6 KB in English, 301.8 KB with a pack.)
+# result id, funnel events, attribution and calls to action: → 295.6 KB in English, 301.8 KB with a pack;
+# then the lead modes and progress since last time: → 310.1 KB in English, 316.6 KB with a pack, of which
+# about a third is serde_json reading the kept completion back.)
 echo "== size budget"
-node scripts/size.mjs --budget-english "${SIZE_BUDGET_ENGLISH_KB:-301.5}" --budget "${SIZE_BUDGET_KB:-307.8}" | tail -1
+node scripts/size.mjs --budget-english "${SIZE_BUDGET_ENGLISH_KB:-316.3}" --budget "${SIZE_BUDGET_KB:-322.9}" | tail -1
 
 echo "== page tests in Chromium"
 node --test --test-reporter=spec tests/pages/

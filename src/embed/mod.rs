@@ -132,6 +132,7 @@ pub fn mount_handle(element: JsValue, options: JsValue) -> Result<Handle, JsValu
         callbacks: opts.callbacks,
         frame: RefCell::new(None),
         data_layer: opts.data_layer,
+        lead_reported: Default::default(),
     });
     let lead = Rc::new(opts.lead);
     let submit_url = opts.submit_url;
@@ -208,6 +209,10 @@ pub fn mount_handle(element: JsValue, options: JsValue) -> Result<Handle, JsValu
         onfunnel: Callback::from({
             let outlet = outlet.clone();
             move |step: crate::ui::Funnel| outlet.funnel(&step)
+        }),
+        onlead: Callback::from({
+            let outlet = outlet.clone();
+            move |lead: Rc<crate::engine::lead::Lead>| outlet.lead(&lead)
         }),
         onprogress: Callback::from({
             let outlet = outlet.clone();

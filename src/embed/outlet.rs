@@ -30,13 +30,14 @@ pub struct ErrorDetail {
     pub message: String,
 }
 
-/// `cx-scorecard:lead`: the consented lead, with the result it came with.
+/// `cx-scorecard:lead`: the consented lead, with the result it came with (`null` when the form
+/// comes before the first statement: the result then carries the lead when it completes).
 #[derive(Serialize, Tsify)]
 #[tsify(hashmap_as_object, missing_as_null)]
 pub struct LeadDetail<'a> {
     pub lead: &'a Lead,
     #[serde(with = "serde_wasm_bindgen::preserve")]
-    #[tsify(type = "AssessmentResult")]
+    #[tsify(type = "AssessmentResult | null")]
     pub result: JsValue,
 }
 
@@ -124,6 +125,8 @@ pub(crate) struct Outlet {
     pub frame: RefCell<Option<Frame>>,
     /// The global array results are pushed onto.
     pub data_layer: Option<String>,
+    /// A lead was reported before the first statement, so the completion does not report it again.
+    pub lead_reported: std::cell::Cell<bool>,
 }
 
 impl Outlet {
@@ -144,10 +147,18 @@ impl Outlet {
         self.emit("progress", &detail, self.callbacks.on_progress.as_ref(), &detail);
     }
 
-    /// The result's events: `lead` (with a lead), `complete`, and the data layer.
+    /// `cx-scorecard:lead` for a lead given before the first statement (no result yet).
+    pub fn lead(&self, lead: &Lead) {
+        self.lead_reported.set(true);
+        let detail = wire::to_js(&LeadDetail { lead, result: JsValue::NULL });
+        self.emit("lead", &detail, self.callbacks.on_lead.as_ref(), &detail);
+    }
+
+    /// The result's events: `lead` (with a lead not reported yet), `complete`, and the data layer.
     pub fn complete(&self, r: &AssessmentResult) {
         let js = wire::to_js(r);
-        if let Some(lead) = &r.lead {
+        let reported = self.lead_reported.replace(false);
+        if let Some(lead) = r.lead.as_ref().filter(|_| !reported) {
             let detail = wire::to_js(&LeadDetail { lead, result: js.clone() });
             self.emit("lead", &detail, self.callbacks.on_lead.as_ref(), &detail);
         }

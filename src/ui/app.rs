@@ -8,10 +8,11 @@ use super::screens::{DimensionPage, ProfilePage};
 use super::storage::{self, Notice, Offers};
 use super::strings::{self, fill, strings};
 use super::{frame, Shared};
-use crate::engine::lead::LeadConfig;
+use crate::engine::history::{kept_key, Kept};
+use crate::engine::lead::{Lead, LeadConfig, LeadMode};
 use crate::engine::outbox::Status;
 use crate::engine::saved::storage_key;
-use crate::engine::{build_result, Action, AssessmentResult, Definition, LeadGate, Session, Step, Wording};
+use crate::engine::{build_result, Action, AssessmentResult, Definition, LeadGate, LeadPlace, Session, Step, Wording};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -125,6 +126,10 @@ pub struct AppProps {
     /// The result when the assessment completes; `None` when a completed session is reset.
     #[prop_or_default]
     pub onresult: Callback<Option<Rc<AssessmentResult>>>,
+    /// A lead given before the first statement (`before-start`); a lead given later comes with the
+    /// result instead.
+    #[prop_or_default]
+    pub onlead: Callback<Rc<Lead>>,
     #[prop_or_default]
     pub remote: Remote,
 }
@@ -223,7 +228,12 @@ pub fn App(props: &AppProps) -> Html {
             (true, false) => LeadGate::Required,
             (true, true) => LeadGate::Skippable,
         };
-        move || AppState { def: def.0, session: Rc::new(Session::new(gate)) }
+        let place = match props.lead.mode {
+            LeadMode::BeforeStart => LeadPlace::BeforeStart,
+            LeadMode::Teaser => LeadPlace::Teaser,
+            LeadMode::Off | LeadMode::BeforeResults => LeadPlace::BeforeResults,
+        };
+        move || AppState { def: def.0, session: Rc::new(Session::gated(gate, place)) }
     });
     let dispatch = state.dispatcher();
     // Where this widget saves, whether it may (one widget per key on a page), what a returning
@@ -261,6 +271,10 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
     let notice = store.notice;
+    // The last completion kept in this browser (progress since last time), only where this widget
+    // saves: with autosave off nothing is read or kept.
+    let kept_at = kept_key(&props.definition, scope.as_deref());
+    let kept = use_state(|| if store.saving { storage::read_kept(&props.definition, &kept_at) } else { None });
     {
         // The embed layer's way in (reset, iframe commands), for as long as this app is mounted.
         let (remote, dispatch) = (props.remote.clone(), dispatch.clone());
@@ -352,14 +366,49 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
     let attribution = props.attribution.clone();
-    let result = use_memo((Shared(session.clone()), locale.clone()), |(session, locale)| {
+    let result = use_memo((Shared(session.clone()), locale.clone(), kept.clone()), |(session, locale, kept)| {
         let number = strings::number_format(locale);
         let wording = Wording { locale, messages: strings::messages(locale), number: &number };
         build_result(&def, session, &wording).map(|mut r| {
             r.attribution = attribution.as_deref().cloned();
+            r.previous = kept.as_ref().and_then(|k| k.previous_for(&r)).cloned();
             Rc::new(r)
         })
     });
+    {
+        // A completion (not the results shown again on resuming) is kept, for next time.
+        let (store, kept, key, result) = (store.clone(), kept.clone(), kept_at.clone(), (*result).clone());
+        let last = use_mut_ref(|| step);
+        use_effect_with(step, move |&step| {
+            let before = std::mem::replace(&mut *last.borrow_mut(), step);
+            if let (Step::Results, Step::Dimension(_) | Step::Lead, Some(r)) = (step, before, result) {
+                let next = Kept::after(kept.as_ref(), &r);
+                if store.saving && storage::keep(&key, &next) {
+                    kept.set(Some(next));
+                }
+            }
+        });
+    }
+    {
+        // A lead given before the first statement is reported when given; one given later comes
+        // with its result (below), so this runs before the result's effect.
+        let onlead = props.onlead.clone();
+        let lead = session.lead.clone();
+        use_effect_with(lead.is_some(), move |&given| {
+            if let Some(lead) = lead.filter(|_| given && step != Step::Results) {
+                onlead.emit(Rc::new(lead));
+            }
+        });
+    }
+    let onforget = {
+        let (store, kept, key) = (store.clone(), kept.clone(), kept_at.clone());
+        (store.saving && kept.is_some()).then(|| {
+            Callback::from(move |()| {
+                storage::forget(&key);
+                kept.set(None);
+            })
+        })
+    };
     {
         let onresult = props.onresult.clone();
         let first = use_mut_ref(|| true);
@@ -417,9 +466,20 @@ pub fn App(props: &AppProps) -> Html {
         Step::Dimension(index) => html! {
             <DimensionPage key={index} def={def.clone()} {index} {session} {locale} uid={props.uid.clone()} {autofocus} {ondispatch} {onnext} {onback} />
         },
-        Step::Lead => html! {
-            <LeadPage config={props.lead.clone()} {locale} uid={props.uid.clone()} {autofocus} {ondispatch} {onback} />
-        },
+        Step::Lead => {
+            // In teaser mode the form stands below the summary of the result it will open.
+            let teaser = (props.lead.mode == LeadMode::Teaser).then(|| {
+                let mut done = (*session).clone();
+                done.completed_at = Some(String::new());
+                let number = strings::number_format(&locale);
+                let wording = Wording { locale: &locale, messages: strings::messages(&locale), number: &number };
+                build_result(&def, &done, &wording).map(|r| Shared(Rc::new(r)))
+            });
+            html! {
+                <LeadPage config={props.lead.clone()} {locale} uid={props.uid.clone()} {autofocus} {ondispatch} {onback}
+                    teaser={teaser.flatten()} def={def.clone()} />
+            }
+        }
         Step::Results => match (*result).clone() {
             Some(result) => {
                 let cta = crate::engine::cta::choose(&props.cta, &result).cloned().map(Rc::new);
@@ -431,6 +491,7 @@ pub fn App(props: &AppProps) -> Html {
                 };
                 html! {
                     <Results {result} def={def.clone()} {locale} uid={props.uid.clone()} {autofocus} {onrestart} {cta} {oncta}
+                        full={session.full_report()} kept={store.saving && kept.is_some()} {onforget}
                         submission={props.submission.clone()} onretry={props.onretry.clone()} ondiscard={props.ondiscard.clone()} />
                 }
             }

@@ -1,7 +1,8 @@
-//! The lead form between the last statement and the results.
+//! The lead form: before the first statement, between the last statement and the results, or
+//! below the teaser (a summary of the result) before the full report.
 
-use crate::engine::lead::{make_lead, FieldKind, LeadConfig, LeadError};
-use crate::engine::Action;
+use crate::engine::lead::{make_lead, FieldKind, LeadConfig, LeadError, LeadMode};
+use crate::engine::{Action, AssessmentResult, Definition};
 use crate::ui::now_iso;
 use crate::ui::strings::{strings, Strings};
 use crate::ui::Shared;
@@ -18,6 +19,10 @@ pub struct LeadPageProps {
     pub autofocus: bool,
     pub ondispatch: Callback<Action>,
     pub onback: Callback<()>,
+    /// In teaser mode: the result the form opens, summarised above it.
+    #[prop_or_default]
+    pub teaser: Option<Shared<AssessmentResult>>,
+    pub def: Shared<Definition>,
 }
 
 fn error_text(s: &Strings, e: &LeadError) -> &'static str {
@@ -143,10 +148,24 @@ pub fn LeadPage(props: &LeadPageProps) -> Html {
         let ondispatch = props.ondispatch.clone();
         Callback::from(move |_: MouseEvent| ondispatch.emit(Action::SkipLead { at: now_iso() }))
     };
-    html! {
-        <form class="cxs-page cxs-lead" part="page lead" ref={form} {onsubmit} novalidate=true>
-            <h2 class="cxs-heading" tabindex="-1" ref={heading}>{ s.lead_heading }</h2>
-            <p class="cxs-note">{ s.lead_hint }</p>
+    // The texts of the mode: where the form stands, and what submitting (or skipping) it does.
+    let (hint, submit, skip) = match config.mode {
+        LeadMode::BeforeStart => (s.lead_hint_start, s.lead_submit_start, s.lead_skip_start),
+        LeadMode::Teaser => (s.lead_hint_teaser, s.lead_submit_teaser, s.lead_skip_teaser),
+        LeadMode::Off | LeadMode::BeforeResults => (s.lead_hint, s.show_results, s.skip_lead),
+    };
+    let summary = props.teaser.as_ref().map(|r| super::report::summary(s, r, &props.def, &props.locale));
+    let title = format!("{}-lead-title", props.uid);
+    let form_heading = if summary.is_some() {
+        html! { <h3 class="cxs-lead-heading" id={title.clone()}>{ s.lead_heading_teaser }</h3> }
+    } else {
+        html! { <h2 class="cxs-heading" id={title.clone()} tabindex="-1" ref={heading.clone()}>{ s.lead_heading }</h2> }
+    };
+    let form_html = html! {
+        <form class={classes!("cxs-lead", summary.is_none().then_some("cxs-page"))} part={if summary.is_none() { "page lead" } else { "lead" }}
+            ref={form} {onsubmit} novalidate=true aria-labelledby={title}>
+            { form_heading }
+            <p class="cxs-note">{ hint }</p>
             if !draft.errors.is_empty() { <p class="cxs-alert" role="alert">{ s.lead_errors }</p> }
             { for fields }
             <div class={if consent_error.is_some() { "cxs-consent cxs-missing" } else { "cxs-consent" }}>
@@ -164,10 +183,22 @@ pub fn LeadPage(props: &LeadPageProps) -> Html {
             <div class="cxs-nav">
                 <button type="button" class="cxs-btn" part="button" onclick={props.onback.reform(|_: MouseEvent| ())}>{ s.back }</button>
                 if config.allow_skip {
-                    <button type="button" class="cxs-btn" part="button" onclick={onskip}>{ s.skip_lead }</button>
+                    <button type="button" class="cxs-btn" part="button" onclick={onskip}>{ skip }</button>
                 }
-                <button type="submit" class="cxs-btn cxs-primary" part="button primary-button">{ s.show_results }</button>
+                <button type="submit" class="cxs-btn cxs-primary" part="button primary-button">{ submit }</button>
             </div>
         </form>
+    };
+    match summary {
+        // The summary's heading is the page's, focused when it appears.
+        Some(summary) => html! {
+            <section class="cxs-page cxs-results cxs-teaser" part="page results teaser">
+                <p class="cxs-kicker">{ props.teaser.as_ref().map(|r| r.assessment.title.clone()) }</p>
+                <h2 class="cxs-heading" tabindex="-1" ref={heading}>{ s.results_heading }</h2>
+                { summary }
+                { form_html }
+            </section>
+        },
+        None => form_html,
     }
 }

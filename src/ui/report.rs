@@ -2,6 +2,7 @@
 //! context figures, downloads, print, and the submission status.
 
 use crate::engine::export::answers_csv;
+use crate::engine::history::{change, signed};
 use crate::engine::outbox::{Reason, Status};
 use crate::engine::result::AssessmentResult;
 use crate::engine::Definition;
@@ -35,13 +36,68 @@ fn download(name: &str, mime: &str, text: &str) -> Result<(), JsValue> {
 
 /// A date for people, in the locale.
 fn local_date(iso: &str, locale: &str) -> String {
+    date_with(iso, locale, &[("dateStyle", "long")])
+}
+
+/// A date in the locale with the given `Intl.DateTimeFormat` options.
+fn date_with(iso: &str, locale: &str, options: &[(&str, &str)]) -> String {
     let date = js_sys::Date::new(&JsValue::from_str(iso));
     if date.get_time().is_nan() {
         return iso.to_string();
     }
-    let options: js_sys::Object = super::bare();
-    let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"long".into());
-    String::from(date.to_locale_date_string(locale, &options))
+    let given: js_sys::Object = super::bare();
+    for (k, v) in options {
+        let _ = js_sys::Reflect::set(&given, &(*k).into(), &(*v).into());
+    }
+    String::from(date.to_locale_date_string(locale, &given))
+}
+
+/// An earlier completion's day, short ("3 March"; with the year when it is not `now`'s).
+fn earlier_day(iso: &str, now: &str, locale: &str) -> String {
+    if iso.get(..4) == now.get(..4) {
+        date_with(iso, locale, &[("day", "numeric"), ("month", "long")])
+    } else {
+        date_with(iso, locale, &[("day", "numeric"), ("month", "long"), ("year", "numeric")])
+    }
+}
+
+/// The overall level and score, with the change since last time (`change`) when there is one.
+fn overall(s: &Strings, r: &AssessmentResult, def: &Definition, locale: &str, change: Option<String>) -> Html {
+    let o = &r.overall;
+    let number = super::strings::number_format(locale);
+    let level_description =
+        o.level.and_then(|lv| def.level(lv)).and_then(|lv| lv.description.as_ref()).map(|d| d.get(locale).to_string());
+    html! {
+        <div class="cxs-overall" part="overall">
+            if let (Some(score), Some(level), Some(name)) = (o.score, o.level, &o.level_name) {
+                <p class="cxs-level">{ format!("{} {level}: ", s.level) }<strong>{ name.clone() }</strong></p>
+                <p class="cxs-score">{ format!("{}: ", s.overall) }<strong>{ fill(s.score_of, &[("s", number(score))]) }</strong>
+                    if let Some(text) = change { { " " }<span class="cxs-change" part="change">{ text }</span> }
+                </p>
+                if let Some(d) = level_description { <p class="cxs-level-desc">{ d }</p> }
+            } else {
+                <p class="cxs-level"><strong>{ s.not_assessed }</strong></p>
+                <p>{ s.not_assessed_overall }</p>
+            }
+        </div>
+    }
+}
+
+/// The top priority: the first recommendation, with its dimension.
+fn top_priority(s: &Strings, r: &AssessmentResult) -> Html {
+    let Some(rec) = r.recommendations.first() else { return Html::default() };
+    let title = r.dimensions.iter().find(|d| d.id == rec.dimension_id).map(|d| d.title.clone()).unwrap_or_default();
+    html! {
+        <div class="cxs-top" part="top-priority">
+            <h3>{ s.top_priority }</h3>
+            <p><strong>{ rec.text.clone() }</strong>{ " — " }{ title }</p>
+        </div>
+    }
+}
+
+/// The summary the teaser shows above its form: the level, the overall score and the top priority.
+pub fn summary(s: &Strings, r: &AssessmentResult, def: &Definition, locale: &str) -> Html {
+    html! { <>{ overall(s, r, def, locale, None) }{ top_priority(s, r) }</> }
 }
 
 fn file_stem(r: &AssessmentResult) -> String {
@@ -174,6 +230,15 @@ pub struct ResultsProps {
     /// The user followed the call to action.
     #[prop_or_default]
     pub oncta: Callback<Rc<crate::engine::cta::Cta>>,
+    /// The full report (false: the teaser's summary only, its form skipped).
+    #[prop_or(true)]
+    pub full: bool,
+    /// This completion is kept in the browser for next time (progress since last time).
+    #[prop_or_default]
+    pub kept: bool,
+    /// Deletes what is kept (offered while something is).
+    #[prop_or_default]
+    pub onforget: Option<Callback<()>>,
 }
 
 /// `url` resolved against the page, as the link goes.
@@ -193,8 +258,15 @@ pub fn Results(props: &ResultsProps) -> Html {
     let o = &r.overall;
     let title_of = |id: &str| r.dimensions.iter().find(|d| d.id == id).map(|d| d.title.clone()).unwrap_or_default();
     let reasons: Vec<&String> = o.capped_by.iter().chain(o.gate.iter()).collect();
-    let level_description =
-        o.level.and_then(|lv| props.def.level(lv)).and_then(|lv| lv.description.as_ref()).map(|d| d.get(l).to_string());
+    // Progress since the last completion kept in this browser.
+    let since = r.previous.as_ref().map(|p| (change(r, p), earlier_day(&p.completed_at, &r.completed_at, l)));
+    let forgotten = use_state(|| false);
+    let kept_ref = use_node_ref();
+    let since_text = |delta: Option<f64>, day: &str| {
+        delta.map(|d| {
+            fill(s.since, &[("change", signed(d, &super::strings::number_format(l))), ("date", day.to_string())])
+        })
+    };
     let ondownload_json = {
         let r = r.clone();
         Callback::from(move |_: MouseEvent| {
@@ -213,6 +285,36 @@ pub fn Results(props: &ResultsProps) -> Html {
         })
     };
     let number = super::strings::number_format(l);
+    // What this browser keeps for next time, and the way to delete it.
+    let kept_note = {
+        let text = match (&since, props.kept, *forgotten) {
+            (_, _, true) => Some(s.kept_deleted.to_string()),
+            (Some((_, day)), _, false) => Some(fill(s.kept_compared, &[("date", day.clone())])),
+            (None, true, false) => Some(s.kept_note.to_string()),
+            (None, false, false) => None,
+        };
+        let onclick = props.onforget.clone().map(|f| {
+            let (forgotten, kept_ref) = (forgotten.clone(), kept_ref.clone());
+            Callback::from(move |_: MouseEvent| {
+                f.emit(());
+                forgotten.set(true);
+                // The button goes: focus stays in the place, on the status that replaces it.
+                if let Some(p) = kept_ref.cast::<web_sys::HtmlElement>() {
+                    let _ = p.focus();
+                }
+            })
+        });
+        html! {
+            if let Some(text) = text {
+                <div class="cxs-kept" part="kept">
+                    <p role="status" tabindex="-1" ref={kept_ref.clone()}>{ text }</p>
+                    if let (Some(onclick), false) = (onclick, *forgotten) {
+                        <button type="button" class="cxs-link-btn" part="button" {onclick}>{ s.kept_delete }</button>
+                    }
+                </div>
+            }
+        }
+    };
     let onprint = Callback::from(|_: MouseEvent| {
         if let Some(w) = web_sys::window() {
             let _ = w.print();
@@ -224,16 +326,8 @@ pub fn Results(props: &ResultsProps) -> Html {
             <h2 class="cxs-heading" tabindex="-1" ref={heading}>{ s.results_heading }</h2>
             <p class="cxs-note cxs-date">{ fill(s.completed_on, &[("date", local_date(&r.completed_at, l))]) }</p>
             if let Some(status) = &props.submission { { submission(s, status, &status_ref, &props.onretry, &props.ondiscard) } }
-            <div class="cxs-overall" part="overall">
-                if let (Some(score), Some(level), Some(name)) = (o.score, o.level, &o.level_name) {
-                    <p class="cxs-level">{ format!("{} {level}: ", s.level) }<strong>{ name.clone() }</strong></p>
-                    <p class="cxs-score">{ format!("{}: ", s.overall) }<strong>{ fill(s.score_of, &[("s", number(score))]) }</strong></p>
-                    if let Some(d) = level_description { <p class="cxs-level-desc">{ d }</p> }
-                } else {
-                    <p class="cxs-level"><strong>{ s.not_assessed }</strong></p>
-                    <p>{ s.not_assessed_overall }</p>
-                }
-            </div>
+            { overall(s, r, &props.def, l, since.as_ref().and_then(|(c, day)| since_text(c.overall, day))) }
+            { kept_note }
             if !reasons.is_empty() {
                 <div class="cxs-reason" part="reason">
                     <h3>{ s.why_capped }</h3>
@@ -244,13 +338,20 @@ pub fn Results(props: &ResultsProps) -> Html {
                 <div class="cxs-cta" part="cta">
                     <a class="cxs-btn cxs-primary cxs-cta-link" part="button primary-button cta" href={c.url.clone()}
                         target="_blank" rel="noopener" onclick={props.oncta.reform({ let c = c.clone(); move |_: MouseEvent| c.clone() })}>
-                        { c.text.get(l) }
+                        { c.text.get(l) }<span class="cxs-sr">{ " " }{ s.new_tab }</span>
                     </a>
                     if let Some(d) = &c.description { <p class="cxs-cta-description">{ d.get(l) }</p> }
                     // On paper the link is its address.
                     <p class="cxs-print-only">{ absolute(&c.url) }</p>
                 </div>
             }
+            if !props.full {
+                // The teaser, its form skipped: the summary's top priority, and a way to start again.
+                { top_priority(s, r) }
+                <div class="cxs-nav cxs-actions">
+                    <button type="button" class="cxs-btn" part="button" onclick={props.onrestart.reform(|_: MouseEvent| ())}>{ s.start_again }</button>
+                </div>
+            } else {
             <h3>{ s.priorities_heading }</h3>
             <ol class="cxs-priorities">
                 { for r.recommendations.iter().take(3).map(|rec| html! {
@@ -266,11 +367,15 @@ pub fn Results(props: &ResultsProps) -> Html {
                         (Some(sc), Some(lv), Some(n)) => format!("{} · {} {lv} {n}", fill(s.score_of, &[("s", number(sc))]), s.level),
                         _ => s.not_assessed.to_string(),
                     };
+                    let i = r.dimensions.iter().position(|x| x.id == d.id).unwrap_or(0);
+                    let moved = since.as_ref().and_then(|(c, day)| since_text(c.dimensions.get(i).copied().flatten(), day));
                     html! {
                         <li class="cxs-bar-item">
                             <div class="cxs-bar-head">
                                 <span class="cxs-bar-title">{ d.title.clone() }</span>
-                                <span class="cxs-bar-value">{ label }</span>
+                                <span class="cxs-bar-value">{ label }
+                                    if let Some(text) = moved { <span class="cxs-change">{ format!(" · {text}") }</span> }
+                                </span>
                             </div>
                             <svg class="cxs-bar" viewBox="0 0 100 6" preserveAspectRatio="none" aria-hidden="true" focusable="false">
                                 <rect class="cxs-bar-track" x="0" y="0" width="100" height="6" />
@@ -315,6 +420,7 @@ pub fn Results(props: &ResultsProps) -> Html {
                 <button type="button" class="cxs-btn" part="button" onclick={onprint}>{ s.print }</button>
                 <button type="button" class="cxs-btn" part="button" onclick={props.onrestart.reform(|_: MouseEvent| ())}>{ s.start_again }</button>
             </div>
+            }
         </section>
     }
 }

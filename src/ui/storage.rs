@@ -3,6 +3,7 @@
 //! deleted unless it can never be resumed (unreadable, or for another version) or the user says
 //! so (Start over, or a reset).
 
+use crate::engine::history::Kept;
 use crate::engine::saved::{decode, decode_link, encode, is_stale, storage_prefix, RestoreError};
 use crate::engine::{Definition, Session};
 use std::cell::RefCell;
@@ -168,4 +169,16 @@ pub fn resume_url(def: &Definition, session: &Session) -> String {
     let href = web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default();
     let base = href.split('#').next().unwrap_or("");
     format!("{base}#{LINK_PARAM}{link}")
+}
+
+/// The last completion kept under `key` (progress since last time); nothing when storage is
+/// unreadable or holds something else.
+pub fn read_kept(def: &Definition, key: &str) -> Option<Kept> {
+    let text = local()?.get_item(key).ok().flatten()?;
+    Kept::read(def, super::wire::parse_value(&text).ok()?)
+}
+
+/// Keeps a completion for next time; false when storage refused.
+pub fn keep(key: &str, kept: &Kept) -> bool {
+    local().is_some_and(|s| s.set_item(key, &super::wire::to_text(kept)).is_ok())
 }

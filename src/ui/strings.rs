@@ -98,6 +98,20 @@ text_table! {
     link_copied,
     failure_title,
     loading,
+    lead_hint_start,
+    lead_submit_start,
+    lead_skip_start,
+    lead_heading_teaser,
+    lead_hint_teaser,
+    lead_submit_teaser,
+    lead_skip_teaser,
+    top_priority,
+    since,
+    kept_note,
+    kept_compared,
+    kept_delete,
+    kept_deleted,
+    new_tab,
     }
 }
 
@@ -190,6 +204,20 @@ pub const EN: Strings = Strings {
     link_copied: "Copied to the clipboard.",
     failure_title: "The assessment could not be shown",
     loading: "Loading the assessment…",
+    lead_hint_start: "Add your details to begin. Your answers are scored in this browser.",
+    lead_submit_start: "Begin the assessment",
+    lead_skip_start: "Skip and begin",
+    lead_heading_teaser: "Get the full report",
+    lead_hint_teaser: "Add your details to see the full report: every score, every recommendation, the chart, downloads and print.",
+    lead_submit_teaser: "Show the full report",
+    lead_skip_teaser: "Skip and keep the summary",
+    top_priority: "Your top priority",
+    since: "{change} since {date}",
+    kept_note: "This result is kept in this browser (its scores only), so that next time you can see what changed.",
+    kept_compared: "Compared with your result of {date}, kept in this browser (its scores only).",
+    kept_delete: "Delete the kept result",
+    kept_deleted: "The kept result is deleted from this browser.",
+    new_tab: "(opens in a new tab)",
 };
 
 pub use crate::engine::messages::{fill, resolve, LOCALES};

@@ -185,3 +185,38 @@ test("prefers-reduced-motion is respected", async () => {
   assert.deepEqual(style, { t: "0s", a: "none" });
   await context.close();
 });
+
+for (const scheme of ["light", "dark"]) {
+  test(`axe-core finds no violations on the teaser, the kept result and the change since last time (${scheme})`, async () => {
+    const lead = encodeURIComponent(JSON.stringify({ mode: "teaser", allowSkip: true }));
+    const { page, context, problems } = await openPage(env.browser, `${env.site.origin}/lead.html?lead=${lead}`);
+    await page.emulateMedia({ colorScheme: scheme });
+    const found = {};
+    const check = async (name) => (found[name] = await violations(page, "cx-scorecard"));
+    const w = page.locator("cx-scorecard");
+    const complete = async (table) => {
+      await w.getByRole("button", { name: "Start the assessment" }).click();
+      await w.getByRole("button", { name: "Next" }).click();
+      await answerAll(w, table);
+      await w.getByRole("form", { name: "Get the full report" }).waitFor();
+    };
+    await complete(TABLE);
+    await check("teaser");
+    await w.getByRole("button", { name: "Skip and keep the summary" }).click();
+    await w.locator(".cxs-kept").waitFor();
+    await check("teaser skipped, result kept");
+    await w.getByRole("button", { name: "Start again" }).click();
+    await complete(TABLE.map((d) => d.map((v) => (v === null ? 3 : v))));
+    await w.getByLabel("Work email").fill("ana@example.com");
+    await w.getByRole("checkbox").check();
+    await w.getByRole("button", { name: "Show the full report" }).click();
+    await w.locator(".cxs-bar-value .cxs-change").first().waitFor();
+    await check("full report with the change since last time");
+    await w.getByRole("button", { name: "Delete the kept result" }).click();
+    await w.getByText("The kept result is deleted from this browser.").waitFor();
+    await check("kept result deleted");
+    for (const [name, v] of Object.entries(found)) assert.deepEqual(v, [], `${scheme} ${name}`);
+    assert.deepEqual(problems(), []);
+    await context.close();
+  });
+}

@@ -26,6 +26,9 @@ import init, {
   type LeadDetail,
   type MountOptions,
   type OverallResult,
+  type Previous,
+  type PreviousDimension,
+  type PreviousOverall,
   type ProfileAnswer,
   type Progress,
   type Recommendation,
@@ -114,8 +117,12 @@ export type CheckSurface = [
       | "recommendations"
       | "lead"
       | "attribution"
+      | "previous"
     >
   >,
+  Assert<Same<keyof Previous, "completedAt" | "overall" | "dimensions">>,
+  Assert<Same<keyof PreviousOverall, "score" | "level">>,
+  Assert<Same<keyof PreviousDimension, "id" | "score">>,
   Assert<Same<keyof AssessmentRef, "id" | "version" | "title">>,
   Assert<Same<keyof AnswerRecord, "questionId" | "dimensionId" | "value">>,
   Assert<
@@ -347,6 +354,17 @@ export function describeResult(r: AssessmentResult): string[] {
     ];
     lines.push(`from ${fields.map((f) => f ?? "-").join(" ")}`);
   }
+  // Only when an earlier completion is kept in this browser.
+  const previous = exact<Previous | undefined>()(r.previous);
+  if (previous !== undefined) {
+    const at = exact<string>()(previous.completedAt);
+    const score = exact<number | null>()(previous.overall.score);
+    const level = exact<number | null>()(previous.overall.level);
+    lines.push(`previously ${at}: ${score ?? "unassessed"} (L${level ?? "-"})`);
+    for (const d of exact<PreviousDimension[]>()(previous.dimensions)) {
+      lines.push(`previously ${exact<string>()(d.id)}: ${exact<number | null>()(d.score) ?? "unassessed"}`);
+    }
+  }
   return lines;
 }
 
@@ -429,9 +447,10 @@ export async function embed(element: HTMLElement, log: (line: string) => void): 
     },
     onLead: (detail: LeadDetail) => {
       const lead = exact<Lead>()(detail.lead);
-      const result = exact<AssessmentResult>()(detail.result);
+      // null when the form comes before the first statement (leadCapture mode "before-start").
+      const result = exact<AssessmentResult | null>()(detail.result);
       for (const line of describeLead(lead)) log(`lead: ${line}`);
-      log(`lead: for ${result.assessment.id}, overall ${result.overall.level ?? "unassessed"}`);
+      log(`lead: for ${result?.assessment.id ?? "a result to come"}, overall ${result?.overall.level ?? "unassessed"}`);
     },
     onError: (e: ErrorDetail) => {
       const code = exact<string>()(e.code);
