@@ -14,6 +14,7 @@ pub mod result;
 pub mod saved;
 pub mod scoring;
 pub mod session;
+pub mod team;
 pub mod text;
 pub mod validate;
 pub mod wire;

@@ -125,15 +125,42 @@ fn weight_unit(top: f64) -> f64 {
 
 /// Scores a set of answers against a definition.
 pub fn score(def: &Definition, answers: &Answers) -> Scorecard {
+    let raws: Vec<_> = def
+        .dimensions
+        .iter()
+        .map(|d| dimension_raw(def, d, answers))
+        .map(|(raw, answered, dont_know)| Raw {
+            raw,
+            evidence_gap: dont_know as u32 >= def.rules.evidence_gap_dont_know,
+            answered,
+            dont_know,
+        })
+        .collect();
+    combine(def, &raws)
+}
+
+/// A dimension's unrounded score (0–100, `None` when unassessed), whether it has an evidence gap,
+/// and its answer counts: what [`combine`] levels and weighs.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Raw {
+    pub raw: Option<f64>,
+    pub evidence_gap: bool,
+    pub answered: usize,
+    pub dont_know: usize,
+}
+
+/// The definition's rules applied to dimension scores (one per dimension, in order): each
+/// dimension's level, and the overall score and level, weights renormalised over the scored
+/// dimensions, with the critical cap and the top-level gate. A respondent's scores come from
+/// their answers ([`score`]); a team's are its mean dimension scores.
+pub fn combine(def: &Definition, raws: &[Raw]) -> Scorecard {
     let rules = &def.rules;
     let mut dimensions = Vec::with_capacity(def.dimensions.len());
-    let raws: Vec<_> = def.dimensions.iter().map(|d| dimension_raw(def, d, answers)).collect();
     // Over the scored dimensions only, so that a large unscored weight cannot shrink the others to 0.
-    let top = def.dimensions.iter().zip(&raws).filter(|(_, r)| r.0.is_some()).fold(0.0, |m, (d, _)| d.weight.max(m));
+    let top = def.dimensions.iter().zip(raws).filter(|(_, r)| r.raw.is_some()).fold(0.0, |m, (d, _)| d.weight.max(m));
     let unit = weight_unit(top);
     let (mut weighted, mut weights) = (0.0, 0.0);
-    for (d, &(raw, answered, dont_know)) in def.dimensions.iter().zip(&raws) {
-        let evidence_gap = dont_know as u32 >= rules.evidence_gap_dont_know;
+    for (d, &Raw { raw, evidence_gap, answered, dont_know }) in def.dimensions.iter().zip(raws) {
         let score = raw.map(round1);
         let level = score.map(|s| {
             let l = def.level_for(s);
