@@ -40,7 +40,10 @@ test("the first CTA whose rule matches is shown, followed, reported and printed"
   // Overall level 3 misses the workshop; d6 at level 1 picks the feedback call.
   const link = page.locator("cx-scorecard .cxs-cta a");
   assert.equal(await link.count(), 1);
-  assert.equal(await link.textContent(), "Fix your feedback loops");
+  // Its name says it opens a new tab (for screen readers; the words are visually hidden).
+  assert.equal(await link.textContent(), "Fix your feedback loops (opens in a new tab)");
+  assert.equal(await page.getByRole("link", { name: "Fix your feedback loops (opens in a new tab)" }).count(), 1);
+  assert.equal(await link.locator(".cxs-sr").evaluate((e) => e.getBoundingClientRect().width <= 1), true);
   assert.equal(await link.getAttribute("href"), "/feedback?from=cx");
   assert.equal(await page.locator("cx-scorecard .cxs-cta-description").textContent(), "A one-hour call on the weakest area.");
   const popup = context.waitForEvent("page");
@@ -68,7 +71,7 @@ test("other results get the rule that matches them, and none when nothing does",
   const low = TABLE.map((d) => d.map(() => 1));
   {
     const { page, context } = await complete({ cta: JSON.stringify(LIST) }, low);
-    assert.equal(await page.locator("cx-scorecard .cxs-cta a").textContent(), "Book a workshop");
+    assert.equal(await page.locator("cx-scorecard .cxs-cta a").textContent(), "Book a workshop (opens in a new tab)");
     await context.close();
   }
   // Every answer 5 (no weak d6) and no catch-all: no CTA at all.
