@@ -230,7 +230,7 @@ async fn wrong_option_types_throw_errors_naming_the_field() {
         (r#"{"attribution": "everything"}"#, "cx-scorecard: options.attribution must be true, false or \"full\", got \"everything\""),
         (r#"{"cta": 5}"#, "cx-scorecard: options.cta must be an array or its JSON, got a number"),
         (r#"{"cta": [{"id": "a", "url": "/a"}]}"#, "cx-scorecard: options.cta[0]: missing field `text`"),
-        (r#"{"leadCapture": "always"}"#, "cx-scorecard: options.leadCapture must be \"off\", \"before-results\" or an object, got \"always\""),
+        (r#"{"leadCapture": "always"}"#, "cx-scorecard: options.leadCapture must be \"off\", \"before-start\", \"before-results\", \"teaser\" or an object, got \"always\""),
         (r#"{"leadCapture": {"fields": [{"type": "email"}, {"type": "email"}]}}"#, "cx-scorecard: options.leadCapture.fields[1].id: duplicate field id \"email\""),
         (r#"{"submitUrl": 3}"#, "cx-scorecard: options.submitUrl: invalid type: floating point `3.0`, expected a string"),
         (r#"{"submitUrl": "javascript:alert(1)"}"#, "cx-scorecard: options.submitUrl must be an http(s) URL, got \"javascript:alert(1)\""),
