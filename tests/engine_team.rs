@@ -1,7 +1,11 @@
 //! The team report's aggregation, worked by hand (`team-report.md`).
 #![cfg(not(target_arch = "wasm32"))]
 
-use cx_scorecard::engine::team::{default_groups, most_divided, stats, Reason, Team};
+use cx_scorecard::engine::team::{
+    compare, csv, default_groups, gap_sentence, most_divided, stats, Reason, Team, TeamTexts, TEAM_EN,
+    TEAM_TEXTS_SOURCE,
+};
+use cx_scorecard::engine::Wording;
 use cx_scorecard::engine::{default_definition, Definition};
 use serde_json::{json, Value};
 
@@ -54,7 +58,7 @@ fn statistics_by_hand() {
 
 #[test]
 fn a_small_team_by_hand() {
-    let r = team().report("en");
+    let r = team().report(&Wording::english(), &TEAM_EN);
     assert_eq!(r.respondents, 8);
     // Support has two respondents: counted in the totals, never shown on its own.
     let groups: Vec<(&str, usize)> = r.groups.iter().map(|g| (g.id.as_str(), g.n)).collect();
@@ -97,7 +101,7 @@ fn a_gap_of_exactly_fifteen_counts() {
         }
         t.add(&format!("b{i}"), v).unwrap();
     }
-    let r = t.report("en");
+    let r = t.report(&Wording::english(), &TEAM_EN);
     let d1: Vec<_> = r.gaps.iter().filter(|g| g.dimension_id == "d1").collect();
     assert_eq!(r.dimensions[0].groups.iter().map(|g| g.mean).collect::<Vec<_>>(), [Some(50.0), Some(65.0)]);
     assert_eq!(d1.len(), 1);
@@ -151,6 +155,138 @@ fn scores_come_from_the_answers_not_from_what_a_result_states() {
     v["dimensions"] = json!([{"id": "d1", "score": 3.0}]);
     v["overall"] = json!({"score": 1.0, "level": 1});
     t.add("a.json", v).unwrap();
-    let r = t.report("en");
+    let r = t.report(&Wording::english(), &TEAM_EN);
     assert_eq!((r.dimensions[0].mean, r.overall.score, r.overall.level), (Some(100.0), Some(100.0), Some(5)));
+}
+
+#[test]
+fn the_report_words_its_findings_and_groups_in_its_language() {
+    let r = team().report(&Wording::english(), &TEAM_EN);
+    assert_eq!(r.groups.iter().map(|g| g.title.as_str()).collect::<Vec<_>>(), ["Leaders", "Front line"]);
+    let d1 = &r.dimensions[0];
+    assert_eq!(
+        gap_sentence(&r, &r.gaps[0], &Wording::english(), &TEAM_EN),
+        format!("Leaders score {} 58.3 points higher than Front line (91.7 vs 33.3)", d1.title)
+    );
+    // Every dimension has a gap and a disagreement here: each recommendation says so.
+    let why = &r.recommendations[0].why;
+    assert!(why.starts_with("The team's weakest dimension") || why.starts_with("Ranked"), "{why}");
+    assert!(
+        why.contains("Leaders and Front line see it 58.3 points apart: start by walking the journey together."),
+        "{why}"
+    );
+    assert!(why.contains("(standard deviation 29.7)"), "{why}");
+    // German: the groups, the reasons and the sentences.
+    let de = TeamTexts::of("de-CH", TEAM_TEXTS_SOURCE);
+    let messages = cx_scorecard::engine::messages::EN;
+    let w = Wording { locale: "de", messages: &messages, number: &cx_scorecard::engine::messages::plain_number };
+    let mut t = team();
+    t.add_text("kaputt.json", "{");
+    let r = t.report(&w, &de);
+    assert_eq!(r.groups.iter().map(|g| g.title.as_str()).collect::<Vec<_>>(), ["Führungskräfte", "Frontline"]);
+    assert_eq!(r.rejected[0].reason, "kein JSON");
+    assert!(r.recommendations[0].why.contains("Führungskräfte und Frontline liegen hier 58.3 Punkte auseinander"));
+}
+
+#[test]
+fn every_team_text_exists_in_every_language_with_its_placeholders() {
+    use cx_scorecard::engine::messages::placeholders;
+    let all: serde_json::Map<String, Value> = serde_json::from_str(TEAM_TEXTS_SOURCE).unwrap();
+    assert_eq!(all.keys().collect::<Vec<_>>(), ["de", "es", "fr"]);
+    for (language, texts) in &all {
+        let texts = texts.as_object().unwrap();
+        for (key, english) in TEAM_EN.entries() {
+            let text = texts.get(key).and_then(Value::as_str).unwrap_or_else(|| panic!("{language} has no {key}"));
+            assert_eq!(placeholders(text), placeholders(english), "{language}.{key}");
+            // Texts of placeholders and punctuation only may be the same in every language.
+            let words =
+                placeholders(english).iter().fold(english.to_string(), |t, p| t.replace(&format!("{{{p}}}"), ""));
+            // French writes "Dimension(s)" as English does.
+            let same = [("fr", "dimensions_heading"), ("fr", "col_dimension")].contains(&(language.as_str(), key));
+            if words.chars().any(char::is_alphabetic) && !same {
+                assert_ne!(text, english, "{language}.{key} is untranslated");
+            }
+        }
+        assert_eq!(texts.len(), TEAM_EN.entries().len(), "{language} has keys the team texts do not");
+    }
+}
+
+#[test]
+fn a_definition_names_its_own_groups() {
+    let mut def = default_definition();
+    def.id = "custom".into();
+    def.team_groups = serde_json::from_value(json!([
+        {"id": "top", "title": {"en": "Top floor", "de": "Oben"}, "values": ["executive", "cx"]},
+        {"id": "floor", "title": "Shop floor", "values": ["front-line-staff"]}
+    ]))
+    .unwrap();
+    assert_eq!(cx_scorecard::engine::validate(&def), vec![]);
+    let mut t = Team::for_definition(def.clone(), "role", 1);
+    for (id, role, c) in [("a", "executive", 5), ("b", "cx", 4), ("c", "front-line-staff", 2), ("d", "it-data", 3)] {
+        t.add(id, result(&def, id, Some(role), c)).unwrap();
+    }
+    let r = t.report(&Wording::english(), &TEAM_EN);
+    assert_eq!(
+        r.groups.iter().map(|g| (g.id.as_str(), g.title.as_str(), g.n)).collect::<Vec<_>>(),
+        [("top", "Top floor", 2), ("floor", "Shop floor", 1)]
+    );
+    assert_eq!(r.respondents, 4, "an answer in no group still counts in the totals");
+    // An answer in two groups is refused by validation.
+    def.team_groups[1].values.push("cx".into());
+    let problems = cx_scorecard::engine::validate(&def);
+    assert_eq!(problems.len(), 1);
+    assert_eq!(problems[0].path, "teamGroups[1].values[1]");
+    // Without named groups, each answer is a group, titled by its option's label.
+    def.team_groups.clear();
+    let mut t = Team::for_definition(def.clone(), "role", 1);
+    t.add("a", result(&def, "a", Some("executive"), 5)).unwrap();
+    let r = t.report(&Wording::english(), &TEAM_EN);
+    let label = def.profile.iter().find(|q| q.id == "role").unwrap().options[0].label.get("en").to_string();
+    assert_eq!(r.groups.iter().map(|g| (g.id.as_str(), g.title.clone())).collect::<Vec<_>>(), [("executive", label)]);
+}
+
+#[test]
+fn a_previous_round_gives_the_change_per_dimension_and_group() {
+    let def = default_definition();
+    let mut before = Team::new(def.clone(), "role", 3, default_groups());
+    for (id, role, c) in [("p1", "executive", 4), ("p2", "executive", 4), ("p3", "executive", 4), ("p4", "cx", 2)] {
+        before.add(id, result(&def, id, Some(role), c)).unwrap();
+    }
+    let w = Wording::english();
+    let then = before.report(&w, &TEAM_EN);
+    let mut now = team().report(&w, &TEAM_EN);
+    let c = compare(&now, &then);
+    // Then: 75, 75, 75, 25 → 62.5; now 59.4 (unrounded 59.375) → −3.1 at one decimal of the rounded means.
+    assert_eq!(c.respondents, 4);
+    assert_eq!(
+        (c.dimensions[0].team.before, c.dimensions[0].team.now, c.dimensions[0].team.change),
+        (Some(62.5), Some(59.4), Some(-3.1))
+    );
+    // Leaders 75 → 91.7; the front line was not shown then (no change).
+    let g: Vec<_> = c.dimensions[0].groups.iter().map(|g| (g.id.as_str(), g.change.change)).collect();
+    assert_eq!(g, [("leaders", Some(16.7)), ("front-line", None)]);
+    now.previous = Some(c);
+    let json = serde_json::to_value(&now).unwrap();
+    assert_eq!(json["previous"]["dimensions"][0]["change"], json!(-3.1));
+    assert_eq!(
+        json["previous"]["dimensions"][0]["groups"][0],
+        json!({"id": "leaders", "before": 75.0, "now": 91.7, "change": 16.7})
+    );
+}
+
+#[test]
+fn the_csv_has_a_row_per_dimension_and_group() {
+    let r = team().report(&Wording::english(), &TEAM_EN);
+    let text = csv(&r);
+    let rows: Vec<&str> = text.split("\r\n").filter(|l| !l.is_empty()).collect();
+    assert_eq!(rows.len(), 1 + 7 * 3, "a header, then per dimension the team and its two shown groups");
+    assert_eq!(
+        rows[0],
+        "dimension_id,dimension,group_id,group,n,mean,median,min,max,sd,dont_know_share,previous_mean,change"
+    );
+    let d1 = &r.dimensions[0];
+    let title = if d1.title.contains(',') { format!("\"{}\"", d1.title) } else { d1.title.clone() };
+    assert_eq!(rows[1], format!("d1,{title},,,8,59.4,50,25,100,29.7,0,,"));
+    assert_eq!(rows[2], format!("d1,{title},leaders,Leaders,3,91.7,,,,,,,"));
+    assert_eq!(rows[3], format!("d1,{title},front-line,Front line,3,33.3,,,,,,,"));
 }

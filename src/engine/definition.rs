@@ -29,6 +29,22 @@ pub struct Definition {
     /// Published figures shown as context next to the result (never as a like-for-like comparison).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub benchmarks: Vec<Benchmark>,
+    /// The team report's groups (`team-report.md`): which answers to the grouping question form
+    /// each group. Without them each answer is a group (the built-in assessment has its own).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub team_groups: Vec<TeamGroupDef>,
+}
+
+/// A group of the team report: its id, its title, and the answers that belong to it.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(hashmap_as_object, missing_as_null))]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct TeamGroupDef {
+    pub id: String,
+    pub title: Text,
+    pub values: Vec<String>,
 }
 
 /// The answer scale: numbered options plus a "Don't know" choice that is left out of the mean.

@@ -2,6 +2,7 @@
 //! and the result JSON. No web crate, clock or randomness: time is passed in.
 
 pub mod attribution;
+pub mod code;
 pub mod cta;
 pub mod definition;
 pub mod export;
@@ -33,6 +34,9 @@ pub const DEFAULT_DEFINITION_SOURCE: &str = include_str!("default_definition.jso
 /// The default assessment as the widget carries it: the source with English texts only, made by
 /// `build.rs`. Other languages come as language packs (see `locales`).
 pub const DEFAULT_DEFINITION_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/default_definition.en.json"));
+
+/// The id of the built-in assessment.
+pub const DEFAULT_ID: &str = "cx-operations";
 
 /// The default assessment, parsed, in English.
 pub fn default_definition() -> Definition {

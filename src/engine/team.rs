@@ -2,10 +2,13 @@
 //! Each accepted result is scored once, from its answers, when it is added; the report is
 //! aggregated from those scores, so adding a file never rescores what was already there.
 
+use crate::engine::code::{self, CodeError};
 use crate::engine::definition::Definition;
+use crate::engine::messages::{fill, text_table, Messages, Wording};
 use crate::engine::result::{AssessmentRef, OverallResult, Recommendation};
 use crate::engine::scoring::{combine, round1, score, Answer, Answers, Raw};
 use crate::engine::session::ProfileAnswer;
+use crate::engine::text::Text;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashSet};
 
@@ -17,11 +20,14 @@ pub const DISAGREEMENT: f64 = 20.0;
 pub const EVIDENCE_GAP_SHARE: f64 = 0.4;
 
 /// Why an input was not accepted.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Reason {
+    #[default]
     NotJson,
     NotAResult,
+    /// Text that starts like a result code but is not a whole, unchanged one.
+    NotACode,
     OtherAssessment,
     OtherVersion,
     Duplicate,
@@ -34,6 +40,7 @@ impl Reason {
         match self {
             Reason::NotJson => "not JSON",
             Reason::NotAResult => "not a result",
+            Reason::NotACode => "not a whole result code (it may have been cut short or changed in copying)",
             Reason::OtherAssessment => "a result of another assessment",
             Reason::OtherVersion => "a result of another version of this assessment",
             Reason::Duplicate => "a duplicate of a result already added",
@@ -46,22 +53,26 @@ impl Reason {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Rejected {
     pub source: String,
+    /// The reason in words (English until the report words it in its language).
     pub reason: String,
+    #[serde(skip)]
+    pub code: Reason,
 }
 
 /// A named group of answers to the grouping question.
 #[derive(Debug, Clone, PartialEq)]
 pub struct TeamGroup {
     pub id: String,
-    pub title: String,
+    /// `None` for the built-in assessment's groups, which the team texts name.
+    pub title: Option<Text>,
     pub values: Vec<String>,
 }
 
 /// The default assessment's role groups: leaders, front line, support functions.
 pub fn default_groups() -> Vec<TeamGroup> {
-    let g = |id: &str, title: &str, values: &[&str]| TeamGroup {
+    let g = |id: &str, _: &str, values: &[&str]| TeamGroup {
         id: id.into(),
-        title: title.into(),
+        title: None,
         values: values.iter().map(|v| v.to_string()).collect(),
     };
     vec![
@@ -132,6 +143,26 @@ impl Team {
         }
     }
 
+    /// An empty team grouped as the definition says: its `teamGroups`, the built-in assessment's
+    /// role groups when grouped by role, otherwise one group per answer.
+    pub fn for_definition(def: Definition, group_by: &str, min_group: usize) -> Team {
+        let groups = if !def.team_groups.is_empty() {
+            def.team_groups
+                .iter()
+                .map(|g| TeamGroup { id: g.id.clone(), title: Some(g.title.clone()), values: g.values.clone() })
+                .collect()
+        } else if def.id == crate::engine::DEFAULT_ID && group_by == "role" {
+            default_groups()
+        } else {
+            Vec::new()
+        };
+        Team::new(def, group_by, min_group, groups)
+    }
+
+    pub fn definition(&self) -> &Definition {
+        &self.def
+    }
+
     pub fn respondents(&self) -> usize {
         self.respondents.len()
     }
@@ -144,7 +175,7 @@ impl Team {
     pub fn add(&mut self, source: &str, value: serde_json::Value) -> Result<(), Reason> {
         let outcome = self.accept(value);
         if let Err(reason) = outcome {
-            self.rejected.push(Rejected { source: source.into(), reason: reason.words().into() });
+            self.rejected.push(Rejected { source: source.into(), reason: reason.words().into(), code: reason });
         }
         outcome
     }
@@ -169,9 +200,46 @@ impl Team {
                         Ok(v) => {
                             let _ = self.add(&at, v);
                         }
-                        Err(_) => self.rejected.push(Rejected { source: at, reason: Reason::NotJson.words().into() }),
+                        Err(_) => self.rejected.push(Rejected {
+                            source: at,
+                            reason: Reason::NotJson.words().into(),
+                            code: Reason::NotJson,
+                        }),
                     }
                 }
+            }
+        }
+        self.respondents.len() - before
+    }
+
+    /// Adds one result code (`cxr1.…`) from `source`.
+    pub fn add_code(&mut self, source: &str, text: &str) -> Result<(), Reason> {
+        let outcome = match code::decode(&self.def, text) {
+            // A code written without a result id holds zeros there.
+            Ok(c) => {
+                let id = if c.id.bytes().all(|b| b == b'0') { String::new() } else { c.id };
+                self.accept_answers(id, c.answers, &c.profile)
+            }
+            Err(CodeError::Malformed) => Err(Reason::NotACode),
+            Err(CodeError::OtherAssessment) => Err(Reason::OtherAssessment),
+            Err(CodeError::OtherVersion) => Err(Reason::OtherVersion),
+        };
+        if let Err(reason) = outcome {
+            self.rejected.push(Rejected { source: source.into(), reason: reason.words().into(), code: reason });
+        }
+        outcome
+    }
+
+    /// Adds pasted text: result JSON (one, an array, or NDJSON) or result codes, one per line or
+    /// separated by spaces. Positions are named as "pasted text, line 3".
+    pub fn add_pasted(&mut self, source: &str, text: &str) -> usize {
+        if !code::is_code(text) {
+            return self.add_text(source, text);
+        }
+        let before = self.respondents.len();
+        for (i, line) in text.lines().enumerate() {
+            for word in line.split_whitespace() {
+                let _ = self.add_code(&format!("{source}, line {}", i + 1), word);
             }
         }
         self.respondents.len() - before
@@ -185,9 +253,6 @@ impl Team {
         if input.assessment.version != self.def.version {
             return Err(Reason::OtherVersion);
         }
-        if !input.id.is_empty() && self.ids.contains(&input.id) {
-            return Err(Reason::Duplicate);
-        }
         let mut answers = Answers::new();
         for a in &input.answers {
             if self.def.dimension_of(&a.question_id).is_none() {
@@ -199,6 +264,18 @@ impl Team {
                 None => Answer::DontKnow,
             };
             answers.insert(a.question_id.clone(), answer);
+        }
+        self.accept_answers(input.id, answers, &input.profile)
+    }
+
+    fn accept_answers(
+        &mut self,
+        id: String,
+        answers: Answers,
+        profile: &BTreeMap<String, ProfileAnswer>,
+    ) -> Result<(), Reason> {
+        if !id.is_empty() && self.ids.contains(&id) {
+            return Err(Reason::Duplicate);
         }
         let card = score(&self.def, &answers);
         let (lo, hi) = (f64::from(self.def.scale_min()), f64::from(self.def.scale_max()));
@@ -213,12 +290,12 @@ impl Team {
                     .map(|a| a.value().map(|v| if s.reverse { lo + hi - f64::from(v) } else { f64::from(v) }))
             })
             .collect();
-        let group = match input.profile.get(&self.group_by) {
+        let group = match profile.get(&self.group_by) {
             Some(ProfileAnswer::One(value)) => self.group_of(value),
             _ => None,
         };
-        if !input.id.is_empty() {
-            self.ids.insert(input.id);
+        if !id.is_empty() {
+            self.ids.insert(id);
         }
         self.respondents.push(Respondent {
             group,
@@ -240,8 +317,8 @@ impl Team {
                 .iter()
                 .find(|q| q.id == self.group_by)
                 .and_then(|q| q.options.iter().find(|o| o.id == value))
-                .map_or_else(|| value.to_string(), |o| o.label.get("en").to_string());
-            self.groups.push(TeamGroup { id: value.into(), title, values: vec![value.into()] });
+                .map_or_else(|| Text::Plain(value.to_string()), |o| o.label.clone());
+            self.groups.push(TeamGroup { id: value.into(), title: Some(title), values: vec![value.into()] });
             return Some(self.groups.len() - 1);
         }
         None
@@ -364,6 +441,9 @@ pub struct TeamReport {
     pub disagreements: Vec<Disagreement>,
     pub statements: Vec<TeamStatement>,
     pub recommendations: Vec<Recommendation>,
+    /// With a previous round: the change per dimension and group since then.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub previous: Option<Comparison>,
 }
 
 fn mean(values: impl Iterator<Item = f64>) -> Option<f64> {
@@ -372,9 +452,11 @@ fn mean(values: impl Iterator<Item = f64>) -> Option<f64> {
 }
 
 impl Team {
-    /// The report, in `locale` (English texts where the definition has no other).
-    pub fn report(&self, locale: &str) -> TeamReport {
+    /// The report in `w`'s language (English texts where the definition has no other), with the
+    /// team's sentences from `t`.
+    pub fn report(&self, w: &Wording, t: &TeamTexts) -> TeamReport {
         let def = &self.def;
+        let locale = w.locale;
         let all = self.respondents.len();
         // Shown groups: at least `min_group` respondents.
         let shown: Vec<usize> = (0..self.groups.len())
@@ -480,7 +562,9 @@ impl Team {
             });
         }
         let card = combine(def, &raws);
-        let wording = crate::engine::Wording::english();
+        // A team's recommendations say "the team's weakest dimension", not "your".
+        let messages = Messages { weakest: t.weakest, strongest: t.strongest, ..*w.messages };
+        let wording = Wording { locale, messages: &messages, number: w.number };
         let overall = OverallResult {
             score: card.overall.score,
             level: card.overall.level,
@@ -496,7 +580,27 @@ impl Team {
             })
             .collect();
         disagreements.sort_by(|a, b| b.sd.total_cmp(&a.sd));
-        let recommendations = crate::engine::result::recommendations(def, &card, &wording);
+        let mut recommendations = crate::engine::result::recommendations(def, &card, &wording);
+        let title =
+            |g: &str| self.groups.iter().find(|x| x.id == g).map_or_else(|| g.to_string(), |x| x.title(locale, t));
+        for r in &mut recommendations {
+            // The largest gap of the dimension (gaps are sorted), then its disagreement.
+            if let Some(g) = gaps.iter().find(|g| g.dimension_id == r.dimension_id) {
+                r.why.push(' ');
+                r.why.push_str(&fill(
+                    t.why_gap,
+                    &[
+                        ("higher", title(&g.higher)),
+                        ("lower", title(&g.lower)),
+                        ("difference", (w.number)(g.difference)),
+                    ],
+                ));
+            }
+            if let Some(d) = disagreements.iter().find(|d| d.dimension_id == r.dimension_id) {
+                r.why.push(' ');
+                r.why.push_str(&fill(t.why_disagreement, &[("sd", (w.number)(d.sd))]));
+            }
+        }
         TeamReport {
             schema_version: 1,
             kind: "team",
@@ -509,12 +613,16 @@ impl Team {
             group_by: self.group_by.clone(),
             min_group: self.min_group,
             respondents: all,
-            rejected: self.rejected.clone(),
+            rejected: self
+                .rejected
+                .iter()
+                .map(|r| Rejected { source: r.source.clone(), reason: t.reason(r.code).into(), code: r.code })
+                .collect(),
             groups: shown
                 .iter()
                 .map(|&g| GroupRef {
                     id: self.groups[g].id.clone(),
-                    title: self.groups[g].title.clone(),
+                    title: self.groups[g].title(locale, t),
                     n: members(g).count(),
                 })
                 .collect(),
@@ -524,6 +632,7 @@ impl Team {
             disagreements,
             statements,
             recommendations,
+            previous: None,
         }
     }
 }
@@ -534,4 +643,343 @@ pub fn most_divided(report: &TeamReport) -> Vec<&TeamStatement> {
     s.sort_by(|a, b| b.largest_gap.unwrap_or(0.0).total_cmp(&a.largest_gap.unwrap_or(0.0)));
     s.truncate(5);
     s
+}
+
+impl TeamGroup {
+    fn title(&self, locale: &str, t: &TeamTexts) -> String {
+        match &self.title {
+            Some(text) => text.get(locale).to_string(),
+            None => t.group(&self.id).to_string(),
+        }
+    }
+}
+
+text_table! {
+    /// The team report's own texts: its sentences (in the report JSON) and its screen's.
+    TeamTexts {
+        reason_not_json,
+        reason_not_a_result,
+        reason_not_a_code,
+        reason_other_assessment,
+        reason_other_version,
+        reason_duplicate,
+        reason_answers_do_not_fit,
+        group_leaders,
+        group_front_line,
+        group_support,
+        weakest,
+        strongest,
+        gap,
+        why_gap,
+        why_disagreement,
+        heading,
+        privacy,
+        add_heading,
+        choose_files,
+        drop_hint,
+        previous_round,
+        paste_label,
+        paste_add,
+        empty,
+        respondents,
+        groups_heading,
+        group_item,
+        hidden_groups,
+        no_groups,
+        rejected_heading,
+        rejected_item,
+        level_heading,
+        not_assessed,
+        dimensions_heading,
+        chart_label,
+        chart_legend_team,
+        chart_legend_range,
+        chart_legend_middle,
+        table_caption,
+        col_dimension,
+        col_group,
+        col_n,
+        col_mean,
+        col_range,
+        col_middle,
+        col_sd,
+        col_dont_know,
+        col_change,
+        team,
+        gaps_heading,
+        no_gaps,
+        disagreements_heading,
+        disagreement_item,
+        no_disagreements,
+        statements_heading,
+        statement_item,
+        recommendations_heading,
+        previous_heading,
+        since,
+        download_json,
+        download_csv,
+        print,
+        unreadable,
+    }
+}
+
+/// English, compiled in; German, French and Spanish are in `src/locales/team.json`.
+pub const TEAM_EN: TeamTexts = TeamTexts {
+    reason_not_json: "not JSON",
+    reason_not_a_result: "not a result",
+    reason_not_a_code: "not a whole result code (it may have been cut short or changed in copying)",
+    reason_other_assessment: "a result of another assessment",
+    reason_other_version: "a result of another version of this assessment",
+    reason_duplicate: "a duplicate of a result already added",
+    reason_answers_do_not_fit: "its answers do not fit this assessment",
+    group_leaders: "Leaders",
+    group_front_line: "Front line",
+    group_support: "Support functions",
+    weakest: "The team's weakest dimension",
+    strongest: "The team's strongest dimension",
+    gap: "{higher} score {dimension} {difference} points higher than {lower} ({a} vs {b})",
+    why_gap: "{higher} and {lower} see it {difference} points apart: start by walking the journey together.",
+    why_disagreement: "Respondents do not share a view here (standard deviation {sd}): start by walking the journey together.",
+    heading: "Team report",
+    privacy: "Results are read in this browser only; nothing is sent anywhere.",
+    add_heading: "Add results",
+    choose_files: "Choose result files",
+    drop_hint: "or drop .json and .ndjson files here",
+    previous_round: "Add as the previous round (to compare with)",
+    paste_label: "Paste result JSON or result codes",
+    paste_add: "Add the pasted results",
+    empty: "No results yet. Add result files or paste result codes to see the team's picture.",
+    respondents: "Respondents: {n}",
+    groups_heading: "Groups",
+    group_item: "{title}: {n}",
+    hidden_groups: "Groups with fewer than {n} respondents are not shown on their own, so nobody can be singled out; their respondents count in the totals.",
+    no_groups: "No group has enough respondents to be shown on its own.",
+    rejected_heading: "Not added",
+    rejected_item: "{source}: {reason}",
+    level_heading: "Team level",
+    not_assessed: "Not assessed",
+    dimensions_heading: "Dimensions",
+    chart_label: "The team's mean per dimension, with the range from lowest to highest, the middle half, and each group's mean (0–100). The table below holds the same figures.",
+    chart_legend_team: "Team mean",
+    chart_legend_range: "Lowest to highest",
+    chart_legend_middle: "Middle half",
+    table_caption: "Scores per dimension and group (0–100)",
+    col_dimension: "Dimension",
+    col_group: "Group",
+    col_n: "Respondents",
+    col_mean: "Mean",
+    col_range: "Lowest–highest",
+    col_middle: "Middle half",
+    col_sd: "Standard deviation",
+    col_dont_know: "Don't know",
+    col_change: "Change",
+    team: "Whole team",
+    gaps_heading: "Gaps between groups",
+    no_gaps: "No group scores a dimension 15 points or more apart from another.",
+    disagreements_heading: "No shared view",
+    disagreement_item: "{dimension}: standard deviation {sd}",
+    no_disagreements: "Respondents broadly agree on every dimension.",
+    statements_heading: "Statements that divide the groups most",
+    statement_item: "{difference} apart on the 1–5 scale",
+    recommendations_heading: "Recommendations",
+    previous_heading: "Since the previous round",
+    since: "{change} since the previous round",
+    download_json: "Download the report (JSON)",
+    download_csv: "Download the table (CSV)",
+    print: "Print or save as PDF",
+    unreadable: "the file could not be read",
+};
+
+impl TeamTexts {
+    pub fn reason(&self, r: Reason) -> &'static str {
+        match r {
+            Reason::NotJson => self.reason_not_json,
+            Reason::NotAResult => self.reason_not_a_result,
+            Reason::NotACode => self.reason_not_a_code,
+            Reason::OtherAssessment => self.reason_other_assessment,
+            Reason::OtherVersion => self.reason_other_version,
+            Reason::Duplicate => self.reason_duplicate,
+            Reason::AnswersDoNotFit => self.reason_answers_do_not_fit,
+        }
+    }
+
+    /// The title of a built-in group.
+    pub fn group(&self, id: &str) -> &'static str {
+        match id {
+            "leaders" => self.group_leaders,
+            "front-line" => self.group_front_line,
+            _ => self.group_support,
+        }
+    }
+
+    /// The team texts of `locale`: English, or the language's from `sources` (the JSON of
+    /// `src/locales/team.json`, `{"de": {...}, ...}`), where a missing key stays English.
+    pub fn of(locale: &str, sources: &str) -> TeamTexts {
+        let language = crate::engine::messages::resolve(locale);
+        let all: BTreeMap<String, BTreeMap<String, String>> = serde_json::from_str(sources).unwrap_or_default();
+        match all.get(language) {
+            Some(strings) => TeamTexts::read(strings, &TEAM_EN),
+            None => TEAM_EN,
+        }
+    }
+}
+
+/// The team texts' other languages.
+pub const TEAM_TEXTS_SOURCE: &str = include_str!("../locales/team.json");
+
+/// A gap in words: "Leaders score Failure demand 24 points higher than Front line (71 vs 47)".
+pub fn gap_sentence(report: &TeamReport, gap: &Gap, w: &Wording, t: &TeamTexts) -> String {
+    let group = |id: &str| report.groups.iter().find(|g| g.id == id);
+    let dimension = report.dimensions.iter().find(|d| d.id == gap.dimension_id);
+    let mean = |id: &str| {
+        dimension
+            .and_then(|d| d.groups.iter().find(|g| g.id == id))
+            .and_then(|g| g.mean)
+            .map_or_else(String::new, w.number)
+    };
+    fill(
+        t.gap,
+        &[
+            ("higher", group(&gap.higher).map_or_else(|| gap.higher.clone(), |g| g.title.clone())),
+            ("lower", group(&gap.lower).map_or_else(|| gap.lower.clone(), |g| g.title.clone())),
+            ("dimension", dimension.map_or_else(|| gap.dimension_id.clone(), |d| d.title.clone())),
+            ("difference", (w.number)(gap.difference)),
+            ("a", mean(&gap.higher)),
+            ("b", mean(&gap.lower)),
+        ],
+    )
+}
+
+/// The change since a previous round (`baseline-src`, or files added as the previous round).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Comparison {
+    pub respondents: usize,
+    pub overall: Change,
+    pub dimensions: Vec<DimensionChange>,
+}
+
+/// A mean then and now, and the change (each at one decimal; `None` where either is missing).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Change {
+    pub before: Option<f64>,
+    pub now: Option<f64>,
+    pub change: Option<f64>,
+}
+
+impl Change {
+    fn of(before: Option<f64>, now: Option<f64>) -> Change {
+        Change { before, now, change: before.zip(now).map(|(b, n)| round1(n - b)) }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DimensionChange {
+    pub dimension_id: String,
+    #[serde(flatten)]
+    pub team: Change,
+    /// Each group shown in this round, against its mean in the previous one.
+    pub groups: Vec<GroupChange>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct GroupChange {
+    pub id: String,
+    #[serde(flatten)]
+    pub change: Change,
+}
+
+/// `now` with the change since `before` (a report of the same assessment's previous round).
+pub fn compare(now: &TeamReport, before: &TeamReport) -> Comparison {
+    Comparison {
+        respondents: before.respondents,
+        overall: Change::of(before.overall.score, now.overall.score),
+        dimensions: now
+            .dimensions
+            .iter()
+            .map(|d| {
+                let then = before.dimensions.iter().find(|b| b.id == d.id);
+                DimensionChange {
+                    dimension_id: d.id.clone(),
+                    team: Change::of(then.and_then(|b| b.mean), d.mean),
+                    groups: d
+                        .groups
+                        .iter()
+                        .map(|g| GroupChange {
+                            id: g.id.clone(),
+                            change: Change::of(
+                                then.and_then(|b| b.groups.iter().find(|x| x.id == g.id)).and_then(|x| x.mean),
+                                g.mean,
+                            ),
+                        })
+                        .collect(),
+                }
+            })
+            .collect(),
+    }
+}
+
+/// The report as CSV: a header, then per dimension one row for the whole team and one per shown
+/// group. Numbers are written plainly (`58.3`); texts are quoted where they need it.
+pub fn csv(report: &TeamReport) -> String {
+    fn field(s: &str) -> String {
+        // A leading =, +, - or @ would make a spreadsheet read the text as a formula.
+        let s = if s.starts_with(['=', '+', '-', '@']) { format!("'{s}") } else { s.to_string() };
+        if s.contains([',', '"', '\n', '\r']) || s != s.trim() {
+            format!("\"{}\"", s.replace('"', "\"\""))
+        } else {
+            s
+        }
+    }
+    let num = |x: Option<f64>| x.map_or_else(String::new, crate::engine::messages::plain_number);
+    let mut out = String::from(
+        "dimension_id,dimension,group_id,group,n,mean,median,min,max,sd,dont_know_share,previous_mean,change\r\n",
+    );
+    for d in &report.dimensions {
+        let change = report.previous.as_ref().and_then(|p| p.dimensions.iter().find(|c| c.dimension_id == d.id));
+        out.push_str(
+            &[
+                field(&d.id),
+                field(&d.title),
+                String::new(),
+                String::new(),
+                d.n.to_string(),
+                num(d.mean),
+                num(d.median),
+                num(d.min),
+                num(d.max),
+                num(d.sd),
+                d.dont_know_share.to_string(),
+                num(change.and_then(|c| c.team.before)),
+                num(change.and_then(|c| c.team.change)),
+            ]
+            .join(","),
+        );
+        out.push_str("\r\n");
+        for g in &d.groups {
+            let title = report.groups.iter().find(|x| x.id == g.id).map_or(g.id.as_str(), |x| x.title.as_str());
+            let gc = change.and_then(|c| c.groups.iter().find(|x| x.id == g.id));
+            out.push_str(
+                &[
+                    field(&d.id),
+                    field(&d.title),
+                    field(&g.id),
+                    field(title),
+                    g.n.to_string(),
+                    num(g.mean),
+                    String::new(),
+                    String::new(),
+                    String::new(),
+                    String::new(),
+                    String::new(),
+                    num(gc.and_then(|c| c.change.before)),
+                    num(gc.and_then(|c| c.change.change)),
+                ]
+                .join(","),
+            );
+            out.push_str("\r\n");
+        }
+    }
+    out
 }

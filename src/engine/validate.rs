@@ -212,5 +212,18 @@ pub fn validate(def: &Definition) -> Vec<ValidationProblem> {
             c.push(format!("benchmarks[{bi}].source"), "must not be empty");
         }
     }
+    let (mut group_ids, mut values) = (Map::new(), Map::new());
+    for (gi, g) in def.team_groups.iter().enumerate() {
+        let p = format!("teamGroups[{gi}]");
+        c.id(&mut group_ids, format!("{p}.id"), &g.id);
+        c.text(format!("{p}.title"), &g.title);
+        if g.values.is_empty() {
+            c.push(format!("{p}.values"), "needs at least one answer");
+        }
+        // An answer in two groups would count its respondents twice.
+        for (vi, v) in g.values.iter().enumerate() {
+            c.id(&mut values, format!("{p}.values[{vi}]"), v);
+        }
+    }
     c.0
 }
