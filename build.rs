@@ -53,6 +53,11 @@ fn main() {
     let css = std::fs::read_to_string("src/ui/style.css").expect("the stylesheet");
     let out_dir = std::env::var("OUT_DIR").unwrap();
     std::fs::write(std::path::Path::new(&out_dir).join("style.css"), minify_css(&css)).expect("write the stylesheet");
+    // The team report's own rules, added to the widget's in its module.
+    println!("cargo::rerun-if-changed=src/ui/team/team.css");
+    let css = std::fs::read_to_string("src/ui/team/team.css").expect("the team report's stylesheet");
+    std::fs::write(std::path::Path::new(&out_dir).join("team.css"), minify_css(&css))
+        .expect("write the team stylesheet");
     println!("cargo::rerun-if-changed={SOURCE}");
     let source = std::fs::read_to_string(SOURCE).expect("the default definition");
     let value: Value = serde_json::from_str(&source).unwrap_or_else(|e| panic!("{SOURCE}: {e}"));

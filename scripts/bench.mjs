@@ -177,7 +177,48 @@ rows.push(["start → first question painted (p50 / p95)", `${ms(pct(firstQuesti
   rows.push(["wasm memory after 200 / 400 mount-destroy cycles", `${kb(mem.after200)} / ${kb(mem.after400)}`, "flat"]);
   await context.close();
 }
-// 4. The first screen per embed path, against SurveyJS running the same assessment.
+// 4. The team report: aggregating 1,000 and 10,000 results (the fixture's 40, repeated with new
+// ids) through mountTeam's add(), as objects and as NDJSON text; and the wasm memory after each.
+{
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${site.origin}/team-codes.html?team`);
+  const team = await page.evaluate(async (runs) => {
+    const { default: init, mountTeam } = await import("/pkg/cx_scorecard_team.js");
+    const wasm = await init();
+    const fixture = await (await fetch("/team-results.json")).json();
+    const many = (n) => Array.from({ length: n }, (_, i) => ({ ...fixture[i % 40], id: i.toString(16).padStart(32, "0") }));
+    const out = {};
+    for (const n of [1000, 10000]) {
+      const results = many(n);
+      const ndjson = results.map((r) => JSON.stringify(r)).join("\n");
+      const times = { objects: [], text: [] };
+      for (let run = 0; run < runs; run++) {
+        for (const [kind, input] of [["objects", results], ["text", ndjson]]) {
+          const box = document.createElement("div");
+          document.body.append(box);
+          const h = mountTeam(box, { locale: "en" });
+          const t0 = performance.now();
+          const report = h.add(input);
+          times[kind].push(performance.now() - t0);
+          if (report.respondents !== n) throw new Error(`expected ${n} respondents, got ${report.respondents}`);
+          h.destroy();
+          box.remove();
+        }
+      }
+      out[n] = { ...times, memory: wasm.memory.buffer.byteLength };
+    }
+    return out;
+  }, Math.max(3, Math.min(RUNS, 10)));
+  const kb = (b) => `${(b / 1024).toFixed(0)} KiB`;
+  for (const n of [1000, 10000]) {
+    const t = team[n];
+    rows.push([`team report: ${n.toLocaleString("en")} results added as objects / as NDJSON (p50)`, `${ms(pct(t.objects, 50))} / ${ms(pct(t.text, 50))}`, n === 10000 ? "< 100 ms" : ""]);
+    rows.push([`  wasm memory of the team module after ${n.toLocaleString("en")}`, kb(t.memory), "proportional"]);
+  }
+  await context.close();
+}
+// 5. The first screen per embed path, against SurveyJS running the same assessment.
 rows.push(...(await firstScreenRows(browser, site.origin, RUNS, { ms, pct })));
 await browser.close();
 site.server.close();

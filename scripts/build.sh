@@ -16,6 +16,15 @@ node_modules/.bin/wasm-opt -Oz --converge --low-memory-unused --strip-debug --st
   --enable-mutable-globals --enable-reference-types --enable-multivalue \
   pkg/cx_scorecard_bg.wasm -o pkg/cx_scorecard_bg.wasm
 node scripts/short-imports.mjs pkg/cx_scorecard_bg.wasm pkg/cx_scorecard.js
+# The team report's module: the same crate with the feature `team` (only `mountTeam` exported), in a
+# target directory of its own, since both builds write a file named cx_scorecard.wasm.
+team_target="${CARGO_TARGET_DIR:-target}/team"
+CARGO_TARGET_DIR="$team_target" cargo build --quiet --lib --profile wasm --target wasm32-unknown-unknown --features team
+wasm-bindgen --target web --out-dir pkg --out-name cx_scorecard_team "$team_target/wasm32-unknown-unknown/wasm/cx_scorecard.wasm"
+node_modules/.bin/wasm-opt -Oz --converge --low-memory-unused --strip-debug --strip-producers --strip-target-features --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+  --enable-mutable-globals --enable-reference-types --enable-multivalue \
+  pkg/cx_scorecard_team_bg.wasm -o pkg/cx_scorecard_team_bg.wasm
+node scripts/short-imports.mjs pkg/cx_scorecard_team_bg.wasm pkg/cx_scorecard_team.js
 cargo run --quiet --features schema --bin schemas -- pkg/schema
 cargo run --quiet --bin locales -- pkg/locales
 # The first screen rendered natively with Yew's SSR: the stylesheet file, pkg/intro.*, the
@@ -24,6 +33,7 @@ cargo run --quiet --features prerender --bin prerender -- pkg
 node scripts/standalone.mjs
 # The glue hosts load, minified (the single-file edition above inlines the readable one).
 node_modules/.bin/terser pkg/cx_scorecard.js --module --compress --mangle -o pkg/cx_scorecard.js
+node_modules/.bin/terser pkg/cx_scorecard_team.js --module --compress --mangle -o pkg/cx_scorecard_team.js
 # The npm package: the loader and frame helper copied beside the glue, and pkg/package.json.
 node scripts/package-json.mjs
 # The package's copies of the loader and the prerender module, minified like the glue.

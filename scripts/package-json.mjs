@@ -26,6 +26,8 @@ const COPIES = {
   "cx-scorecard.js": [
     ['"pkg/cx_scorecard_bg.wasm"', '"./cx_scorecard_bg.wasm"'],
     ['"pkg/cx_scorecard.js"', '"./cx_scorecard.js"'],
+    ['"pkg/cx_scorecard_team_bg.wasm"', '"./cx_scorecard_team_bg.wasm"'],
+    ['"pkg/cx_scorecard_team.js"', '"./cx_scorecard_team.js"'],
     ["`pkg/locales/", "`./locales/"],
     ['"./pkg/intro.js"', '"./intro.js"'],
   ],
@@ -57,6 +59,8 @@ const pkg = {
   types: "./cx_scorecard.d.ts",
   exports: {
     ".": { types: "./cx_scorecard.d.ts", default: "./cx_scorecard.js" },
+    // The team report's module (mountTeam), a download of its own.
+    "./team": { types: "./cx_scorecard_team.d.ts", default: "./cx_scorecard_team.js" },
     "./element": "./cx-scorecard.js",
     "./frame": "./cx-scorecard-frame.js",
     // The prerendered first screen and the swap to the live widget, for hosts that call mount().
@@ -76,6 +80,10 @@ const pkg = {
     "cx_scorecard.d.ts",
     "cx_scorecard_bg.wasm",
     "cx_scorecard_bg.wasm.d.ts",
+    "cx_scorecard_team.js",
+    "cx_scorecard_team.d.ts",
+    "cx_scorecard_team_bg.wasm",
+    "cx_scorecard_team_bg.wasm.d.ts",
     "cx-scorecard.js",
     "cx-scorecard-frame.js",
     "cx-scorecard-prerender.js",

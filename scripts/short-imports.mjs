@@ -5,11 +5,13 @@
 //
 // Usage: node scripts/short-imports.mjs pkg/cx_scorecard_bg.wasm pkg/cx_scorecard.js
 import { readFileSync, writeFileSync } from "node:fs";
+import { basename } from "node:path";
 
 const [wasmPath, gluePath] = process.argv.slice(2);
 const wasm = readFileSync(wasmPath);
 let glue = readFileSync(gluePath, "utf8");
-const MODULE = "./cx_scorecard_bg.js";
+// "./cx_scorecard_bg.js", or the team module's "./cx_scorecard_team_bg.js".
+const MODULE = `./${basename(wasmPath).replace(/\.wasm$/, ".js")}`;
 
 function fail(message) {
   console.error(`short-imports: ${message}`);

@@ -16,6 +16,9 @@ const FILES = [
   "pkg/cx_scorecard_bg.wasm", "pkg/cx_scorecard.js", "pkg/cx-scorecard.js", "pkg/cx-scorecard-prerender.js",
   "pkg/intro.js",
 ];
+// The team report's module: its own wasm and glue, loaded only by a page with <cx-scorecard-team>
+// or mountTeam (the loader is the widget's, counted above), never by a respondent's widget.
+const TEAM_FILES = ["pkg/cx_scorecard_team_bg.wasm", "pkg/cx_scorecard_team.js"];
 /** A file's size raw, gzipped (level 9) and with Brotli (quality 11). */
 function measure(file) {
   const raw = readFileSync(file);
@@ -30,15 +33,16 @@ export function sizes() {
     : [];
   const total = files.reduce((n, f) => n + f.gzip, 0);
   const totalBr = files.reduce((n, f) => n + f.br, 0);
+  const team = TEAM_FILES.filter(existsSync).map(measure);
   return {
-    files, packs, total, totalBr,
+    files, packs, total, totalBr, team, teamTotal: team.reduce((n, f) => n + f.gzip, 0),
     withPack: total + Math.max(0, ...packs.map((p) => p.gzip)),
     withPackBr: totalBr + Math.max(0, ...packs.map((p) => p.br)),
   };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const { files, packs, total, totalBr, withPack, withPackBr } = sizes();
+  const { files, packs, total, totalBr, withPack, withPackBr, team, teamTotal } = sizes();
   const kb = (n) => (n / 1024).toFixed(1) + " KB";
   const row = (f) => console.log(`  ${f.file.padEnd(28)} ${kb(f.raw).padStart(10)} raw ${kb(f.gzip).padStart(10)} gzipped ${kb(f.br).padStart(10)} brotli`);
   console.log("size (what a host downloads):");
@@ -49,7 +53,15 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     packs.forEach(row);
     console.log(`  ${"total, another language".padEnd(28)} ${"".padStart(14)} ${kb(withPack).padStart(10)} gzipped ${kb(withPackBr).padStart(10)} brotli`);
   }
-  const budgets = [["--budget-english", total, "in English"], ["--budget", withPack, "with the largest pack"]];
+  if (team.length) {
+    console.log("team report module (its own download; a respondent's widget does not load it):");
+    team.forEach(row);
+    console.log(`  ${"total, team report".padEnd(28)} ${"".padStart(14)} ${kb(teamTotal).padStart(10)} gzipped`);
+  }
+  const budgets = [
+    ["--budget-english", total, "in English"], ["--budget", withPack, "with the largest pack"],
+    ["--budget-team", teamTotal, "for the team report"],
+  ];
   const within = [];
   for (const [flag, size, what] of budgets) {
     const i = process.argv.indexOf(flag);

@@ -12,6 +12,8 @@ cargo clippy --quiet --all-targets -- -D warnings
 # The build-time prerender: the intro and the frame compiled natively with Yew's SSR.
 cargo clippy --quiet --all-targets --features prerender -- -D warnings
 cargo clippy --quiet --all-targets --target wasm32-unknown-unknown -- -D warnings
+# The team report's module (the same crate with the feature `team`).
+cargo clippy --quiet --lib --target wasm32-unknown-unknown --features team -- -D warnings
 # The benchmark's build (`benchmarkScoring`, scripts/bench.sh) is checked too, so it never rots.
 cargo clippy --quiet --lib --target wasm32-unknown-unknown --features bench -- -D warnings
 
@@ -35,9 +37,14 @@ bash scripts/build.sh
 # screen, which the loader brings: 280.2 → 285.1 KB in English, 286.4 → 291.3 KB with a pack; then the
 # result id, funnel events, attribution and calls to action: → 295.6 KB in English, 301.8 KB with a pack;
 # then the lead modes and progress since last time: → 310.1 KB in English, 316.6 KB with a pack, of which
-# about a third is serde_json reading the kept completion back.)
+# about a third is serde_json reading the kept completion back; then "Copy my result code", a
+# definition's teamGroups and the loader's <cx-scorecard-team> (its module loaded only when one
+# appears): → 316.8 KB in English, 323.3 KB with a pack.)
 echo "== size budget"
-node scripts/size.mjs --budget-english "${SIZE_BUDGET_ENGLISH_KB:-316.3}" --budget "${SIZE_BUDGET_KB:-322.9}" | tail -1
+# The team report's module is its own download (a respondent's widget never loads it); its ceiling
+# is its first size plus 2%.
+node scripts/size.mjs --budget-english "${SIZE_BUDGET_ENGLISH_KB:-323.1}" --budget "${SIZE_BUDGET_KB:-329.8}" \
+  --budget-team "${SIZE_BUDGET_TEAM_KB:-268.8}" | tail -1
 
 echo "== page tests in Chromium"
 node --test --test-reporter=spec tests/pages/

@@ -134,7 +134,7 @@ fn every_rejection_has_its_reason_and_nothing_counts_twice() {
             ("d.json", "a result of another version of this assessment"),
             ("e.json", "not a result"),
             ("f.json", "its answers do not fit this assessment"),
-            ("g.ndjson, line 1", "not JSON"),
+            ("g.ndjson", "not JSON"),
         ]
     );
     assert_eq!(t.respondents(), 1, "a bad input never loses what was added");
@@ -289,4 +289,28 @@ fn the_csv_has_a_row_per_dimension_and_group() {
     assert_eq!(rows[1], format!("d1,{title},,,8,59.4,50,25,100,29.7,0,,"));
     assert_eq!(rows[2], format!("d1,{title},leaders,Leaders,3,91.7,,,,,,,"));
     assert_eq!(rows[3], format!("d1,{title},front-line,Front line,3,33.3,,,,,,,"));
+}
+
+/// The 40 results the team demo page and the page tests load (`www/team-results.json`), and
+/// their report as the engine makes it (`tests/golden/team-report.json`, which the page test
+/// compares with the team module's `cx-scorecard:team-report`). `UPDATE_GOLDEN=1` rewrites it.
+#[test]
+fn the_forty_results_fixture_gives_the_golden_report() {
+    let mut t = Team::for_definition(default_definition(), "role", 3);
+    let text = include_str!("../www/team-results.json");
+    assert_eq!(t.add_text("http://x/team-results.json", text), 40);
+    let r = t.report(&Wording::english(), &TEAM_EN);
+    // By hand from the fixture's roles: 9 leaders, 16 front line, 13 support, 2 without a role.
+    assert_eq!(
+        r.groups.iter().map(|g| (g.id.as_str(), g.n)).collect::<Vec<_>>(),
+        [("leaders", 9), ("front-line", 16), ("support", 13)]
+    );
+    assert!(!r.gaps.is_empty(), "the fixture's leaders rate higher than its front line");
+    let json = serde_json::to_value(&r).unwrap();
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/golden/team-report.json");
+    if std::env::var("UPDATE_GOLDEN").is_ok() {
+        std::fs::write(path, serde_json::to_string_pretty(&json).unwrap() + "\n").unwrap();
+    }
+    let golden: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    assert_eq!(json, golden);
 }

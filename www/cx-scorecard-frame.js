@@ -9,7 +9,7 @@
 const SOURCE = "cx-scorecard";
 const VERSION = 1;
 
-export function frame(container, { src, locale, theme, attribution, title = "CX Operations assessment", parentOrigin = location.origin } = {}) {
+export function frame(container, { src, locale, theme, attribution, resultCode, title = "CX Operations assessment", parentOrigin = location.origin } = {}) {
   if (!(container instanceof Element)) throw new Error("cx-scorecard frame: container must be a DOM Element");
   if (!src) throw new Error("cx-scorecard frame: src (the URL of embed.html) is required");
   const url = new URL(src, document.baseURI);
@@ -24,11 +24,14 @@ export function frame(container, { src, locale, theme, attribution, title = "CX 
       if (name.startsWith("utm_") && !url.searchParams.has(name)) url.searchParams.set(name, value);
     }
   }
+  // With `resultCode`, the results offer "Copy my result code" (the guest may write the clipboard).
+  if (resultCode) url.searchParams.set("resultCode", "");
   const guestOrigin = url.origin;
 
   const iframe = document.createElement("iframe");
   iframe.src = url.href;
   iframe.title = title;
+  if (resultCode) iframe.allow = "clipboard-write";
   // Set through the CSSOM, which a strict CSP allows (unlike a style attribute).
   Object.assign(iframe.style, { display: "block", width: "100%", border: "0", height: "32rem" });
 

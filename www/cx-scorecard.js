@@ -11,7 +11,7 @@ const BASE = new URL("./", import.meta.url);
 const LOCALE_TAG = /^(?=.{2,35}$)[A-Za-z0-9]+(?:[-_][A-Za-z0-9]+)*$/;
 const ATTRIBUTES = [
   "definition", "definition-src", "locale", "theme", "data-layer", "target-origins",
-  "lead-capture", "autosave", "submit-url", "storage-key", "attribution", "cta",
+  "lead-capture", "autosave", "submit-url", "storage-key", "attribution", "cta", "result-code",
 ];
 /** Attributes whose empty value means the default, as if they were absent. */
 const EMPTY_IS_DEFAULT = ["locale", "lead-capture"];
@@ -318,4 +318,112 @@ class CxScorecard extends HTMLElement {
 }
 
 if (!customElements.get("cx-scorecard")) customElements.define("cx-scorecard", CxScorecard);
-export { CxScorecard };
+
+// <cx-scorecard-team>: the team report (the contract's "Team report"). Its own module,
+// pkg/cx_scorecard_team.js, is loaded only when such an element first appears, so a page with the
+// widget alone never downloads it.
+const TEAM_ATTRIBUTES = ["results-src", "baseline-src", "definition", "definition-src", "locale", "group-by", "min-group"];
+let teamLoading;
+function loadTeam() {
+  if (!teamLoading) {
+    const wasm = fetch(new URL("pkg/cx_scorecard_team_bg.wasm", BASE));
+    wasm.catch(() => {});
+    teamLoading = import(new URL("pkg/cx_scorecard_team.js", BASE).href).then(async (m) => {
+      await m.default({ module_or_path: wasm });
+      return m;
+    });
+  }
+  return teamLoading;
+}
+
+class CxScorecardTeam extends HTMLElement {
+  static observedAttributes = TEAM_ATTRIBUTES;
+  #root;
+  #handle = null;
+  #generation = 0;
+
+  constructor() {
+    super();
+    this.#root = this.shadowRoot ?? this.attachShadow({ mode: "open" });
+  }
+
+  connectedCallback() {
+    this.#mount();
+  }
+
+  disconnectedCallback() {
+    this.#generation++;
+    this.#handle?.destroy();
+    this.#handle = null;
+  }
+
+  attributeChangedCallback(name, oldValue, value) {
+    if (!this.isConnected || oldValue === value || this.#generation === 0) return;
+    this.#handle?.destroy();
+    this.#handle = null;
+    this.#mount();
+  }
+
+  /** Adds results (an array, one result, or JSON / NDJSON text or result codes); "previous" for the previous round. */
+  add(results, round) {
+    if (!this.#handle) throw new LoadError("not-ready", "the team report is not ready yet; wait for cx-scorecard:team-report");
+    return this.#handle.add(results, round);
+  }
+
+  /** The report so far, or null. */
+  report() {
+    return this.#handle?.report() ?? null;
+  }
+
+  #options() {
+    const options = Object.create(null);
+    for (const name of TEAM_ATTRIBUTES) {
+      if (!this.hasAttribute(name)) continue;
+      const value = this.getAttribute(name);
+      if (value === "" && name === "locale") continue;
+      if (name.endsWith("-src")) options[camel(name)] = new URL(value, document.baseURI).href;
+      else options[camel(name)] = value;
+    }
+    return options;
+  }
+
+  async #mount() {
+    const generation = ++this.#generation;
+    try {
+      const options = this.#options();
+      const wasm = await loadTeam();
+      if (generation !== this.#generation || !this.isConnected) return;
+      const box = document.createElement("div");
+      this.#root.replaceChildren(box);
+      try {
+        this.#handle = wasm.mountTeam(box, options);
+      } catch (e) {
+        // mountTeam has reported it (cx-scorecard:error); the message is shown here.
+        this.#fail(e, false);
+      }
+    } catch (e) {
+      if (generation === this.#generation) this.#fail(e);
+    }
+  }
+
+  #fail(error, report = true) {
+    const box = document.createElement("div");
+    box.className = "cxs-failed";
+    box.setAttribute("role", "alert");
+    box.setAttribute("part", "error");
+    const title = document.createElement("p");
+    title.textContent = "The team report could not be shown.";
+    const detail = document.createElement("pre");
+    detail.textContent = error?.message || String(error);
+    box.append(title, detail);
+    this.#root.adoptedStyleSheets = [failureStyles()];
+    this.#root.replaceChildren(box);
+    if (!report) return;
+    this.dispatchEvent(new CustomEvent("cx-scorecard:error", {
+      detail: { code: error?.code || "mount", message: error?.message || String(error) }, bubbles: true, composed: true,
+    }));
+  }
+}
+
+if (!customElements.get("cx-scorecard-team")) customElements.define("cx-scorecard-team", CxScorecardTeam);
+export { CxScorecard, CxScorecardTeam };

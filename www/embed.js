@@ -19,6 +19,8 @@ const framed = window.parent !== window;
 for (const key of ["locale", "theme"]) if (params.get(key)) options[key] = params.get(key);
 // Attribution: the UTM parameters the partner passed in this URL (see the frame helper's option).
 if (params.has("attribution")) options.attribution = params.get("attribution");
+// The result code: "Copy my result code" on the results (see the frame helper's option).
+if (params.has("resultCode")) options.resultCode = params.get("resultCode");
 
 // The visitor's language pack (German, French or Spanish), fetched while the wasm loads; the widget
 // would otherwise fetch it only once running. If it cannot be had or used, the widget fetches it

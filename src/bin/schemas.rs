@@ -1,6 +1,7 @@
-//! Writes the JSON Schemas of the assessment definition and of the result into a folder
+//! Writes the JSON Schemas of the assessment definition, the result and the team report into a folder
 //! (`cargo run --features schema --bin schemas -- pkg/schema`).
 
+use cx_scorecard::engine::team::TeamReport;
 use cx_scorecard::engine::{AssessmentResult, Definition};
 use std::path::PathBuf;
 
@@ -12,6 +13,8 @@ fn main() -> std::io::Result<()> {
     };
     write("definition.schema.json", serde_json::to_value(schemars::schema_for!(Definition))?)?;
     write("result.schema.json", serde_json::to_value(schemars::schema_for!(AssessmentResult))?)?;
-    println!("schemas: {}/definition.schema.json, {}/result.schema.json", dir.display(), dir.display());
+    write("team-report.schema.json", serde_json::to_value(schemars::schema_for!(TeamReport))?)?;
+    let d = dir.display();
+    println!("schemas: {d}/definition.schema.json, {d}/result.schema.json, {d}/team-report.schema.json");
     Ok(())
 }

@@ -105,6 +105,7 @@ pub(crate) fn handle_object(handle: Handle) -> JsValue {
     o.into()
 }
 
+#[cfg(not(feature = "team"))]
 #[wasm_bindgen(typescript_custom_section)]
 const HANDLE_TS: &str = r#"
 /** A mounted widget, as `mount` returns it. */

@@ -105,6 +105,7 @@ pub async fn load(locale: &str) -> Result<(), String> {
 
 /// Adds a language pack of the default assessment (an object or its JSON), so that no request is
 /// made for that language.
+#[cfg(not(feature = "team"))]
 #[wasm_bindgen(js_name = registerLocale)]
 pub fn register_locale(
     #[wasm_bindgen(unchecked_param_type = "LanguagePack | string")] pack: JsValue,

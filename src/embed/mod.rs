@@ -2,13 +2,22 @@
 //! handle (`handle`), options (`options`), the app roots and styles (`pool`), events
 //! (`outlet`), a mounted widget (`widget`), iframe messaging (`frame`), submission (`submit`),
 //! fetching (`fetch`) and language packs (`locales`).
+//!
+//! Built with the feature `team`, the module is the team report's instead (`team`,
+//! `pkg/cx_scorecard_team*.js`): only `mountTeam` is exported, and the widget's surface, whose
+//! exports are left out, is compiled but unused (the linker drops it), so neither download carries
+//! the other.
+#![cfg_attr(feature = "team", allow(dead_code, unused_imports))]
 
-#[cfg(feature = "bench")]
+#[cfg(all(feature = "bench", not(feature = "team")))]
 mod bench;
 mod fetch;
 mod frame;
 mod handle;
 mod locales;
+#[cfg(feature = "team")]
+mod team;
+#[cfg(not(feature = "team"))]
 pub use locales::register_locale;
 mod options;
 mod outlet;
@@ -68,11 +77,13 @@ const NOT_A_CONTAINER: &[&str] = &[
 /// same as `destroy()`. Bad options throw an `Error` naming the field, and are also shown in
 /// the element and reported as `cx-scorecard:error`. (Its TypeScript declaration follows:
 /// wasm-bindgen cannot declare an optional parameter of a given type.)
+#[cfg(not(feature = "team"))]
 #[wasm_bindgen(skip_typescript)]
 pub fn mount(element: JsValue, options: Option<JsValue>) -> Result<JsValue, JsValue> {
     mount_handle(element, options.unwrap_or(JsValue::UNDEFINED)).map(handle::handle_object)
 }
 
+#[cfg(not(feature = "team"))]
 #[wasm_bindgen(typescript_custom_section)]
 const MOUNT_TS: &str = r#"
 /**
@@ -183,6 +194,7 @@ pub fn mount_handle(element: JsValue, options: JsValue) -> Result<Handle, JsValu
         storage_key: opts.storage_key.map(AttrValue::from),
         attribution: opts.attribution.map(Rc::new),
         cta: Rc::new(opts.cta),
+        result_code: opts.result_code,
         lead: Shared(lead),
         submission: None,
         onretry: Callback::from(|()| {
@@ -311,6 +323,7 @@ pub fn mount_handle(element: JsValue, options: JsValue) -> Result<Handle, JsValu
 
 /// Validates a definition (an object or a JSON string) and returns its errors as
 /// `[{path, message}]`; an empty array means it is valid.
+#[cfg(not(feature = "team"))]
 #[wasm_bindgen(js_name = validateDefinition, unchecked_return_type = "ValidationProblem[]")]
 pub fn validate_definition(
     #[wasm_bindgen(unchecked_param_type = "Definition | string")] definition: JsValue,

@@ -67,6 +67,11 @@ pub struct MountOptions {
     #[serde(default, deserialize_with = "js")]
     #[tsify(optional, type = "Cta[] | string")]
     pub cta: Option<JsValue>,
+    /// Offers "Copy my result code" on the results: the answers and profile answers as a short
+    /// text for the team report, never the lead. Off unless given.
+    #[serde(default)]
+    #[tsify(optional, type = "boolean | \"on\" | \"off\" | \"true\" | \"false\"")]
+    pub result_code: Option<Switch>,
     #[serde(default, deserialize_with = "callback")]
     #[tsify(optional, type = "(detail: Record<string, never>) => void")]
     pub on_ready: Option<Function>,
@@ -328,6 +333,8 @@ pub(crate) struct Options {
     pub attribution: Option<crate::engine::attribution::Attribution>,
     /// Calls to action by result, checked.
     pub cta: Vec<crate::engine::cta::Cta>,
+    /// Offer the result code on the results (`resultCode`).
+    pub result_code: bool,
     pub callbacks: Callbacks,
 }
 
@@ -516,6 +523,20 @@ fn attribution(full: bool) -> crate::engine::attribution::Attribution {
     )
 }
 
+/// A yes or no option (`autosave`, `resultCode`): a boolean, or an attribute's word (`""`, `"on"`,
+/// `"true"`; `"off"`, `"false"`); `default` when not given.
+fn yes_no(name: &str, v: Option<Switch>, default: bool) -> Result<bool, JsValue> {
+    match v {
+        None => Ok(default),
+        Some(Switch::On(b)) => Ok(b),
+        Some(Switch::Text(t)) => match t.as_str() {
+            "" | "on" | "true" => Ok(true),
+            "off" | "false" => Ok(false),
+            _ => Err(js_error(format!("options.{name} must be true or false, got {}", quote(&t)))),
+        },
+    }
+}
+
 fn http_url(field: &str, v: Option<String>) -> Result<Option<String>, JsValue> {
     let Some(s) = v else { return Ok(None) };
     if s.trim().is_empty() {
@@ -573,6 +594,7 @@ impl Options {
             storage_key: None,
             attribution: None,
             cta: Vec::new(),
+            result_code: false,
             callbacks: Callbacks {
                 on_ready: given.on_ready,
                 on_progress: given.on_progress,
@@ -593,15 +615,7 @@ impl Options {
             }
             out.source = Source::Url(url);
         }
-        out.autosave = match given.autosave {
-            None => true,
-            Some(Switch::On(b)) => b,
-            Some(Switch::Text(t)) => match t.as_str() {
-                "" | "on" | "true" => true,
-                "off" | "false" => false,
-                _ => return Err(js_error(format!("options.autosave must be true or false, got {}", quote(&t)))),
-            },
-        };
+        out.autosave = yes_no("autosave", given.autosave, true)?;
         if let Some(locale) = given.locale {
             out.locale = Some(locale_tag("options.locale", &JsValue::from(locale))?);
         }
@@ -662,6 +676,7 @@ impl Options {
             },
         };
         out.cta = cta(given.cta)?;
+        out.result_code = yes_no("resultCode", given.result_code, false)?;
         Ok(out)
     }
 }

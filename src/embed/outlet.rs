@@ -97,7 +97,7 @@ struct DataLayerSummary<'a> {
 }
 
 /// Dispatches `cx-scorecard:<name>` (bubbling, composed) on the host and calls the host's callback.
-fn emit(host: &Element, name: &str, detail: &JsValue, callback: Option<&js_sys::Function>, arg: &JsValue) {
+pub(crate) fn emit(host: &Element, name: &str, detail: &JsValue, callback: Option<&js_sys::Function>, arg: &JsValue) {
     let init: CustomEventInit = crate::ui::bare();
     init.set_bubbles(true);
     init.set_composed(true);

@@ -10,7 +10,7 @@ use web_sys::{CssStyleSheet, Element};
 use yew::{AppHandle, AttrValue, Renderer};
 
 /// The stylesheet, minified by `build.rs`.
-const STYLE: &str = include_str!(concat!(env!("OUT_DIR"), "/style.css"));
+pub(crate) const STYLE: &str = include_str!(concat!(env!("OUT_DIR"), "/style.css"));
 
 thread_local! {
     static SHEET: RefCell<Option<CssStyleSheet>> = const { RefCell::new(None) };
@@ -57,12 +57,21 @@ pub(crate) fn reclaim_failed(host: &Element) {
 /// CSP, unlike `<style>` or `style=""`. Called again whenever the widget's box changes (see
 /// `Mounted::restyle`), so a widget attached later, or moved into a shadow root, is styled there.
 pub(crate) fn adopt_style(host: &Element) -> Result<(), JsValue> {
-    let sheet = SHEET.with(|s| -> Result<CssStyleSheet, JsValue> {
+    adopt(host, &SHEET, STYLE)
+}
+
+/// Adopts the sheet made once from `css` (kept in `cell`) where `host` lives (see [`adopt_style`]).
+pub(crate) fn adopt(
+    host: &Element,
+    cell: &'static std::thread::LocalKey<RefCell<Option<CssStyleSheet>>>,
+    css: &str,
+) -> Result<(), JsValue> {
+    let sheet = cell.with(|s| -> Result<CssStyleSheet, JsValue> {
         if let Some(sheet) = s.borrow().as_ref() {
             return Ok(sheet.clone());
         }
         let sheet = CssStyleSheet::new()?;
-        sheet.replace_sync(STYLE)?;
+        sheet.replace_sync(css)?;
         *s.borrow_mut() = Some(sheet.clone());
         Ok(sheet)
     })?;

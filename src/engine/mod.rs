@@ -15,6 +15,9 @@ pub mod result;
 pub mod saved;
 pub mod scoring;
 pub mod session;
+/// Natively always; in the wasm only in the team report's module (feature `team`), which alone
+/// has serde_json's `raw_value` that it reads results with.
+#[cfg(any(not(target_arch = "wasm32"), feature = "team"))]
 pub mod team;
 pub mod text;
 pub mod validate;

@@ -89,14 +89,18 @@ pub fn round1(x: f64) -> f64 {
     (x * 10.0).round() / 10.0
 }
 
-fn dimension_raw(def: &Definition, d: &Dimension, answers: &Answers) -> (Option<f64>, usize, usize) {
+fn dimension_raw(
+    def: &Definition,
+    d: &Dimension,
+    answer: &dyn Fn(&str) -> Option<Answer>,
+) -> (Option<f64>, usize, usize) {
     let (lo, hi) = (f64::from(def.scale_min()), f64::from(def.scale_max()));
     let mut sum = 0.0;
     let (mut answered, mut dont_know) = (0, 0);
     for s in &d.statements {
-        match answers.get(&s.id) {
+        match answer(&s.id) {
             Some(Answer::Value(v)) => {
-                let v = f64::from(*v);
+                let v = f64::from(v);
                 sum += if s.reverse { lo + hi - v } else { v };
                 answered += 1;
             }
@@ -125,10 +129,16 @@ fn weight_unit(top: f64) -> f64 {
 
 /// Scores a set of answers against a definition.
 pub fn score(def: &Definition, answers: &Answers) -> Scorecard {
+    score_with(def, &|id| answers.get(id).copied())
+}
+
+/// [`score`] with each statement's answer looked up by `answer` (the team report reads them from
+/// its own index, without building a map per respondent).
+pub fn score_with(def: &Definition, answer: &dyn Fn(&str) -> Option<Answer>) -> Scorecard {
     let raws: Vec<_> = def
         .dimensions
         .iter()
-        .map(|d| dimension_raw(def, d, answers))
+        .map(|d| dimension_raw(def, d, answer))
         .map(|(raw, answered, dont_know)| Raw {
             raw,
             evidence_gap: dont_know as u32 >= def.rules.evidence_gap_dont_know,

@@ -6,11 +6,12 @@ use crate::engine::code::{self, CodeError};
 use crate::engine::definition::Definition;
 use crate::engine::messages::{fill, text_table, Messages, Wording};
 use crate::engine::result::{AssessmentRef, OverallResult, Recommendation};
-use crate::engine::scoring::{combine, round1, score, Answer, Answers, Raw};
+use crate::engine::scoring::{combine, round1, score_with, Answer, Answers, Raw};
 use crate::engine::session::ProfileAnswer;
 use crate::engine::text::Text;
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, HashSet};
+use std::borrow::Cow;
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// A difference between two groups' means of this many points or more is a gap.
 pub const GAP: f64 = 15.0;
@@ -33,6 +34,8 @@ pub enum Reason {
     Duplicate,
     /// Its answers name statements the assessment does not have, or values outside the scale.
     AnswersDoNotFit,
+    /// A file or URL whose text could not be had.
+    Unreadable,
 }
 
 impl Reason {
@@ -45,11 +48,14 @@ impl Reason {
             Reason::OtherVersion => "a result of another version of this assessment",
             Reason::Duplicate => "a duplicate of a result already added",
             Reason::AnswersDoNotFit => "its answers do not fit this assessment",
+            Reason::Unreadable => "the file could not be read",
         }
     }
 }
 
 /// A rejected input: where it came from (a file name and position, or "pasted text, line 3").
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(all(target_arch = "wasm32", feature = "team"), derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Rejected {
     pub source: String,
@@ -85,25 +91,31 @@ pub fn default_groups() -> Vec<TeamGroup> {
 /// What a result must hold to be counted; everything else in it is ignored.
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase")]
-struct Input {
+struct Input<'a> {
     #[serde(default)]
     id: String,
-    assessment: InputRef,
-    answers: Vec<InputAnswer>,
+    #[serde(borrow)]
+    assessment: InputRef<'a>,
+    #[serde(borrow)]
+    answers: Vec<InputAnswer<'a>>,
     #[serde(default)]
     profile: BTreeMap<String, ProfileAnswer>,
 }
 
+// Borrowed from the text where it has no escapes, so that reading 10,000 results allocates little.
 #[derive(Deserialize)]
-struct InputRef {
-    id: String,
-    version: String,
+struct InputRef<'a> {
+    #[serde(borrow)]
+    id: Cow<'a, str>,
+    #[serde(borrow)]
+    version: Cow<'a, str>,
 }
 
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase")]
-struct InputAnswer {
-    question_id: String,
+struct InputAnswer<'a> {
+    #[serde(borrow)]
+    question_id: Cow<'a, str>,
     value: Option<u8>,
 }
 
@@ -124,7 +136,11 @@ pub struct Team {
     group_by: String,
     min_group: usize,
     groups: Vec<TeamGroup>,
+    /// Groups were named up front (otherwise each answer makes one).
+    named: bool,
     ids: HashSet<String>,
+    /// Each statement's id and its place in definition order.
+    statements: HashMap<String, usize>,
     respondents: Vec<Respondent>,
     rejected: Vec<Rejected>,
 }
@@ -132,12 +148,16 @@ pub struct Team {
 impl Team {
     /// An empty team. `groups` empty: each answer to `group_by` is a group of its own.
     pub fn new(def: Definition, group_by: &str, min_group: usize, groups: Vec<TeamGroup>) -> Team {
+        let statements =
+            def.dimensions.iter().flat_map(|d| &d.statements).enumerate().map(|(i, s)| (s.id.clone(), i)).collect();
         Team {
             def,
             group_by: group_by.into(),
             min_group: min_group.max(1),
+            named: !groups.is_empty(),
             groups,
             ids: HashSet::new(),
+            statements,
             respondents: Vec::new(),
             rejected: Vec::new(),
         }
@@ -173,40 +193,51 @@ impl Team {
 
     /// Adds one result (JSON data) from `source`; a rejection is listed with its reason.
     pub fn add(&mut self, source: &str, value: serde_json::Value) -> Result<(), Reason> {
-        let outcome = self.accept(value);
+        let outcome = Input::deserialize(&value).map_err(|_| Reason::NotAResult).and_then(|i| self.accept(i));
+        self.note(source, outcome)
+    }
+
+    fn note(&mut self, source: &str, outcome: Result<(), Reason>) -> Result<(), Reason> {
         if let Err(reason) = outcome {
             self.rejected.push(Rejected { source: source.into(), reason: reason.words().into(), code: reason });
         }
         outcome
     }
 
+    /// One result's JSON text, read straight into what is counted (the rest is skipped, never
+    /// built): a syntax error is "not JSON", valid JSON of another shape "not a result".
+    fn add_one(&mut self, source: &str, text: &str) -> Result<(), Reason> {
+        let outcome = match serde_json::from_str::<Input>(text) {
+            Ok(input) => self.accept(input),
+            Err(e) if e.is_data() => Err(Reason::NotAResult),
+            Err(_) => Err(Reason::NotJson),
+        };
+        self.note(source, outcome)
+    }
+
     /// Adds JSON text: one result, an array of them, or NDJSON (one per line). Each is named by
-    /// `source` and its position (`"team.json, result 2"`, `"team.ndjson, line 3"`).
+    /// `source` and its position (`"team.json, result 2"`, `"team.ndjson, line 3"`). The text is
+    /// first only checked and split (`RawValue`), then each result read on its own, so that one
+    /// bad result rejects only itself and 10,000 results are read quickly.
     pub fn add_text(&mut self, source: &str, text: &str) -> usize {
+        use serde_json::value::RawValue;
         let before = self.respondents.len();
-        match serde_json::from_str::<serde_json::Value>(text) {
-            Ok(serde_json::Value::Array(items)) => {
-                for (i, item) in items.into_iter().enumerate() {
-                    let _ = self.add(&format!("{source}, result {}", i + 1), item);
-                }
-            }
-            Ok(one) => {
-                let _ = self.add(source, one);
-            }
-            Err(_) => {
-                for (i, line) in text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
-                    let at = format!("{source}, line {}", i + 1);
-                    match serde_json::from_str(line) {
-                        Ok(v) => {
-                            let _ = self.add(&at, v);
-                        }
-                        Err(_) => self.rejected.push(Rejected {
-                            source: at,
-                            reason: Reason::NotJson.words().into(),
-                            code: Reason::NotJson,
-                        }),
+        if let Ok(whole) = serde_json::from_str::<&RawValue>(text) {
+            if whole.get().starts_with('[') {
+                if let Ok(items) = serde_json::from_str::<Vec<&RawValue>>(whole.get()) {
+                    for (i, item) in items.iter().enumerate() {
+                        let _ = self.add_one(&format!("{source}, result {}", i + 1), item.get());
                     }
                 }
+            } else {
+                let _ = self.add_one(source, whole.get());
+            }
+        } else {
+            // A text of one line is named by its source alone.
+            let one = text.lines().filter(|l| !l.trim().is_empty()).count() == 1;
+            for (i, line) in text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
+                let at = if one { source.to_string() } else { format!("{source}, line {}", i + 1) };
+                let _ = self.add_one(&at, line);
             }
         }
         self.respondents.len() - before
@@ -245,27 +276,24 @@ impl Team {
         self.respondents.len() - before
     }
 
-    fn accept(&mut self, value: serde_json::Value) -> Result<(), Reason> {
-        let input: Input = serde_json::from_value(value).map_err(|_| Reason::NotAResult)?;
-        if input.assessment.id != self.def.id {
+    fn accept(&mut self, input: Input) -> Result<(), Reason> {
+        if input.assessment.id != self.def.id.as_str() {
             return Err(Reason::OtherAssessment);
         }
-        if input.assessment.version != self.def.version {
+        if input.assessment.version != self.def.version.as_str() {
             return Err(Reason::OtherVersion);
         }
-        let mut answers = Answers::new();
+        let mut flat = vec![None; self.statements.len()];
+        let (lo, hi) = (self.def.scale_min(), self.def.scale_max());
         for a in &input.answers {
-            if self.def.dimension_of(&a.question_id).is_none() {
-                return Err(Reason::AnswersDoNotFit);
-            }
-            let answer = match a.value {
-                Some(v) if v < self.def.scale_min() || v > self.def.scale_max() => return Err(Reason::AnswersDoNotFit),
+            let Some(&at) = self.statements.get(a.question_id.as_ref()) else { return Err(Reason::AnswersDoNotFit) };
+            flat[at] = Some(match a.value {
+                Some(v) if v < lo || v > hi => return Err(Reason::AnswersDoNotFit),
                 Some(v) => Answer::Value(v),
                 None => Answer::DontKnow,
-            };
-            answers.insert(a.question_id.clone(), answer);
+            });
         }
-        self.accept_answers(input.id, answers, &input.profile)
+        self.accept_flat(input.id, flat, &input.profile)
     }
 
     fn accept_answers(
@@ -274,21 +302,30 @@ impl Team {
         answers: Answers,
         profile: &BTreeMap<String, ProfileAnswer>,
     ) -> Result<(), Reason> {
+        let flat =
+            self.def.dimensions.iter().flat_map(|d| &d.statements).map(|s| answers.get(&s.id).copied()).collect();
+        self.accept_flat(id, flat, profile)
+    }
+
+    /// Counts a respondent from their answers in definition order.
+    fn accept_flat(
+        &mut self,
+        id: String,
+        flat: Vec<Option<Answer>>,
+        profile: &BTreeMap<String, ProfileAnswer>,
+    ) -> Result<(), Reason> {
         if !id.is_empty() && self.ids.contains(&id) {
             return Err(Reason::Duplicate);
         }
-        let card = score(&self.def, &answers);
+        let card = score_with(&self.def, &|id| self.statements.get(id).and_then(|&i| flat[i]));
         let (lo, hi) = (f64::from(self.def.scale_min()), f64::from(self.def.scale_max()));
         let statements = self
             .def
             .dimensions
             .iter()
             .flat_map(|d| &d.statements)
-            .map(|s| {
-                answers
-                    .get(&s.id)
-                    .map(|a| a.value().map(|v| if s.reverse { lo + hi - f64::from(v) } else { f64::from(v) }))
-            })
+            .zip(&flat)
+            .map(|(s, a)| a.map(|a| a.value().map(|v| if s.reverse { lo + hi - f64::from(v) } else { f64::from(v) })))
             .collect();
         let group = match profile.get(&self.group_by) {
             Some(ProfileAnswer::One(value)) => self.group_of(value),
@@ -325,9 +362,7 @@ impl Team {
     }
 
     fn named_groups(&self) -> bool {
-        // Groups named up front keep their values; those made from answers have one value equal
-        // to their id.
-        self.groups.iter().any(|g| g.values.len() != 1 || g.values[0] != g.id)
+        self.named
     }
 }
 
@@ -341,6 +376,10 @@ pub struct Stats {
     pub max: Option<f64>,
     /// Sample standard deviation (n − 1); `None` when n < 2.
     pub sd: Option<f64>,
+    /// The first and third quartiles (the middle half), interpolated between ranks as
+    /// spreadsheets' `QUARTILE.INC` does.
+    pub q1: Option<f64>,
+    pub q3: Option<f64>,
 }
 
 /// `n`, mean, median, min, max and sample sd of `values`, each at one decimal.
@@ -353,8 +392,17 @@ pub fn stats(values: &[f64]) -> Stats {
     let sd = mean
         .filter(|_| n >= 2)
         .map(|m| (values.iter().map(|v| (v - m) * (v - m)).sum::<f64>() / (n - 1) as f64).sqrt());
+    let quartile = |q: f64| {
+        (n > 0).then(|| {
+            let at = q * (n - 1) as f64;
+            let (lo, frac) = (at.floor() as usize, at.fract());
+            sorted[lo] + (sorted[(lo + 1).min(n - 1)] - sorted[lo]) * frac
+        })
+    };
     Stats {
         n,
+        q1: quartile(0.25).map(round1),
+        q3: quartile(0.75).map(round1),
         mean: mean.map(round1),
         median: median.map(round1),
         min: sorted.first().copied(),
@@ -363,6 +411,8 @@ pub fn stats(values: &[f64]) -> Stats {
     }
 }
 
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(all(target_arch = "wasm32", feature = "team"), derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct GroupRef {
@@ -371,6 +421,8 @@ pub struct GroupRef {
     pub n: usize,
 }
 
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(all(target_arch = "wasm32", feature = "team"), derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct GroupMean {
     pub id: String,
@@ -378,6 +430,8 @@ pub struct GroupMean {
     pub mean: Option<f64>,
 }
 
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(all(target_arch = "wasm32", feature = "team"), derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct TeamDimension {
@@ -389,12 +443,18 @@ pub struct TeamDimension {
     pub min: Option<f64>,
     pub max: Option<f64>,
     pub sd: Option<f64>,
+    /// The middle half of the scores: first and third quartiles (an addition to `team-report.md`'s
+    /// fields, for the spread the report draws).
+    pub q1: Option<f64>,
+    pub q3: Option<f64>,
     /// Respondents at level 1…5 in this dimension.
     pub level_counts: Vec<usize>,
     pub dont_know_share: f64,
     pub groups: Vec<GroupMean>,
 }
 
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(all(target_arch = "wasm32", feature = "team"), derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Gap {
@@ -404,6 +464,8 @@ pub struct Gap {
     pub difference: f64,
 }
 
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(all(target_arch = "wasm32", feature = "team"), derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Disagreement {
@@ -411,6 +473,8 @@ pub struct Disagreement {
     pub sd: f64,
 }
 
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(all(target_arch = "wasm32", feature = "team"), derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct TeamStatement {
@@ -423,11 +487,13 @@ pub struct TeamStatement {
 }
 
 /// The team report (`kind: "team"`); its fields are `team-report.md`'s.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(all(target_arch = "wasm32", feature = "team"), derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct TeamReport {
     pub schema_version: u32,
-    pub kind: &'static str,
+    pub kind: String,
     pub assessment: AssessmentRef,
     pub locale: String,
     pub group_by: String,
@@ -556,6 +622,8 @@ impl Team {
                 min: st.min,
                 max: st.max,
                 sd: st.sd,
+                q1: st.q1,
+                q3: st.q3,
                 level_counts,
                 dont_know_share: round1(dont_know_share * 1000.0) / 1000.0,
                 groups,
@@ -603,7 +671,7 @@ impl Team {
         }
         TeamReport {
             schema_version: 1,
-            kind: "team",
+            kind: "team".into(),
             assessment: AssessmentRef {
                 id: def.id.clone(),
                 version: def.version.clone(),
@@ -720,6 +788,7 @@ text_table! {
         download_csv,
         print,
         unreadable,
+        loading,
     }
 }
 
@@ -788,6 +857,7 @@ pub const TEAM_EN: TeamTexts = TeamTexts {
     download_csv: "Download the table (CSV)",
     print: "Print or save as PDF",
     unreadable: "the file could not be read",
+    loading: "Loading the team report…",
 };
 
 impl TeamTexts {
@@ -800,6 +870,7 @@ impl TeamTexts {
             Reason::OtherVersion => self.reason_other_version,
             Reason::Duplicate => self.reason_duplicate,
             Reason::AnswersDoNotFit => self.reason_answers_do_not_fit,
+            Reason::Unreadable => self.unreadable,
         }
     }
 
@@ -851,6 +922,8 @@ pub fn gap_sentence(report: &TeamReport, gap: &Gap, w: &Wording, t: &TeamTexts) 
 }
 
 /// The change since a previous round (`baseline-src`, or files added as the previous round).
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(all(target_arch = "wasm32", feature = "team"), derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Comparison {
@@ -860,6 +933,8 @@ pub struct Comparison {
 }
 
 /// A mean then and now, and the change (each at one decimal; `None` where either is missing).
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(all(target_arch = "wasm32", feature = "team"), derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Change {
     pub before: Option<f64>,
@@ -873,6 +948,8 @@ impl Change {
     }
 }
 
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(all(target_arch = "wasm32", feature = "team"), derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct DimensionChange {
@@ -883,6 +960,8 @@ pub struct DimensionChange {
     pub groups: Vec<GroupChange>,
 }
 
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(all(target_arch = "wasm32", feature = "team"), derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct GroupChange {
     pub id: String,
@@ -982,4 +1061,63 @@ pub fn csv(report: &TeamReport) -> String {
         }
     }
     out
+}
+
+/// Which set of results an input belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Round {
+    Current,
+    /// The previous round, to compare with (`baseline-src`, or files added as such).
+    Previous,
+}
+
+/// The results of a team report: this round's, and a previous round's to compare with.
+#[derive(Debug, Clone)]
+pub struct TeamBook {
+    pub current: Team,
+    pub previous: Option<Team>,
+}
+
+impl TeamBook {
+    pub fn new(def: Definition, group_by: &str, min_group: usize) -> TeamBook {
+        TeamBook { current: Team::for_definition(def, group_by, min_group), previous: None }
+    }
+
+    /// The team of a round (the previous one made when first needed).
+    pub fn team(&mut self, round: Round) -> &mut Team {
+        match round {
+            Round::Current => &mut self.current,
+            Round::Previous => self.previous.get_or_insert_with(|| {
+                let c = &self.current;
+                Team::for_definition(c.def.clone(), &c.group_by, c.min_group)
+            }),
+        }
+    }
+
+    /// Adds text (result JSON, NDJSON or result codes) to a round; returns how many were accepted.
+    pub fn add(&mut self, round: Round, source: &str, text: &str) -> usize {
+        self.team(round).add_pasted(source, text)
+    }
+
+    /// Lists an input whose text could not be had.
+    pub fn unreadable(&mut self, round: Round, source: &str) {
+        self.team(round).rejected.push(Rejected {
+            source: source.into(),
+            reason: Reason::Unreadable.words().into(),
+            code: Reason::Unreadable,
+        });
+    }
+
+    /// The report of this round, with the previous round's rejections and the change since it.
+    pub fn report(&self, w: &Wording, t: &TeamTexts) -> TeamReport {
+        let mut report = self.current.report(w, t);
+        if let Some(previous) = &self.previous {
+            let before = previous.report(w, t);
+            report.rejected.extend(before.rejected.iter().cloned());
+            if before.respondents > 0 {
+                report.previous = Some(compare(&report, &before));
+            }
+        }
+        report
+    }
 }

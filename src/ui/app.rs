@@ -106,6 +106,9 @@ pub struct AppProps {
     /// Calls to action by result (the `cta` option): the first that matches is shown.
     #[prop_or_default]
     pub cta: Rc<Vec<crate::engine::cta::Cta>>,
+    /// Offer the result code on the results (the `resultCode` option).
+    #[prop_or_default]
+    pub result_code: bool,
     /// Where the respondent came from, put into the result (the `attribution` option).
     #[prop_or_default]
     pub attribution: Option<Rc<crate::engine::attribution::Attribution>>,
@@ -483,6 +486,10 @@ pub fn App(props: &AppProps) -> Html {
         Step::Results => match (*result).clone() {
             Some(result) => {
                 let cta = crate::engine::cta::choose(&props.cta, &result).cloned().map(Rc::new);
+                // The answers and profile answers for the team report (never the lead).
+                let code = props.result_code.then(|| {
+                    AttrValue::from(crate::engine::code::encode(&def, &result.id, &session.answers, &result.profile))
+                });
                 let oncta = {
                     let (onfunnel, level) = (props.onfunnel.clone(), result.overall.level);
                     Callback::from(move |c: Rc<crate::engine::cta::Cta>| {
@@ -491,7 +498,7 @@ pub fn App(props: &AppProps) -> Html {
                 };
                 html! {
                     <Results {result} def={def.clone()} {locale} uid={props.uid.clone()} {autofocus} {onrestart} {cta} {oncta}
-                        full={session.full_report()} kept={store.saving && kept.is_some()} {onforget}
+                        full={session.full_report()} kept={store.saving && kept.is_some()} {onforget} {code}
                         submission={props.submission.clone()} onretry={props.onretry.clone()} ondiscard={props.ondiscard.clone()} />
                 }
             }

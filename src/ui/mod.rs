@@ -20,6 +20,8 @@ mod screens;
 #[cfg(target_arch = "wasm32")]
 mod storage;
 pub mod strings;
+#[cfg(all(target_arch = "wasm32", feature = "team"))]
+pub mod team;
 #[cfg(target_arch = "wasm32")]
 pub mod wire;
 

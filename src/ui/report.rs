@@ -16,7 +16,7 @@ use yew::prelude::*;
 use crate::engine::messages::one_decimal;
 
 /// Saves `text` as a file through a temporary object URL.
-fn download(name: &str, mime: &str, text: &str) -> Result<(), JsValue> {
+pub(crate) fn download(name: &str, mime: &str, text: &str) -> Result<(), JsValue> {
     let window = web_sys::window().ok_or("no window")?;
     let document = window.document().ok_or("no document")?;
     let options: web_sys::BlobPropertyBag = super::bare();
@@ -239,6 +239,45 @@ pub struct ResultsProps {
     /// Deletes what is kept (offered while something is).
     #[prop_or_default]
     pub onforget: Option<Callback<()>>,
+    /// The result code to offer (with the `resultCode` option): the answers and profile answers,
+    /// never the lead.
+    #[prop_or_default]
+    pub code: Option<AttrValue>,
+}
+
+/// The result code in a read-only field, to copy by hand, and a button that copies it. When the
+/// clipboard cannot be written, the field is focused with the code selected, for the user's own
+/// copy; when it is, the status says so and focus stays on the button.
+fn result_code(s: &Strings, code: &AttrValue, uid: &str, copied: &UseStateHandle<bool>, input: &NodeRef) -> Html {
+    let onclick = {
+        let (copied, input, code) = (copied.clone(), input.clone(), code.clone());
+        Callback::from(move |_: MouseEvent| {
+            copied.set(false);
+            let (copied, input) = (copied.clone(), input.clone());
+            super::screens::copy_text(
+                &code,
+                Callback::from(move |ok| {
+                    copied.set(ok);
+                    if let Some(i) = input.cast::<web_sys::HtmlInputElement>().filter(|_| !ok) {
+                        let _ = i.focus();
+                        i.select();
+                    }
+                }),
+            );
+        })
+    };
+    let id = format!("{uid}-result-code");
+    let hint = format!("{id}-hint");
+    html! {
+        <div class="cxs-code" part="result-code">
+            <label for={id.clone()} class="cxs-field-label">{ s.result_code_label }</label>
+            <input {id} ref={input.clone()} class="cxs-input" type="text" readonly=true value={code.clone()}
+                aria-describedby={hint.clone()} />
+            <p class="cxs-note" id={hint}>{ s.result_code_hint }</p>
+            <button type="button" class="cxs-btn" part="button" {onclick}>{ s.result_code }</button>
+            <p class="cxs-note" role="status">{ if **copied { s.result_code_copied } else { "" } }</p>
+        </div>
+    }
 }
 
 /// `url` resolved against the page, as the link goes.
@@ -261,6 +300,9 @@ pub fn Results(props: &ResultsProps) -> Html {
     // Progress since the last completion kept in this browser.
     let since = r.previous.as_ref().map(|p| (change(r, p), earlier_day(&p.completed_at, &r.completed_at, l)));
     let forgotten = use_state(|| false);
+    // The result code's copy, said once done (see `result_code`).
+    let copied = use_state(|| false);
+    let code_ref = use_node_ref();
     let kept_ref = use_node_ref();
     let since_text = |delta: Option<f64>, day: &str| {
         delta.map(|d| {
@@ -414,6 +456,7 @@ pub fn Results(props: &ResultsProps) -> Html {
                     </ul>
                 </section>
             }
+            if let Some(code) = &props.code { { result_code(s, code, &props.uid, &copied, &code_ref) } }
             <div class="cxs-nav cxs-actions">
                 <button type="button" class="cxs-btn" part="button" onclick={ondownload_json}>{ s.download_json }</button>
                 <button type="button" class="cxs-btn" part="button" onclick={ondownload_csv}>{ s.download_csv }</button>

@@ -205,6 +205,21 @@ pub fn DimensionPage(props: &PageProps) -> Html {
     }
 }
 
+/// Writes `text` to the clipboard; `done` hears whether it was (never, where there is no clipboard:
+/// `navigator.clipboard` exists only in secure contexts).
+pub(crate) fn copy_text(text: &str, done: Callback<bool>) {
+    let navigator = web_sys::window().map(|w| w.navigator());
+    match navigator.filter(|n| js_sys::Reflect::has(n, &"clipboard".into()).unwrap_or(false)) {
+        Some(n) => {
+            let promise = n.clipboard().write_text(text);
+            wasm_bindgen_futures::spawn_local(async move {
+                done.emit(wasm_bindgen_futures::JsFuture::from(promise).await.is_ok());
+            });
+        }
+        None => done.emit(false),
+    }
+}
+
 #[derive(Properties, PartialEq)]
 pub struct ResumeLinkProps {
     pub def: Shared<Definition>,
@@ -224,16 +239,16 @@ pub fn ResumeLink(props: &ResumeLinkProps) -> Html {
         let (state, def, session) = (link.clone(), props.def.clone(), props.session.clone());
         Callback::from(move |_: MouseEvent| {
             let link = super::storage::resume_url(&def, &session);
-            if let Some(clipboard) = web_sys::window().map(|w| w.navigator().clipboard()) {
-                let (state, link) = (state.clone(), link.clone());
-                let promise = clipboard.write_text(&link);
-                wasm_bindgen_futures::spawn_local(async move {
-                    if wasm_bindgen_futures::JsFuture::from(promise).await.is_ok() {
-                        state.set((Some(link), true));
+            state.set((Some(link.clone()), false));
+            let (state, copied) = (state.clone(), link.clone());
+            copy_text(
+                &link,
+                Callback::from(move |ok| {
+                    if ok {
+                        state.set((Some(copied.clone()), true));
                     }
-                });
-            }
-            state.set((Some(link), false));
+                }),
+            );
         })
     };
     {

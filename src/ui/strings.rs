@@ -112,6 +112,10 @@ text_table! {
     kept_delete,
     kept_deleted,
     new_tab,
+    result_code,
+    result_code_label,
+    result_code_hint,
+    result_code_copied,
     }
 }
 
@@ -218,6 +222,10 @@ pub const EN: Strings = Strings {
     kept_delete: "Delete the kept result",
     kept_deleted: "The kept result is deleted from this browser.",
     new_tab: "(opens in a new tab)",
+    result_code: "Copy my result code",
+    result_code_label: "Your result code",
+    result_code_hint: "Send it to whoever runs your team’s report. It holds your answers and profile answers, never your contact details.",
+    result_code_copied: "Result code copied",
 };
 
 pub use crate::engine::messages::{fill, resolve, LOCALES};

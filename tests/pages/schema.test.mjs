@@ -9,6 +9,7 @@ const read = (p) => JSON.parse(readFileSync(new URL(`../../${p}`, import.meta.ur
 const ajv = new Ajv2020({ allErrors: true });
 const int = (max) => ({ type: "number", validate: (x) => Number.isInteger(x) && x >= 0 && x <= max });
 ajv.addFormat("uint8", int(255)).addFormat("uint16", int(65535)).addFormat("uint32", int(4294967295));
+ajv.addFormat("uint", int(Number.MAX_SAFE_INTEGER));
 ajv.addFormat("double", { type: "number", validate: (x) => Number.isFinite(x) });
 
 const definition = ajv.compile(read("pkg/schema/definition.schema.json"));
@@ -38,4 +39,17 @@ test("the schemas reject what the engine rejects", () => {
   const { overall, ...noOverall } = golden;
   assert.equal(result(noOverall), false);
   assert.equal(result({ ...golden, answers: [{ questionId: "d1.s1", dimensionId: "d1", value: "five" }] }), false);
+});
+
+test("the team report of the 40-result fixture validates against the team report schema, and a broken one does not", () => {
+  const team = ajv.compile(read("pkg/schema/team-report.schema.json"));
+  const golden = read("tests/golden/team-report.json");
+  assert.ok(team(golden), errors(team).join("; "));
+  const withPrevious = { ...golden, previous: { respondents: 3, overall: { before: 40, now: 48.2, change: 8.2 }, dimensions: [
+    { dimensionId: "d1", before: 40, now: 50, change: 10, groups: [{ id: "leaders", before: null, now: 60, change: null }] },
+  ] } };
+  assert.ok(team(withPrevious), errors(team).join("; "));
+  const { respondents, ...noRespondents } = golden;
+  assert.equal(team(noRespondents), false);
+  assert.equal(team({ ...golden, gaps: [{ dimensionId: "d1", higher: "leaders", lower: "front-line", difference: "big" }] }), false);
 });

@@ -39,6 +39,13 @@ test("a host's code using every option, callback, handle method and result field
   assert.equal(status, 0, "tsc failed without output");
 });
 
+test("a host's code using every option and handle method of the team report, and every report field, type-checks", () => {
+  assert.ok(existsSync(`${root}/pkg/cx_scorecard_team.d.ts`), "pkg/cx_scorecard_team.d.ts is missing: run scripts/build.sh first");
+  const { status, output } = typecheck("tests/types/tsconfig.team.json");
+  assert.equal(output, "", `tsc reported problems in tests/types/team-consumer.ts or the declarations it uses:\n${output}`);
+  assert.equal(status, 0, "tsc failed without output");
+});
+
 test("a misspelt option and an option of the wrong type do not type-check", () => {
   const { status, output, diagnostics } = typecheck("tests/types/tsconfig.misspelt.json");
   assert.notEqual(status, 0, "tests/types/misspelt.ts compiled, so the declarations accept a misspelt option");

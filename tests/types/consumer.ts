@@ -84,6 +84,7 @@ export type CheckSurface = [
       | "storageKey"
       | "attribution"
       | "cta"
+      | "resultCode"
       | "onReady"
       | "onProgress"
       | "onComplete"
@@ -436,6 +437,7 @@ export async function embed(element: HTMLElement, log: (line: string) => void): 
       { id: "workshop", text: "Book a workshop", url: "https://example.com/workshop", when: { level: [1, 2] } },
       { id: "guide", text: { en: "Read the guide", de: "Zum Leitfaden" }, url: "/guide", description: "Ten pages", when: { dimension: "d6", level: [1] } },
     ] satisfies Cta[],
+    resultCode: true,
     onReady: (detail: Record<string, never>) => log(`ready ${JSON.stringify(detail)}`),
     onProgress: (p: Progress) => {
       const answered = exact<number>()(p.answered);

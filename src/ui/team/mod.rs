@@ -1,0 +1,48 @@
+//! The team report's screen (built into the team module only, feature `team`): the inputs (files
+//! chosen or dropped, pasted JSON or result codes) and the report. Data down, callbacks up: the
+//! embedding layer holds the results (`engine::team::TeamBook`), so that `add()` and `report()`
+//! on the handle are synchronous, and passes each new report down.
+
+mod chart;
+mod inputs;
+mod view;
+
+pub use inputs::Added;
+
+use crate::engine::team::{TeamReport, TeamTexts};
+use crate::engine::Definition;
+use crate::ui::Shared;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct TeamScreenProps {
+    pub def: Shared<Definition>,
+    /// `None` while the definition loads.
+    pub report: Option<Shared<TeamReport>>,
+    pub texts: Shared<TeamTexts>,
+    pub locale: AttrValue,
+    /// Results the user added (files read, or pasted text).
+    pub onadd: Callback<Added>,
+    /// A message shown instead of the report (a definition that could not be used).
+    #[prop_or_default]
+    pub failure: Option<AttrValue>,
+}
+
+#[component]
+pub fn TeamScreen(props: &TeamScreenProps) -> Html {
+    let t = &*props.texts;
+    html! {
+        <div class="cxs cxs-team" part="root" lang={props.locale.clone()}>
+            <h2 class="cxs-heading">{ t.heading }</h2>
+            <p class="cxs-note">{ t.privacy }</p>
+            if let Some(message) = &props.failure {
+                <div class="cxs-failed" role="alert"><p>{ message.clone() }</p></div>
+            } else if let Some(report) = &props.report {
+                <inputs::Inputs texts={props.texts.clone()} onadd={props.onadd.clone()} />
+                <view::TeamView def={props.def.clone()} report={report.clone()} texts={props.texts.clone()} locale={props.locale.clone()} />
+            } else {
+                <p class="cxs-note" role="status">{ t.loading }</p>
+            }
+        </div>
+    }
+}

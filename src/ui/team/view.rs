@@ -1,0 +1,227 @@
+//! The report: respondents and groups, what was not added, the team level, the dimensions (a
+//! chart and its table), gaps, disagreements, the most divided statements, recommendations, the
+//! change since a previous round, downloads and print.
+
+use super::chart::{chart, marker};
+use crate::engine::history::signed;
+use crate::engine::messages::{fill, EN};
+use crate::engine::team::{csv, gap_sentence, most_divided, TeamReport, TeamTexts};
+use crate::engine::{Definition, Wording};
+use crate::ui::report::download;
+use crate::ui::strings::number_format;
+use crate::ui::Shared;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct TeamViewProps {
+    pub def: Shared<Definition>,
+    pub report: Shared<TeamReport>,
+    pub texts: Shared<TeamTexts>,
+    pub locale: AttrValue,
+}
+
+fn file_stem(r: &TeamReport) -> String {
+    format!("{}-team-report", r.assessment.id)
+}
+
+#[component]
+pub fn TeamView(props: &TeamViewProps) -> Html {
+    let (r, t, l) = (&**props.report, &*props.texts, props.locale.as_str());
+    let number = number_format(l);
+    let num = |x: Option<f64>| x.map_or_else(|| "–".to_string(), &number);
+    let w = Wording { locale: l, messages: &EN, number: &number };
+    let rejected = (!r.rejected.is_empty()).then(|| {
+        html! {
+            <section class="cxs-rejected" aria-labelledby="cxs-team-rejected">
+                <h3 id="cxs-team-rejected">{ t.rejected_heading }</h3>
+                <ul>
+                    { for r.rejected.iter().map(|x| html! {
+                        <li>{ fill(t.rejected_item, &[("source", x.source.clone()), ("reason", x.reason.clone())]) }</li>
+                    }) }
+                </ul>
+            </section>
+        }
+    });
+    if r.respondents == 0 {
+        return html! {
+            <>
+                <p class="cxs-note" role="status">{ t.empty }</p>
+                { for rejected }
+            </>
+        };
+    }
+    let previous = r.previous.as_ref();
+    let change_of = |dimension: &str, group: Option<&str>| -> Option<f64> {
+        let d = previous?.dimensions.iter().find(|c| c.dimension_id == dimension)?;
+        match group {
+            None => d.team.change,
+            Some(g) => d.groups.iter().find(|c| c.id == g)?.change.change,
+        }
+    };
+    let change_cell = |c: Option<f64>| html! { <td class="cxs-num">{ c.map_or_else(|| "–".to_string(), |c| signed(c, &number)) }</td> };
+    let group_title =
+        |id: &str| r.groups.iter().find(|g| g.id == id).map_or_else(|| id.to_string(), |g| g.title.clone());
+    let dimension_title =
+        |id: &str| r.dimensions.iter().find(|d| d.id == id).map_or_else(|| id.to_string(), |d| d.title.clone());
+    let statement_text = |id: &str| {
+        props
+            .def
+            .dimensions
+            .iter()
+            .flat_map(|d| &d.statements)
+            .find(|s| s.id == id)
+            .map_or_else(|| id.to_string(), |s| s.text.get(l).to_string())
+    };
+    let percent = |share: f64| format!("{}%", number((share * 1000.0).round() / 10.0));
+    let ondownload_json = {
+        let report = props.report.clone();
+        Callback::from(move |_: MouseEvent| {
+            let _ = download(
+                &format!("{}.json", file_stem(&report)),
+                "application/json",
+                &crate::ui::wire::to_pretty(&**report),
+            );
+        })
+    };
+    let ondownload_csv = {
+        let report = props.report.clone();
+        Callback::from(move |_: MouseEvent| {
+            let _ = download(&format!("{}.csv", file_stem(&report)), "text/csv", &csv(&report));
+        })
+    };
+    let onprint = Callback::from(|_: MouseEvent| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.print();
+        }
+    });
+    let level = match (r.overall.level, &r.overall.level_name) {
+        (Some(level), Some(name)) => format!("{level} · {name} · {}", num(r.overall.score)),
+        _ => t.not_assessed.to_string(),
+    };
+    html! {
+        <section class="cxs-team-report" aria-labelledby="cxs-team-summary">
+            <h3 id="cxs-team-summary">{ fill(t.respondents, &[("n", r.respondents.to_string())]) }</h3>
+            <h4>{ t.groups_heading }</h4>
+            if r.groups.is_empty() {
+                <p>{ t.no_groups }</p>
+            } else {
+                <ul>
+                    { for r.groups.iter().map(|g| html! { <li>{ fill(t.group_item, &[("title", g.title.clone()), ("n", g.n.to_string())]) }</li> }) }
+                </ul>
+            }
+            <p class="cxs-note">{ fill(t.hidden_groups, &[("n", r.min_group.to_string())]) }</p>
+            { for rejected }
+
+            <h3>{ t.level_heading }</h3>
+            <p class="cxs-overall-level"><strong>{ level }</strong></p>
+            if let Some(c) = &r.overall.capped_by { <p>{ c.clone() }</p> }
+            if let Some(g) = &r.overall.gate { <p>{ g.clone() }</p> }
+            if let Some(p) = previous {
+                <p class="cxs-change">
+                    { fill(t.since, &[("change", p.overall.change.map_or_else(|| "–".to_string(), |c| signed(c, &number)))]) }
+                    { format!(" ({})", fill(t.respondents, &[("n", p.respondents.to_string())])) }
+                </p>
+            }
+
+            <h3>{ t.dimensions_heading }</h3>
+            { chart(r, t.chart_label) }
+            <ul class="cxs-legend" aria-hidden="true">
+                <li><svg width="14" height="22" viewBox="0 0 14 22" class="cxs-team-chart"><rect class="cxs-mean" x="5.5" y="0" width="3" height="22" /></svg>{ t.chart_legend_team }</li>
+                <li><svg width="30" height="14" viewBox="0 0 30 14" class="cxs-team-chart"><line class="cxs-range" x1="0" x2="30" y1="7" y2="7" /></svg>{ t.chart_legend_range }</li>
+                <li><svg width="30" height="14" viewBox="0 0 30 14" class="cxs-team-chart"><rect class="cxs-middle" x="1" y="0" width="28" height="14" /></svg>{ t.chart_legend_middle }</li>
+                { for r.groups.iter().enumerate().map(|(i, g)| html! {
+                    <li><svg width="14" height="14" viewBox="0 0 14 14" class="cxs-team-chart">{ marker(i, 7.0, 7.0) }</svg>{ g.title.clone() }</li>
+                }) }
+            </ul>
+            <div class="cxs-table-wrap">
+                <table class="cxs-table">
+                    <caption>{ t.table_caption }</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">{ t.col_dimension }</th>
+                            <th scope="col">{ t.col_n }</th>
+                            <th scope="col">{ t.col_mean }</th>
+                            <th scope="col">{ t.col_range }</th>
+                            <th scope="col">{ t.col_middle }</th>
+                            <th scope="col">{ t.col_sd }</th>
+                            <th scope="col">{ t.col_dont_know }</th>
+                            if previous.is_some() { <th scope="col">{ t.col_change }</th> }
+                        </tr>
+                    </thead>
+                    { for r.dimensions.iter().map(|d| html! {
+                        <tbody>
+                            <tr>
+                                <th scope="row">{ format!("{} · {}", d.title, t.team) }</th>
+                                <td class="cxs-num">{ d.n }</td>
+                                <td class="cxs-num">{ num(d.mean) }</td>
+                                <td class="cxs-num">{ format!("{}–{}", num(d.min), num(d.max)) }</td>
+                                <td class="cxs-num">{ format!("{}–{}", num(d.q1), num(d.q3)) }</td>
+                                <td class="cxs-num">{ num(d.sd) }</td>
+                                <td class="cxs-num">{ percent(d.dont_know_share) }</td>
+                                if previous.is_some() { { change_cell(change_of(&d.id, None)) } }
+                            </tr>
+                            { for d.groups.iter().map(|g| html! {
+                                <tr class="cxs-group-row">
+                                    <th scope="row">{ format!("{} · {}", d.title, group_title(&g.id)) }</th>
+                                    <td class="cxs-num">{ g.n }</td>
+                                    <td class="cxs-num">{ num(g.mean) }</td>
+                                    <td></td><td></td><td></td><td></td>
+                                    if previous.is_some() { { change_cell(change_of(&d.id, Some(&g.id))) } }
+                                </tr>
+                            }) }
+                        </tbody>
+                    }) }
+                </table>
+            </div>
+
+            <h3>{ t.gaps_heading }</h3>
+            if r.gaps.is_empty() {
+                <p>{ t.no_gaps }</p>
+            } else {
+                <ul class="cxs-findings cxs-gaps">
+                    { for r.gaps.iter().map(|g| html! { <li>{ gap_sentence(r, g, &w, t) }</li> }) }
+                </ul>
+            }
+
+            <h3>{ t.disagreements_heading }</h3>
+            if r.disagreements.is_empty() {
+                <p>{ t.no_disagreements }</p>
+            } else {
+                <ul class="cxs-findings cxs-disagreements">
+                    { for r.disagreements.iter().map(|d| html! {
+                        <li>{ fill(t.disagreement_item, &[("dimension", dimension_title(&d.dimension_id)), ("sd", number(d.sd))]) }</li>
+                    }) }
+                </ul>
+            }
+
+            if !most_divided(r).is_empty() {
+                <h3>{ t.statements_heading }</h3>
+                <ol class="cxs-findings cxs-divided">
+                    { for most_divided(r).into_iter().map(|s| html! {
+                        <li>
+                            { statement_text(&s.id) }
+                            <span class="cxs-note">{ format!(" ({}: {})", dimension_title(&s.dimension_id), fill(t.statement_item, &[("difference", num(s.largest_gap))])) }</span>
+                        </li>
+                    }) }
+                </ol>
+            }
+
+            <h3>{ t.recommendations_heading }</h3>
+            <ol class="cxs-findings cxs-team-recs">
+                { for r.recommendations.iter().map(|x| html! {
+                    <li>
+                        <strong>{ dimension_title(&x.dimension_id) }</strong>
+                        <p>{ x.text.clone() }</p>
+                        <p class="cxs-note">{ x.why.clone() }</p>
+                    </li>
+                }) }
+            </ol>
+
+            <div class="cxs-team-actions">
+                <button type="button" class="cxs-btn" part="button" onclick={ondownload_json}>{ t.download_json }</button>
+                <button type="button" class="cxs-btn" part="button" onclick={ondownload_csv}>{ t.download_csv }</button>
+                <button type="button" class="cxs-btn" part="button" onclick={onprint}>{ t.print }</button>
+            </div>
+        </section>
+    }
+}
