@@ -55,11 +55,12 @@ test("the installed package has its name, version, exports and every file they n
   assert.equal(pkg.main, "./cx_scorecard.js");
   assert.deepEqual(pkg.sideEffects, ["./cx-scorecard.js"]);
   assert.deepEqual(Object.keys(pkg.exports), [
-    ".", "./element", "./frame", "./prerender", "./intro.js", "./intro/*.html", "./cx-scorecard.css", "./wasm", "./schema/*",
+    ".", "./team", "./element", "./frame", "./prerender", "./intro.js", "./intro/*.html", "./cx-scorecard.css", "./wasm", "./schema/*",
     "./locales/*", "./package.json",
   ]);
   assert.deepEqual(Object.keys(pkg.exports["."]), ["types", "default"], "types comes first");
   assert.equal(pkg.exports["."].default, "./cx_scorecard.js");
+  assert.deepEqual(pkg.exports["./team"], { types: "./cx_scorecard_team.d.ts", default: "./cx_scorecard_team.js" });
   assert.equal(pkg.exports["./element"], "./cx-scorecard.js");
   assert.equal(pkg.exports["./frame"], "./cx-scorecard-frame.js");
 
@@ -153,7 +154,9 @@ test("the element loader fetches a language pack from the package's locales/", a
 </head>
 <body><cx-scorecard locale="de"></cx-scorecard></body>
 </html>`);
-  await p.locator('cx-scorecard .cxs[lang="de"]').waitFor();
+  // The prerendered German screen and then the live widget (both, for a moment, during the swap).
+  await p.locator('cx-scorecard .cxs[lang="de"]').first().waitFor();
+  await p.waitForFunction(() => performance.getEntriesByType("resource").some((e) => e.name.includes("/locales/")));
   assert.deepEqual((await fetched(p)).filter((r) => r.includes("/locales/")), ["/node_modules/cx-scorecard/locales/de.json"]);
   assert.deepEqual(problems(), []);
   await context.close();
