@@ -19,9 +19,10 @@ node scripts/short-imports.mjs pkg/cx_scorecard_bg.wasm pkg/cx_scorecard.js
 # The team report's module: the same crate with the feature `team` (only `mountTeam` exported), in a
 # target directory of its own, since both builds write a file named cx_scorecard.wasm.
 team_target="${CARGO_TARGET_DIR:-target}/team"
-CARGO_TARGET_DIR="$team_target" cargo build --quiet --lib --profile wasm --target wasm32-unknown-unknown --features team
-wasm-bindgen --target web --out-dir pkg --out-name cx_scorecard_team "$team_target/wasm32-unknown-unknown/wasm/cx_scorecard.wasm"
-node_modules/.bin/wasm-opt -Oz --converge --low-memory-unused --strip-debug --strip-producers --strip-target-features --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+# Built for speed (profile wasm-team, wasm-opt -O3): see Cargo.toml.
+CARGO_TARGET_DIR="$team_target" cargo build --quiet --lib --profile wasm-team --target wasm32-unknown-unknown --features team
+wasm-bindgen --target web --out-dir pkg --out-name cx_scorecard_team "$team_target/wasm32-unknown-unknown/wasm-team/cx_scorecard.wasm"
+node_modules/.bin/wasm-opt -O3 --converge --low-memory-unused --strip-debug --strip-producers --strip-target-features --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
   --enable-mutable-globals --enable-reference-types --enable-multivalue \
   pkg/cx_scorecard_team_bg.wasm -o pkg/cx_scorecard_team_bg.wasm
 node scripts/short-imports.mjs pkg/cx_scorecard_team_bg.wasm pkg/cx_scorecard_team.js

@@ -185,6 +185,12 @@ fn the_report_words_its_findings_and_groups_in_its_language() {
     let r = t.report(&w, &de);
     assert_eq!(r.groups.iter().map(|g| g.title.as_str()).collect::<Vec<_>>(), ["Führungskräfte", "Frontline"]);
     assert_eq!(r.rejected[0].reason, "kein JSON");
+    // A place in a source is worded in the report's language too.
+    let mut t = team();
+    let def = default_definition();
+    t.add_text("neu.ndjson", &format!("{}\n{{", result(&def, "n1", None, 3)));
+    assert_eq!(t.rejected()[0].source, "neu.ndjson, line 2");
+    assert_eq!(t.report(&w, &de).rejected[0].source, "neu.ndjson, Zeile 2");
     assert!(r.recommendations[0].why.contains("Führungskräfte und Frontline liegen hier 58.3 Punkte auseinander"));
 }
 
@@ -313,4 +319,110 @@ fn the_forty_results_fixture_gives_the_golden_report() {
     }
     let golden: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
     assert_eq!(json, golden);
+}
+
+#[test]
+fn text_that_is_no_result_list_is_rejected_once_not_line_by_line() {
+    let def = default_definition();
+    let mut t = Team::for_definition(def.clone(), "role", 3);
+    let many: Vec<Value> = (0..5).map(|i| result(&def, &format!("{i:032x}"), Some("cx"), 3)).collect();
+    let pretty = serde_json::to_string_pretty(&many).unwrap();
+    assert!(pretty.lines().count() > 500);
+    // Cut short, as a failed download leaves it; and a page of HTML where JSON was expected.
+    assert_eq!(t.add_text("team.json", &pretty[..pretty.len() - 3]), 0);
+    assert_eq!(t.add_text("team.html", "<!doctype html>\n<html>\n<body>\n</body>\n</html>\n"), 0);
+    let rejected: Vec<(&str, &str)> = t.rejected().iter().map(|r| (r.source.as_str(), r.reason.as_str())).collect();
+    assert_eq!(rejected, [("team.json", "not JSON"), ("team.html", "not JSON")]);
+    // The same array whole: five results.
+    assert_eq!(t.add_text("team.json", &pretty), 5);
+}
+
+#[test]
+fn result_codes_in_a_json_array_are_read_as_codes_and_ids_match_in_any_case() {
+    use cx_scorecard::engine::code;
+    let def = default_definition();
+    let answers: cx_scorecard::engine::scoring::Answers = def
+        .dimensions
+        .iter()
+        .flat_map(|d| &d.statements)
+        .map(|s| (s.id.clone(), cx_scorecard::engine::scoring::Answer::Value(4)))
+        .collect();
+    let id = "0123456789abcdef0123456789abcdef";
+    let profile = [("role".to_string(), cx_scorecard::engine::session::ProfileAnswer::One("cx".into()))].into();
+    let c = code::encode(&def, id, &answers, &profile);
+    let mut t = Team::for_definition(def.clone(), "role", 3);
+    assert_eq!(t.add_text("add()", &serde_json::to_string(&json!([c, "cxr1.garbage"])).unwrap()), 1);
+    assert_eq!(t.rejected()[0].source, "add(), result 2");
+    assert_eq!(t.rejected()[0].code, Reason::NotACode);
+    // The same completion as JSON, its id in capitals: a duplicate.
+    assert_eq!(t.add("r.json", result(&def, &id.to_uppercase(), Some("cx"), 4)), Err(Reason::Duplicate));
+    assert_eq!(t.respondents(), 1);
+}
+
+#[test]
+fn a_shown_group_hides_a_dimension_only_few_of_its_members_scored() {
+    let def = default_definition();
+    let mut t = Team::new(def.clone(), "role", 3, vec![]);
+    for i in 0..3 {
+        let mut v = result(&def, &format!("a{i}"), Some("cx"), if i == 0 { 5 } else { 2 });
+        // Two of the three answer every d1 statement "Don't know": d1 is unassessed for them.
+        if i > 0 {
+            for a in v["answers"].as_array_mut().unwrap().iter_mut().filter(|a| a["dimensionId"] == "d1") {
+                a["value"] = Value::Null;
+            }
+        }
+        t.add("x", v).unwrap();
+    }
+    for i in 0..3 {
+        t.add("y", result(&def, &format!("b{i}"), Some("it-data"), 2)).unwrap();
+    }
+    let r = t.report(&Wording::english(), &TEAM_EN);
+    let cx = |d: usize| r.dimensions[d].groups.iter().find(|g| g.id == "cx").unwrap().clone();
+    // d1: one cx score (100) against three it-data ones (25): hidden, and no gap from it.
+    assert_eq!((cx(0).n, cx(0).mean), (1, None));
+    assert!(r.gaps.iter().all(|g| g.dimension_id != "d1"), "{:?}", r.gaps);
+    // The team's d1 still counts that score: (100 + 25 × 3) / 4 = 43.75.
+    assert_eq!((r.dimensions[0].n, r.dimensions[0].mean), (4, Some(43.8)));
+    // Its statements' group difference is not shown either; d2's is (5+2+2)/3 = 3 vs 2.
+    assert_eq!(r.statements[0].largest_gap, None);
+    let d2 = r.statements.iter().find(|s| s.dimension_id == "d2").unwrap();
+    assert_eq!(d2.largest_gap, Some(1.0));
+    // Two thirds of cx's d1 answers and 10 of the team's 30 are "Don't know": a share of 33.3%.
+    assert_eq!(r.dimensions[0].dont_know_share, 0.3333);
+}
+
+#[test]
+fn a_team_evidence_gap_caps_the_dimension_at_its_level() {
+    let def = default_definition();
+    let mut t = Team::new(def.clone(), "role", 3, vec![]);
+    // Everyone answers 5, and "Don't know" to two of d1's five statements: 40% of d1's answers.
+    for i in 0..4 {
+        let mut v = result(&def, &format!("a{i}"), Some("cx"), 5);
+        for a in v["answers"].as_array_mut().unwrap().iter_mut().take(2) {
+            a["value"] = Value::Null;
+        }
+        t.add("x", v).unwrap();
+    }
+    let r = t.report(&Wording::english(), &TEAM_EN);
+    assert_eq!((r.dimensions[0].mean, r.dimensions[0].dont_know_share), (Some(100.0), 0.4));
+    assert_eq!(r.statements[0].dont_know_share, 1.0);
+    // The team's d1 recommendation is at level 3 (the evidence gap's cap), not 5.
+    let d1 = r.recommendations.iter().find(|x| x.dimension_id == "d1").unwrap();
+    assert_eq!(d1.level, def.rules.evidence_gap_max_level);
+    let d2 = r.recommendations.iter().find(|x| x.dimension_id == "d2").unwrap();
+    assert_eq!(d2.level, 5);
+}
+
+#[test]
+fn adding_in_parts_gives_the_report_of_adding_at_once() {
+    let text = include_str!("../www/team-results.json");
+    let all: Vec<Value> = serde_json::from_str(text).unwrap();
+    let mut whole = Team::for_definition(default_definition(), "role", 3);
+    whole.add_text("a", text);
+    let mut parts = Team::for_definition(default_definition(), "role", 3);
+    for chunk in all.chunks(7) {
+        parts.add_text("a", &serde_json::to_string(chunk).unwrap());
+    }
+    let (w, p) = (whole.report(&Wording::english(), &TEAM_EN), parts.report(&Wording::english(), &TEAM_EN));
+    assert_eq!(serde_json::to_value(&w).unwrap(), serde_json::to_value(&p).unwrap());
 }

@@ -89,16 +89,13 @@ pub fn round1(x: f64) -> f64 {
     (x * 10.0).round() / 10.0
 }
 
-fn dimension_raw(
-    def: &Definition,
-    d: &Dimension,
-    answer: &dyn Fn(&str) -> Option<Answer>,
-) -> (Option<f64>, usize, usize) {
+/// A dimension's [`Raw`] from its statements' answers, in the definition's order.
+pub fn dimension_raw(def: &Definition, d: &Dimension, answers: impl Iterator<Item = Option<Answer>>) -> Raw {
     let (lo, hi) = (f64::from(def.scale_min()), f64::from(def.scale_max()));
     let mut sum = 0.0;
     let (mut answered, mut dont_know) = (0, 0);
-    for s in &d.statements {
-        match answer(&s.id) {
+    for (s, answer) in d.statements.iter().zip(answers) {
+        match answer {
             Some(Answer::Value(v)) => {
                 let v = f64::from(v);
                 sum += if s.reverse { lo + hi - v } else { v };
@@ -109,7 +106,22 @@ fn dimension_raw(
         }
     }
     let raw = (answered > 0).then(|| (sum / answered as f64 - lo) / (hi - lo) * 100.0);
-    (raw, answered, dont_know)
+    Raw { raw, evidence_gap: dont_know as u32 >= def.rules.evidence_gap_dont_know, answered, dont_know }
+}
+
+/// A dimension's score at one decimal and its level (at most the evidence gap's level when it
+/// has one), as [`combine`] gives them.
+pub fn dimension_level(def: &Definition, raw: &Raw) -> (Option<f64>, Option<u8>) {
+    let score = raw.raw.map(round1);
+    let level = score.map(|s| {
+        let l = def.level_for(s);
+        if raw.evidence_gap {
+            l.min(def.rules.evidence_gap_max_level)
+        } else {
+            l
+        }
+    });
+    (score, level)
 }
 
 /// The power of two of the largest weight (its exponent bits alone), to divide every weight by.
@@ -129,22 +141,10 @@ fn weight_unit(top: f64) -> f64 {
 
 /// Scores a set of answers against a definition.
 pub fn score(def: &Definition, answers: &Answers) -> Scorecard {
-    score_with(def, &|id| answers.get(id).copied())
-}
-
-/// [`score`] with each statement's answer looked up by `answer` (the team report reads them from
-/// its own index, without building a map per respondent).
-pub fn score_with(def: &Definition, answer: &dyn Fn(&str) -> Option<Answer>) -> Scorecard {
     let raws: Vec<_> = def
         .dimensions
         .iter()
-        .map(|d| dimension_raw(def, d, answer))
-        .map(|(raw, answered, dont_know)| Raw {
-            raw,
-            evidence_gap: dont_know as u32 >= def.rules.evidence_gap_dont_know,
-            answered,
-            dont_know,
-        })
+        .map(|d| dimension_raw(def, d, d.statements.iter().map(|s| answers.get(&s.id).copied())))
         .collect();
     combine(def, &raws)
 }
@@ -170,16 +170,9 @@ pub fn combine(def: &Definition, raws: &[Raw]) -> Scorecard {
     let top = def.dimensions.iter().zip(raws).filter(|(_, r)| r.raw.is_some()).fold(0.0, |m, (d, _)| d.weight.max(m));
     let unit = weight_unit(top);
     let (mut weighted, mut weights) = (0.0, 0.0);
-    for (d, &Raw { raw, evidence_gap, answered, dont_know }) in def.dimensions.iter().zip(raws) {
-        let score = raw.map(round1);
-        let level = score.map(|s| {
-            let l = def.level_for(s);
-            if evidence_gap {
-                l.min(rules.evidence_gap_max_level)
-            } else {
-                l
-            }
-        });
+    for (d, r) in def.dimensions.iter().zip(raws) {
+        let &Raw { raw, evidence_gap, answered, dont_know } = r;
+        let (score, level) = dimension_level(def, r);
         if let Some(raw) = raw {
             let weight = d.weight / unit;
             weighted += raw * weight;

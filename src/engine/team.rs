@@ -6,12 +6,14 @@ use crate::engine::code::{self, CodeError};
 use crate::engine::definition::Definition;
 use crate::engine::messages::{fill, text_table, Messages, Wording};
 use crate::engine::result::{AssessmentRef, OverallResult, Recommendation};
-use crate::engine::scoring::{combine, round1, score_with, Answer, Answers, Raw};
+use crate::engine::scoring::{combine, dimension_level, dimension_raw, round1, Answer, Raw};
 use crate::engine::session::ProfileAnswer;
 use crate::engine::text::Text;
+use serde::de::{self, DeserializeSeed, Deserializer, Error as _, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap, HashSet};
+use std::fmt;
 
 /// A difference between two groups' means of this many points or more is a gap.
 pub const GAP: f64 = 15.0;
@@ -63,6 +65,9 @@ pub struct Rejected {
     pub reason: String,
     #[serde(skip)]
     pub code: Reason,
+    /// The source as named, and the place in it, to word `source` in the report's language.
+    #[serde(skip)]
+    pub origin: (String, Option<At>),
 }
 
 /// A named group of answers to the grouping question.
@@ -88,21 +93,32 @@ pub fn default_groups() -> Vec<TeamGroup> {
     ]
 }
 
-/// What a result must hold to be counted; everything else in it is ignored.
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct Input<'a> {
-    #[serde(default)]
-    id: String,
-    #[serde(borrow)]
-    assessment: InputRef<'a>,
-    #[serde(borrow)]
-    answers: Vec<InputAnswer<'a>>,
-    #[serde(default)]
-    profile: BTreeMap<String, ProfileAnswer>,
+/// Where in its source an input was: the result's place in an array, or its line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum At {
+    Result(usize),
+    Line(usize),
 }
 
-// Borrowed from the text where it has no escapes, so that reading 10,000 results allocates little.
+/// A source's name with the place in it, worded by `t` (`"team.json, result 2"`).
+fn place(source: &str, at: Option<At>, t: &TeamTexts) -> String {
+    match at {
+        None => source.to_string(),
+        Some(At::Result(n)) => fill(t.source_result, &[("source", source.to_string()), ("n", n.to_string())]),
+        Some(At::Line(n)) => fill(t.source_line, &[("source", source.to_string()), ("n", n.to_string())]),
+    }
+}
+
+// What a result must hold to be counted is read straight from its text (or JSON data) into the
+// team's counts, by the seeds below: its id, assessment, answers (each put at its statement's
+// place in definition order) and its answer to the grouping question. Everything else in it is
+// skipped, never built; strings without escapes are borrowed, so that 10,000 results allocate
+// little.
+
+/// A string, borrowed from the text where it has no escapes.
+#[derive(Deserialize)]
+struct Str<'a>(#[serde(borrow)] Cow<'a, str>);
+
 #[derive(Deserialize)]
 struct InputRef<'a> {
     #[serde(borrow)]
@@ -119,17 +135,272 @@ struct InputAnswer<'a> {
     value: Option<u8>,
 }
 
-/// One accepted respondent, scored once.
-#[derive(Debug, Clone)]
-struct Respondent {
-    group: Option<usize>,
-    /// Per dimension: the score (one decimal) and level, `None` when unassessed.
-    scores: Vec<Option<(f64, u8)>>,
-    /// Per statement, in definition order: the reverse-corrected value, `Some(None)` for "Don't know".
-    answers: Vec<Option<Option<f64>>>,
+/// One result as read: what is counted, and whether its answers fit the assessment.
+struct Read<'a> {
+    id: Cow<'a, str>,
+    assessment: InputRef<'a>,
+    answers: Vec<Option<Answer>>,
+    fits: bool,
+    group: Option<Cow<'a, str>>,
 }
 
-/// The team: the definition, the grouping, and every accepted respondent.
+/// Reads one result for `Team`.
+struct ResultSeed<'t>(&'t Team);
+
+impl<'de> DeserializeSeed<'de> for ResultSeed<'_> {
+    type Value = Read<'de>;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Read<'de>, D::Error> {
+        d.deserialize_map(self)
+    }
+}
+
+impl<'de> Visitor<'de> for ResultSeed<'_> {
+    type Value = Read<'de>;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a result")
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Read<'de>, A::Error> {
+        #[derive(Deserialize)]
+        #[serde(field_identifier, rename_all = "camelCase")]
+        enum Field {
+            Id,
+            Assessment,
+            Answers,
+            Profile,
+            #[serde(other)]
+            Other,
+        }
+        let (mut id, mut assessment, mut answers, mut group) = (None, None, None, None);
+        while let Some(key) = map.next_key::<Field>()? {
+            match key {
+                Field::Id => id = Some(map.next_value::<Str>()?.0),
+                Field::Assessment => assessment = Some(map.next_value()?),
+                Field::Answers => answers = Some(map.next_value_seed(AnswersSeed(self.0))?),
+                Field::Profile => group = map.next_value_seed(ProfileSeed(&self.0.group_by))?,
+                Field::Other => {
+                    map.next_value::<IgnoredAny>()?;
+                }
+            }
+        }
+        let assessment = assessment.ok_or_else(|| A::Error::missing_field("assessment"))?;
+        let (answers, fits) = answers.ok_or_else(|| A::Error::missing_field("answers"))?;
+        Ok(Read { id: id.unwrap_or_default(), assessment, answers, fits, group })
+    }
+}
+
+/// Reads a result's answers into definition order; `false` beside them when one names a
+/// statement the assessment does not have, or a value outside its scale.
+struct AnswersSeed<'t>(&'t Team);
+
+impl<'de> DeserializeSeed<'de> for AnswersSeed<'_> {
+    type Value = (Vec<Option<Answer>>, bool);
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_seq(self)
+    }
+}
+
+impl<'de> Visitor<'de> for AnswersSeed<'_> {
+    type Value = (Vec<Option<Answer>>, bool);
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a list of answers")
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        let team = self.0;
+        let mut flat = vec![None; team.order.len()];
+        let (mut fits, mut next) = (true, 0);
+        while let Some(a) = seq.next_element::<InputAnswer>()? {
+            // Results list their answers in definition order: try the next statement first.
+            let id = a.question_id.as_ref();
+            let at = match team.order.get(next) {
+                Some(s) if s.as_str() == id => Some(next),
+                _ => team.statements.get(id).copied(),
+            };
+            match (at, a.value) {
+                (None, _) => fits = false,
+                (Some(_), Some(v)) if v < team.scale.0 || v > team.scale.1 => fits = false,
+                (Some(at), value) => {
+                    flat[at] = Some(value.map_or(Answer::DontKnow, Answer::Value));
+                    next = at + 1;
+                }
+            }
+        }
+        Ok((flat, fits))
+    }
+}
+
+/// Reads a result's profile answers, keeping the answer to the grouping question when it is one
+/// option; every answer must be an option id or a list of them.
+struct ProfileSeed<'t>(&'t str);
+
+impl<'de> DeserializeSeed<'de> for ProfileSeed<'_> {
+    type Value = Option<Cow<'de, str>>;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_map(self)
+    }
+}
+
+impl<'de> Visitor<'de> for ProfileSeed<'_> {
+    type Value = Option<Cow<'de, str>>;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("profile answers")
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        let mut group = None;
+        while let Some(Str(key)) = map.next_key()? {
+            let ProfileRef(answer) = map.next_value()?;
+            if key == self.0 {
+                group = answer;
+            }
+        }
+        Ok(group)
+    }
+}
+
+/// A profile answer: `Some` option id, or `None` for a list of them.
+struct ProfileRef<'a>(Option<Cow<'a, str>>);
+
+impl<'de> Deserialize<'de> for ProfileRef<'de> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = ProfileRef<'de>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("an option id, or a list of them")
+            }
+            fn visit_borrowed_str<E: de::Error>(self, s: &'de str) -> Result<Self::Value, E> {
+                Ok(ProfileRef(Some(Cow::Borrowed(s))))
+            }
+            fn visit_str<E: de::Error>(self, s: &str) -> Result<Self::Value, E> {
+                Ok(ProfileRef(Some(Cow::Owned(s.to_string()))))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+                while seq.next_element::<Str>()?.is_some() {}
+                Ok(ProfileRef(None))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// A count of values and their sum.
+#[derive(Debug, Clone, Copy, Default)]
+struct Sum {
+    n: usize,
+    sum: u64,
+}
+
+impl Sum {
+    fn add(&mut self, v: u64) {
+        self.n += 1;
+        self.sum += v;
+    }
+    /// The mean, divided by `unit` (10 for scores kept in tenths).
+    fn mean(self, unit: f64) -> Option<f64> {
+        (self.n > 0).then(|| self.sum as f64 / self.n as f64 / unit)
+    }
+}
+
+/// The highest score, in tenths of a point.
+const TENTHS: usize = 1000;
+
+/// A score (0–100, at one decimal) in whole tenths of a point.
+fn tenths(score: f64) -> usize {
+    ((score * 10.0).round().max(0.0) as usize).min(TENTHS)
+}
+
+/// The scores of a set of respondents, each a whole number of tenths of a point (scores are kept
+/// at one decimal), counted per value: enough for every statistic, exactly, whatever their number.
+#[derive(Debug, Clone)]
+struct Scores {
+    counts: Vec<u32>,
+    n: usize,
+    sum: u64,
+    squares: u128,
+}
+
+impl Scores {
+    fn new() -> Scores {
+        Scores { counts: vec![0; TENTHS + 1], n: 0, sum: 0, squares: 0 }
+    }
+    fn add(&mut self, tenths: usize) {
+        self.counts[tenths] += 1;
+        self.n += 1;
+        self.sum += tenths as u64;
+        self.squares += (tenths * tenths) as u128;
+    }
+    /// The `k`th smallest score (from 0), in points.
+    fn nth(&self, k: usize) -> f64 {
+        let mut seen = 0;
+        for (tenths, &c) in self.counts.iter().enumerate() {
+            seen += c as usize;
+            if seen > k {
+                return tenths as f64 / 10.0;
+            }
+        }
+        TENTHS as f64 / 10.0
+    }
+    fn stats(&self) -> Stats {
+        let n = self.n;
+        let mean = (n > 0).then(|| self.sum as f64 / n as f64 / 10.0);
+        let median =
+            (n > 0).then(|| if n % 2 == 1 { self.nth(n / 2) } else { (self.nth(n / 2 - 1) + self.nth(n / 2)) / 2.0 });
+        // n·Σx² − (Σx)² is exact in whole tenths.
+        let sd = (n >= 2).then(|| {
+            let spread = n as u128 * self.squares - u128::from(self.sum) * u128::from(self.sum);
+            (spread as f64 / (n as f64 * (n - 1) as f64)).sqrt() / 10.0
+        });
+        let quartile = |q: f64| {
+            (n > 0).then(|| {
+                let at = q * (n - 1) as f64;
+                let (lo, frac) = (at.floor() as usize, at.fract());
+                let below = self.nth(lo);
+                below + (self.nth((lo + 1).min(n - 1)) - below) * frac
+            })
+        };
+        Stats {
+            n,
+            q1: quartile(0.25).map(round1),
+            q3: quartile(0.75).map(round1),
+            mean: mean.map(round1),
+            median: median.map(round1),
+            min: (n > 0).then(|| self.nth(0)),
+            max: (n > 0).then(|| self.nth(n - 1)),
+            sd: sd.map(round1),
+        }
+    }
+}
+
+/// One dimension's counts over every accepted respondent.
+#[derive(Debug, Clone)]
+struct DimensionTally {
+    scores: Scores,
+    /// Respondents at level 1…5.
+    levels: [usize; 5],
+    /// Answers given to its statements, and how many of them were "Don't know".
+    given: usize,
+    dont_know: usize,
+}
+
+/// One statement's counts: answers given, "Don't know"s, and the reverse-corrected values.
+#[derive(Debug, Clone, Copy, Default)]
+struct StatementTally {
+    given: usize,
+    dont_know: usize,
+    values: Sum,
+}
+
+/// A group's members, and their sums per dimension (scores in tenths) and per statement.
+#[derive(Debug, Clone)]
+struct GroupTally {
+    n: usize,
+    dimensions: Vec<Sum>,
+    statements: Vec<Sum>,
+}
+
+/// The team: the definition, the grouping, and the counts of every accepted respondent. Each
+/// result is scored once, when it is added, into counts that hold every figure of the report, so
+/// that adding results never goes over the ones already there, and making the report takes the
+/// same time for ten respondents as for ten thousand.
 #[derive(Debug, Clone)]
 pub struct Team {
     def: Definition,
@@ -139,28 +410,49 @@ pub struct Team {
     /// Groups were named up front (otherwise each answer makes one).
     named: bool,
     ids: HashSet<String>,
-    /// Each statement's id and its place in definition order.
+    /// The statements' ids in definition order, and each one's place in it.
+    order: Vec<String>,
     statements: HashMap<String, usize>,
-    respondents: Vec<Respondent>,
+    /// The lowest and highest value of the scale.
+    scale: (u8, u8),
+    respondents: usize,
+    dimensions: Vec<DimensionTally>,
+    statement_tallies: Vec<StatementTally>,
+    /// Per group, in the order of `groups`.
+    tallies: Vec<GroupTally>,
     rejected: Vec<Rejected>,
 }
 
 impl Team {
     /// An empty team. `groups` empty: each answer to `group_by` is a group of its own.
     pub fn new(def: Definition, group_by: &str, min_group: usize, groups: Vec<TeamGroup>) -> Team {
-        let statements =
-            def.dimensions.iter().flat_map(|d| &d.statements).enumerate().map(|(i, s)| (s.id.clone(), i)).collect();
-        Team {
-            def,
+        let order: Vec<String> = def.dimensions.iter().flat_map(|d| &d.statements).map(|s| s.id.clone()).collect();
+        let statements = order.iter().enumerate().map(|(i, s)| (s.clone(), i)).collect();
+        let dimensions = def
+            .dimensions
+            .iter()
+            .map(|_| DimensionTally { scores: Scores::new(), levels: [0; 5], given: 0, dont_know: 0 })
+            .collect();
+        let mut team = Team {
+            scale: (def.scale_min(), def.scale_max()),
+            statement_tallies: vec![StatementTally::default(); order.len()],
+            dimensions,
+            order,
+            statements,
             group_by: group_by.into(),
             min_group: min_group.max(1),
             named: !groups.is_empty(),
-            groups,
+            groups: Vec::new(),
+            tallies: Vec::new(),
             ids: HashSet::new(),
-            statements,
-            respondents: Vec::new(),
+            respondents: 0,
             rejected: Vec::new(),
+            def,
+        };
+        for g in groups {
+            team.push_group(g);
         }
+        team
     }
 
     /// An empty team grouped as the definition says: its `teamGroups`, the built-in assessment's
@@ -184,7 +476,7 @@ impl Team {
     }
 
     pub fn respondents(&self) -> usize {
-        self.respondents.len()
+        self.respondents
     }
 
     pub fn rejected(&self) -> &[Rejected] {
@@ -193,72 +485,94 @@ impl Team {
 
     /// Adds one result (JSON data) from `source`; a rejection is listed with its reason.
     pub fn add(&mut self, source: &str, value: serde_json::Value) -> Result<(), Reason> {
-        let outcome = Input::deserialize(&value).map_err(|_| Reason::NotAResult).and_then(|i| self.accept(i));
-        self.note(source, outcome)
+        let outcome = ResultSeed(self).deserialize(&value).map_err(|_| Reason::NotAResult);
+        let outcome = outcome.and_then(|read| self.accept(read));
+        self.note(source, None, outcome)
     }
 
-    fn note(&mut self, source: &str, outcome: Result<(), Reason>) -> Result<(), Reason> {
-        if let Err(reason) = outcome {
-            self.rejected.push(Rejected { source: source.into(), reason: reason.words().into(), code: reason });
+    fn note(&mut self, source: &str, at: Option<At>, outcome: Result<(), Reason>) -> Result<(), Reason> {
+        if let Err(code) = outcome {
+            self.rejected.push(Rejected {
+                source: place(source, at, &TEAM_EN),
+                reason: code.words().into(),
+                code,
+                origin: (source.into(), at),
+            });
         }
         outcome
     }
 
-    /// One result's JSON text, read straight into what is counted (the rest is skipped, never
-    /// built): a syntax error is "not JSON", valid JSON of another shape "not a result".
-    fn add_one(&mut self, source: &str, text: &str) -> Result<(), Reason> {
-        let outcome = match serde_json::from_str::<Input>(text) {
-            Ok(input) => self.accept(input),
-            Err(e) if e.is_data() => Err(Reason::NotAResult),
+    /// One result's JSON text: a syntax error is "not JSON", valid JSON of another shape "not a
+    /// result".
+    fn add_one(&mut self, source: &str, at: Option<At>, text: &str) -> Result<(), Reason> {
+        // A result code given as a JSON string (an array of codes, say).
+        if text.starts_with('"') {
+            if let Ok(code) = serde_json::from_str::<Cow<str>>(text) {
+                if code::is_code(&code) {
+                    return self.add_code_at(source, at, code.trim());
+                }
+            }
+        }
+        let mut de = serde_json::Deserializer::from_str(text);
+        let outcome = match ResultSeed(self).deserialize(&mut de).and_then(|read| de.end().map(|()| read)) {
+            Ok(read) => self.accept(read),
+            // Reading stops at the first thing that does not fit: the rest may not be JSON.
+            Err(e) if e.is_data() && serde_json::from_str::<IgnoredAny>(text).is_ok() => Err(Reason::NotAResult),
             Err(_) => Err(Reason::NotJson),
         };
-        self.note(source, outcome)
+        self.note(source, at, outcome)
     }
 
     /// Adds JSON text: one result, an array of them, or NDJSON (one per line). Each is named by
-    /// `source` and its position (`"team.json, result 2"`, `"team.ndjson, line 3"`). The text is
+    /// `source` and its position (`"team.json, result 2"`, `"team.ndjson, line 3"`). An array is
     /// first only checked and split (`RawValue`), then each result read on its own, so that one
-    /// bad result rejects only itself and 10,000 results are read quickly.
+    /// bad result rejects only itself. Text that is none of these (a cut-short array, a page of
+    /// HTML) is rejected once, as a whole.
     pub fn add_text(&mut self, source: &str, text: &str) -> usize {
         use serde_json::value::RawValue;
-        let before = self.respondents.len();
-        if let Ok(whole) = serde_json::from_str::<&RawValue>(text) {
-            if whole.get().starts_with('[') {
-                if let Ok(items) = serde_json::from_str::<Vec<&RawValue>>(whole.get()) {
-                    for (i, item) in items.iter().enumerate() {
-                        let _ = self.add_one(&format!("{source}, result {}", i + 1), item.get());
-                    }
-                }
-            } else {
-                let _ = self.add_one(source, whole.get());
+        let before = self.respondents;
+        let mut lines = text.split('\n').enumerate().filter(|(_, l)| !l.trim().is_empty()).peekable();
+        let first = lines.next();
+        let one_line = lines.peek().is_none();
+        let ndjson = !one_line
+            && !text.trim_start().starts_with('[')
+            && first.is_some_and(|(_, l)| serde_json::from_str::<&RawValue>(l).is_ok());
+        if ndjson {
+            for (i, line) in first.into_iter().chain(lines) {
+                let _ = self.add_one(source, Some(At::Line(i + 1)), line);
+            }
+        } else if let Ok(items) = serde_json::from_str::<Vec<&RawValue>>(text) {
+            for (i, item) in items.iter().enumerate() {
+                let _ = self.add_one(source, Some(At::Result(i + 1)), item.get());
             }
         } else {
-            // A text of one line is named by its source alone.
-            let one = text.lines().filter(|l| !l.trim().is_empty()).count() == 1;
-            for (i, line) in text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
-                let at = if one { source.to_string() } else { format!("{source}, line {}", i + 1) };
-                let _ = self.add_one(&at, line);
-            }
+            let _ = self.add_one(source, None, text);
         }
-        self.respondents.len() - before
+        self.respondents - before
     }
 
     /// Adds one result code (`cxr1.…`) from `source`.
     pub fn add_code(&mut self, source: &str, text: &str) -> Result<(), Reason> {
+        self.add_code_at(source, None, text)
+    }
+
+    fn add_code_at(&mut self, source: &str, at: Option<At>, text: &str) -> Result<(), Reason> {
         let outcome = match code::decode(&self.def, text) {
-            // A code written without a result id holds zeros there.
             Ok(c) => {
+                // A code written without a result id holds zeros there.
                 let id = if c.id.bytes().all(|b| b == b'0') { String::new() } else { c.id };
-                self.accept_answers(id, c.answers, &c.profile)
+                let answers = self.order.iter().map(|s| c.answers.get(s).copied()).collect();
+                let group = match c.profile.get(&self.group_by) {
+                    Some(ProfileAnswer::One(value)) => Some(value.as_str()),
+                    _ => None,
+                };
+                self.count(&id, answers, group)
             }
             Err(CodeError::Malformed) => Err(Reason::NotACode),
             Err(CodeError::OtherAssessment) => Err(Reason::OtherAssessment),
             Err(CodeError::OtherVersion) => Err(Reason::OtherVersion),
         };
-        if let Err(reason) = outcome {
-            self.rejected.push(Rejected { source: source.into(), reason: reason.words().into(), code: reason });
-        }
-        outcome
+        self.note(source, at, outcome)
     }
 
     /// Adds pasted text: result JSON (one, an array, or NDJSON) or result codes, one per line or
@@ -267,79 +581,85 @@ impl Team {
         if !code::is_code(text) {
             return self.add_text(source, text);
         }
-        let before = self.respondents.len();
+        let before = self.respondents;
         for (i, line) in text.lines().enumerate() {
             for word in line.split_whitespace() {
-                let _ = self.add_code(&format!("{source}, line {}", i + 1), word);
+                let _ = self.add_code_at(source, Some(At::Line(i + 1)), word);
             }
         }
-        self.respondents.len() - before
+        self.respondents - before
     }
 
-    fn accept(&mut self, input: Input) -> Result<(), Reason> {
-        if input.assessment.id != self.def.id.as_str() {
+    fn accept(&mut self, read: Read) -> Result<(), Reason> {
+        if read.assessment.id != self.def.id.as_str() {
             return Err(Reason::OtherAssessment);
         }
-        if input.assessment.version != self.def.version.as_str() {
+        if read.assessment.version != self.def.version.as_str() {
             return Err(Reason::OtherVersion);
         }
-        let mut flat = vec![None; self.statements.len()];
-        let (lo, hi) = (self.def.scale_min(), self.def.scale_max());
-        for a in &input.answers {
-            let Some(&at) = self.statements.get(a.question_id.as_ref()) else { return Err(Reason::AnswersDoNotFit) };
-            flat[at] = Some(match a.value {
-                Some(v) if v < lo || v > hi => return Err(Reason::AnswersDoNotFit),
-                Some(v) => Answer::Value(v),
-                None => Answer::DontKnow,
-            });
+        if !read.fits {
+            return Err(Reason::AnswersDoNotFit);
         }
-        self.accept_flat(input.id, flat, &input.profile)
+        self.count(&read.id, read.answers, read.group.as_deref())
     }
 
-    fn accept_answers(
-        &mut self,
-        id: String,
-        answers: Answers,
-        profile: &BTreeMap<String, ProfileAnswer>,
-    ) -> Result<(), Reason> {
-        let flat =
-            self.def.dimensions.iter().flat_map(|d| &d.statements).map(|s| answers.get(&s.id).copied()).collect();
-        self.accept_flat(id, flat, profile)
-    }
-
-    /// Counts a respondent from their answers in definition order.
-    fn accept_flat(
-        &mut self,
-        id: String,
-        flat: Vec<Option<Answer>>,
-        profile: &BTreeMap<String, ProfileAnswer>,
-    ) -> Result<(), Reason> {
-        if !id.is_empty() && self.ids.contains(&id) {
+    /// Counts a respondent from their answers in definition order: scored once, into the team's,
+    /// the group's, each dimension's and each statement's counts.
+    fn count(&mut self, id: &str, answers: Vec<Option<Answer>>, group: Option<&str>) -> Result<(), Reason> {
+        // Ids are hexadecimal: the same in either case.
+        if !id.is_empty() && !self.ids.insert(id.to_ascii_lowercase()) {
             return Err(Reason::Duplicate);
         }
-        let card = score_with(&self.def, &|id| self.statements.get(id).and_then(|&i| flat[i]));
-        let (lo, hi) = (f64::from(self.def.scale_min()), f64::from(self.def.scale_max()));
-        let statements = self
-            .def
-            .dimensions
-            .iter()
-            .flat_map(|d| &d.statements)
-            .zip(&flat)
-            .map(|(s, a)| a.map(|a| a.value().map(|v| if s.reverse { lo + hi - f64::from(v) } else { f64::from(v) })))
-            .collect();
-        let group = match profile.get(&self.group_by) {
-            Some(ProfileAnswer::One(value)) => self.group_of(value),
-            _ => None,
-        };
-        if !id.is_empty() {
-            self.ids.insert(id);
+        let group = group.and_then(|value| self.group_of(value));
+        self.respondents += 1;
+        let (lo, hi) = (u64::from(self.scale.0), u64::from(self.scale.1));
+        let mut start = 0;
+        for (di, d) in self.def.dimensions.iter().enumerate() {
+            let range = start..start + d.statements.len();
+            start = range.end;
+            let raw = dimension_raw(&self.def, d, answers[range.clone()].iter().copied());
+            let tally = &mut self.dimensions[di];
+            if let (Some(score), Some(level)) = dimension_level(&self.def, &raw) {
+                let score = tenths(score);
+                tally.scores.add(score);
+                if (1..=5).contains(&level) {
+                    tally.levels[usize::from(level) - 1] += 1;
+                }
+                if let Some(g) = group {
+                    self.tallies[g].dimensions[di].add(score as u64);
+                }
+            }
+            tally.given += raw.answered + raw.dont_know;
+            tally.dont_know += raw.dont_know;
+            for (at, s) in range.zip(&d.statements) {
+                let Some(answer) = answers[at] else { continue };
+                let st = &mut self.statement_tallies[at];
+                st.given += 1;
+                match answer.value() {
+                    None => st.dont_know += 1,
+                    Some(v) => {
+                        let v = if s.reverse { lo + hi - u64::from(v) } else { u64::from(v) };
+                        st.values.add(v);
+                        if let Some(g) = group {
+                            self.tallies[g].statements[at].add(v);
+                        }
+                    }
+                }
+            }
         }
-        self.respondents.push(Respondent {
-            group,
-            scores: card.dimensions.iter().map(|d| d.score.zip(d.level)).collect(),
-            answers: statements,
-        });
+        if let Some(g) = group {
+            self.tallies[g].n += 1;
+        }
         Ok(())
+    }
+
+    fn push_group(&mut self, group: TeamGroup) {
+        self.groups.push(group);
+        self.tallies.push(GroupTally {
+            n: 0,
+            dimensions: vec![Sum::default(); self.def.dimensions.len()],
+            statements: vec![Sum::default(); self.order.len()],
+        });
     }
 
     /// The index of the group `value` belongs to, adding a group per answer when none are named.
@@ -347,7 +667,7 @@ impl Team {
         if let Some(i) = self.groups.iter().position(|g| g.values.iter().any(|v| v == value)) {
             return Some(i);
         }
-        if !self.named_groups() {
+        if !self.named {
             let title = self
                 .def
                 .profile
@@ -355,14 +675,10 @@ impl Team {
                 .find(|q| q.id == self.group_by)
                 .and_then(|q| q.options.iter().find(|o| o.id == value))
                 .map_or_else(|| Text::Plain(value.to_string()), |o| o.label.clone());
-            self.groups.push(TeamGroup { id: value.into(), title: Some(title), values: vec![value.into()] });
+            self.push_group(TeamGroup { id: value.into(), title: Some(title), values: vec![value.into()] });
             return Some(self.groups.len() - 1);
         }
         None
-    }
-
-    fn named_groups(&self) -> bool {
-        self.named
     }
 }
 
@@ -382,33 +698,14 @@ pub struct Stats {
     pub q3: Option<f64>,
 }
 
-/// `n`, mean, median, min, max and sample sd of `values`, each at one decimal.
+/// `n`, mean, median, min, max and sample sd of `values` (scores, 0–100 at one decimal), each at
+/// one decimal.
 pub fn stats(values: &[f64]) -> Stats {
-    let n = values.len();
-    let mut sorted = values.to_vec();
-    sorted.sort_by(f64::total_cmp);
-    let mean = (n > 0).then(|| values.iter().sum::<f64>() / n as f64);
-    let median = (n > 0).then(|| if n % 2 == 1 { sorted[n / 2] } else { (sorted[n / 2 - 1] + sorted[n / 2]) / 2.0 });
-    let sd = mean
-        .filter(|_| n >= 2)
-        .map(|m| (values.iter().map(|v| (v - m) * (v - m)).sum::<f64>() / (n - 1) as f64).sqrt());
-    let quartile = |q: f64| {
-        (n > 0).then(|| {
-            let at = q * (n - 1) as f64;
-            let (lo, frac) = (at.floor() as usize, at.fract());
-            sorted[lo] + (sorted[(lo + 1).min(n - 1)] - sorted[lo]) * frac
-        })
-    };
-    Stats {
-        n,
-        q1: quartile(0.25).map(round1),
-        q3: quartile(0.75).map(round1),
-        mean: mean.map(round1),
-        median: median.map(round1),
-        min: sorted.first().copied(),
-        max: sorted.last().copied(),
-        sd: sd.map(round1),
+    let mut scores = Scores::new();
+    for &v in values {
+        scores.add(tenths(v));
     }
+    scores.stats()
 }
 
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -512,62 +809,41 @@ pub struct TeamReport {
     pub previous: Option<Comparison>,
 }
 
-fn mean(values: impl Iterator<Item = f64>) -> Option<f64> {
-    let (sum, n) = values.fold((0.0, 0usize), |(s, n), v| (s + v, n + 1));
-    (n > 0).then(|| sum / n as f64)
-}
-
 impl Team {
     /// The report in `w`'s language (English texts where the definition has no other), with the
     /// team's sentences from `t`.
     pub fn report(&self, w: &Wording, t: &TeamTexts) -> TeamReport {
         let def = &self.def;
         let locale = w.locale;
-        let all = self.respondents.len();
         // Shown groups: at least `min_group` respondents.
-        let shown: Vec<usize> = (0..self.groups.len())
-            .filter(|&g| self.respondents.iter().filter(|r| r.group == Some(g)).count() >= self.min_group)
-            .collect();
-        let members = |g: usize| self.respondents.iter().filter(move |r| r.group == Some(g));
+        let shown: Vec<usize> = (0..self.groups.len()).filter(|&g| self.tallies[g].n >= self.min_group).collect();
         let mut offset = 0;
         let mut dimensions = Vec::new();
         let mut raws = Vec::new();
         let mut statements = Vec::new();
         let mut gaps = Vec::new();
-        for (di, d) in def.dimensions.iter().enumerate() {
-            let scores: Vec<f64> = self.respondents.iter().filter_map(|r| r.scores[di].map(|s| s.0)).collect();
-            let st = stats(&scores);
-            let mut level_counts = vec![0; 5];
-            for r in &self.respondents {
-                if let Some((_, l)) = r.scores[di] {
-                    if (1..=5).contains(&l) {
-                        level_counts[usize::from(l) - 1] += 1;
-                    }
-                }
-            }
+        for (di, (d, tally)) in def.dimensions.iter().zip(&self.dimensions).enumerate() {
+            let st = tally.scores.stats();
             let range = offset..offset + d.statements.len();
             offset = range.end;
-            let given: usize =
-                self.respondents.iter().map(|r| r.answers[range.clone()].iter().filter(|a| a.is_some()).count()).sum();
-            let dont_know: usize = self
-                .respondents
-                .iter()
-                .map(|r| r.answers[range.clone()].iter().filter(|a| **a == Some(None)).count())
-                .sum();
+            let (given, dont_know) = (tally.given, tally.dont_know);
             let dont_know_share = if given > 0 { dont_know as f64 / given as f64 } else { 0.0 };
             let exact: Vec<(usize, usize, Option<f64>)> = shown
                 .iter()
                 .map(|&g| {
-                    let values: Vec<f64> = members(g).filter_map(|r| r.scores[di].map(|s| s.0)).collect();
-                    (g, values.len(), mean(values.into_iter()))
+                    // A shown group's mean of fewer scores than `min_group` (the rest left
+                    // it unassessed) is not shown either: it could single someone out.
+                    let sum = self.tallies[g].dimensions[di];
+                    (g, sum.n, sum.mean(10.0).filter(|_| sum.n >= self.min_group))
                 })
                 .collect();
             // Gaps from the unrounded means, reported at one decimal.
             for (i, &(a, _, x)) in exact.iter().enumerate() {
                 for &(b, _, y) in &exact[i + 1..] {
                     if let (Some(x), Some(y)) = (x, y) {
-                        let difference = round1((x - y).abs());
-                        if difference >= GAP {
+                        // 15 or more unrounded (allowing for the last bit of a division).
+                        if (x - y).abs() >= GAP - 1e-9 {
+                            let difference = round1((x - y).abs());
                             let (higher, lower) = if x >= y { (a, b) } else { (b, a) };
                             gaps.push(Gap {
                                 dimension_id: d.id.clone(),
@@ -589,13 +865,14 @@ impl Team {
                 answered: given - dont_know,
                 dont_know,
             });
-            for (si, s) in d.statements.iter().enumerate() {
-                let at = range.start + si;
-                let values =
-                    |rs: &mut dyn Iterator<Item = &Respondent>| mean(rs.filter_map(|r| r.answers[at].flatten()));
-                let answered = self.respondents.iter().filter(|r| r.answers[at].is_some()).count();
-                let dk = self.respondents.iter().filter(|r| r.answers[at] == Some(None)).count();
-                let means: Vec<f64> = shown.iter().filter_map(|&g| values(&mut members(g))).collect();
+            for (at, s) in range.zip(&d.statements) {
+                let counts = self.statement_tallies[at];
+                let means: Vec<f64> = shown
+                    .iter()
+                    .map(|&g| self.tallies[g].statements[at])
+                    .filter(|sum| sum.n >= self.min_group)
+                    .filter_map(|sum| sum.mean(1.0))
+                    .collect();
                 let largest_gap = match (means.iter().copied().reduce(f64::max), means.iter().copied().reduce(f64::min))
                 {
                     (Some(hi), Some(lo)) if means.len() >= 2 => Some(round1(hi - lo)),
@@ -604,9 +881,9 @@ impl Team {
                 statements.push(TeamStatement {
                     id: s.id.clone(),
                     dimension_id: d.id.clone(),
-                    mean: values(&mut self.respondents.iter()).map(round1),
-                    dont_know_share: if answered > 0 {
-                        round1(dk as f64 / answered as f64 * 1000.0) / 1000.0
+                    mean: counts.values.mean(1.0).map(round1),
+                    dont_know_share: if counts.given > 0 {
+                        round1(counts.dont_know as f64 / counts.given as f64 * 1000.0) / 1000.0
                     } else {
                         0.0
                     },
@@ -624,7 +901,7 @@ impl Team {
                 sd: st.sd,
                 q1: st.q1,
                 q3: st.q3,
-                level_counts,
+                level_counts: tally.levels.to_vec(),
                 dont_know_share: round1(dont_know_share * 1000.0) / 1000.0,
                 groups,
             });
@@ -680,18 +957,23 @@ impl Team {
             locale: locale.into(),
             group_by: self.group_by.clone(),
             min_group: self.min_group,
-            respondents: all,
+            respondents: self.respondents,
             rejected: self
                 .rejected
                 .iter()
-                .map(|r| Rejected { source: r.source.clone(), reason: t.reason(r.code).into(), code: r.code })
+                .map(|r| Rejected {
+                    source: place(&r.origin.0, r.origin.1, t),
+                    reason: t.reason(r.code).into(),
+                    code: r.code,
+                    origin: r.origin.clone(),
+                })
                 .collect(),
             groups: shown
                 .iter()
                 .map(|&g| GroupRef {
                     id: self.groups[g].id.clone(),
                     title: self.groups[g].title(locale, t),
-                    n: members(g).count(),
+                    n: self.tallies[g].n,
                 })
                 .collect(),
             dimensions,
@@ -732,6 +1014,9 @@ text_table! {
         reason_other_version,
         reason_duplicate,
         reason_answers_do_not_fit,
+        source_result,
+        source_line,
+        pasted,
         group_leaders,
         group_front_line,
         group_support,
@@ -801,6 +1086,9 @@ pub const TEAM_EN: TeamTexts = TeamTexts {
     reason_other_version: "a result of another version of this assessment",
     reason_duplicate: "a duplicate of a result already added",
     reason_answers_do_not_fit: "its answers do not fit this assessment",
+    source_result: "{source}, result {n}",
+    source_line: "{source}, line {n}",
+    pasted: "pasted text",
     group_leaders: "Leaders",
     group_front_line: "Front line",
     group_support: "Support functions",
@@ -1101,11 +1389,7 @@ impl TeamBook {
 
     /// Lists an input whose text could not be had.
     pub fn unreadable(&mut self, round: Round, source: &str) {
-        self.team(round).rejected.push(Rejected {
-            source: source.into(),
-            reason: Reason::Unreadable.words().into(),
-            code: Reason::Unreadable,
-        });
+        let _ = self.team(round).note(source, None, Err(Reason::Unreadable));
     }
 
     /// The report of this round, with the previous round's rejections and the change since it.

@@ -71,14 +71,14 @@ pub fn Inputs(props: &InputsProps) -> Html {
         })
     };
     let onpaste = {
-        let (paste, onadd) = (paste.clone(), props.onadd.clone());
+        let (paste, onadd, pasted) = (paste.clone(), props.onadd.clone(), props.texts.pasted);
         Callback::from(move |_: MouseEvent| {
             let Some(area) = paste.cast::<HtmlTextAreaElement>() else { return };
             let text = area.value();
             if text.trim().is_empty() {
                 return;
             }
-            onadd.emit(Added { round, source: "pasted text".into(), text: Some(text) });
+            onadd.emit(Added { round, source: pasted.into(), text: Some(text) });
             area.set_value("");
         })
     };
