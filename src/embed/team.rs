@@ -8,9 +8,9 @@
 use super::fetch::{fetch_text, load_definition};
 use super::options::{definition, describe, invalid_message, locale_tag, own, type_name};
 use super::outlet::{emit, emit_error};
-use super::{js_error, pool};
+use super::{js_error, next_uid, pool};
 use crate::engine::locales::{Strings as Sources, STRINGS_SOURCES};
-use crate::engine::messages::{resolve, Messages, EN};
+use crate::engine::messages::{fill, resolve, Messages, EN};
 use crate::engine::team::{Round, TeamBook, TeamReport, TeamTexts, TEAM_TEXTS_SOURCE};
 use crate::engine::{Definition, Wording, DEFAULT_DEFINITION_SOURCE};
 use crate::ui::strings::number_format;
@@ -196,7 +196,13 @@ struct Mounted {
     def: Shared<Definition>,
     locale: String,
     texts: Shared<TeamTexts>,
-    messages: &'static Messages,
+    messages: Box<Messages>,
+    /// Prefixes the ids in the screen, so that two reports on a page never share one.
+    uid: AttrValue,
+    /// What the last addition did, for the status line.
+    status: Option<AttrValue>,
+    /// A report event has been sent.
+    announced: bool,
     group_by: String,
     min_group: usize,
     report: Option<Shared<TeamReport>>,
@@ -222,6 +228,8 @@ impl Mounted {
             locale: AttrValue::from(self.locale.clone()),
             onadd: self.onadd.clone(),
             failure: self.failure.clone(),
+            uid: self.uid.clone(),
+            status: self.status.clone(),
         }
     }
 
@@ -243,10 +251,20 @@ impl Mounted {
     fn refresh(&mut self) -> Option<(Element, Option<Function>, JsValue)> {
         let book = self.book.as_ref()?;
         let number = number_format(&self.locale);
-        let w = Wording { locale: &self.locale, messages: self.messages, number: &number };
+        let w = Wording { locale: &self.locale, messages: &self.messages, number: &number };
         let report = Rc::new(book.report(&w, &self.texts));
+        // Said after an addition (the first report has nothing to compare with).
+        if let Some(before) = &self.report {
+            let added = report.respondents.saturating_sub(before.respondents);
+            let rejected = report.rejected.len().saturating_sub(before.rejected.len());
+            self.status = Some(AttrValue::from(fill(
+                self.texts.added_status,
+                &[("added", added.to_string()), ("rejected", rejected.to_string())],
+            )));
+        }
         self.report = Some(Shared(report.clone()));
         self.app.update(self.props());
+        self.announced = true;
         Some((self.host.clone(), self.on_report.clone(), wire::to_js(&*report)))
     }
 }
@@ -341,7 +359,7 @@ fn fetch_results(slot: Weak<Slot>, round: Round, url: String, code: &'static str
 /// Uses the definition once it is known: the pending inputs are added, and the report shown.
 fn start(slot: &Weak<Slot>, def: Definition) {
     let Some(rc) = slot.upgrade() else { return };
-    let told = {
+    {
         let mut guard = rc.borrow_mut();
         let Some(m) = guard.as_mut() else { return };
         m.book = Some(TeamBook::new(def.clone(), &m.group_by, m.min_group));
@@ -349,9 +367,22 @@ fn start(slot: &Weak<Slot>, def: Definition) {
         for input in std::mem::take(&mut m.pending) {
             m.take(input);
         }
-        m.refresh()
-    };
-    tell(told);
+        m.refresh();
+        m.announced = false;
+    }
+    // The first report is told once the handle is returned (a listener may call it), unless an
+    // add() on the handle has told a newer one by then.
+    let slot = slot.clone();
+    wasm_bindgen_futures::spawn_local(async move {
+        let Some(rc) = slot.upgrade() else { return };
+        let told = {
+            let Ok(mut guard) = rc.try_borrow_mut() else { return };
+            let Some(m) = guard.as_mut().filter(|m| !m.announced) else { return };
+            m.announced = true;
+            m.report.as_ref().map(|r| (m.host.clone(), m.on_report.clone(), wire::to_js(&*r.0)))
+        };
+        tell(told);
+    });
 }
 
 fn fail(slot: &Weak<Slot>, code: &str, message: String) {
@@ -456,6 +487,7 @@ pub fn mount_team(element: JsValue, options: Option<JsValue>) -> Result<JsValue,
         let weak = weak.clone();
         Callback::from(move |a: Added| add(&weak, vec![Input::Text { round: a.round, source: a.source, text: a.text }]))
     };
+    let uid = AttrValue::from(format!("cxs{}", next_uid()));
     let placeholder = Shared(Rc::new(known.clone().unwrap_or_else(crate::engine::default_definition)));
     let mut mounted = Mounted {
         host: host.clone(),
@@ -469,6 +501,8 @@ pub fn mount_team(element: JsValue, options: Option<JsValue>) -> Result<JsValue,
                 locale: AttrValue::from(o.locale.clone()),
                 onadd: onadd.clone(),
                 failure: None,
+                uid: uid.clone(),
+                status: None,
             },
         )
         .render(),
@@ -477,7 +511,10 @@ pub fn mount_team(element: JsValue, options: Option<JsValue>) -> Result<JsValue,
         def: placeholder,
         locale: o.locale.clone(),
         texts,
-        messages: Box::leak(Box::new(messages(language))),
+        messages: Box::new(messages(language)),
+        uid: uid.clone(),
+        status: None,
+        announced: false,
         group_by: o.group_by.clone(),
         min_group: o.min_group,
         report: None,

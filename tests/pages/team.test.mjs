@@ -190,7 +190,8 @@ test("mountTeam: add() and report() are synchronous, a previous round gives the 
   }, FIXTURE);
   assert.equal(out.first.respondents, 20);
   assert.deepEqual(out.now, out.first);
-  assert.deepEqual(out.reports, [0, 20, 20]);
+  // The mount's own (empty) report is not told after add() has told a newer one.
+  assert.deepEqual(out.reports, [20, 20]);
   const p = out.withPrevious.previous;
   assert.equal(p.respondents, 20);
   for (const [i, d] of out.withPrevious.dimensions.entries()) {
@@ -217,6 +218,43 @@ test("mountTeam: add() and report() are synchronous, a previous round gives the 
   assert.match(error.message, /could not load results from http:\/\/127\.0\.0\.1:\d+\/missing\.json: HTTP 404/);
   await page.locator("cx-scorecard-team .cxs-rejected li", { hasText: "missing.json (HTTP 404): the file could not be read" }).waitFor();
   assert.deepEqual(problems().filter((x) => !x.includes("404")), []);
+  await context.close();
+});
+
+test("two reports on a page keep to their own controls; the first event's listener may add; each addition is said", async () => {
+  const { page, context, problems } = await open("/team-codes.html");
+  const out = await page.evaluate(async (fixture) => {
+    await customElements.whenDefined("cx-scorecard-team");
+    const made = [];
+    for (let i = 0; i < 2; i++) {
+      const el = document.createElement("cx-scorecard-team");
+      el.setAttribute("locale", "en");
+      document.body.append(el);
+      made.push(el);
+    }
+    // The first report's listener adds to the element it came from.
+    const added = await new Promise((resolve, reject) => {
+      made[0].addEventListener("cx-scorecard:team-report", () => {
+        try { resolve(made[0].add(fixture.slice(0, 5)).respondents); } catch (e) { reject(e); }
+      }, { once: true });
+    });
+    return added;
+  }, FIXTURE);
+  assert.equal(out, 5);
+  const [first, second] = [page.locator("cx-scorecard-team").nth(0), page.locator("cx-scorecard-team").nth(1)];
+  await first.getByRole("heading", { name: "Respondents: 5" }).waitFor();
+  await second.getByText("No results yet.", { exact: false }).waitFor();
+  // Each report's ids are its own: the second's label leads to the second's paste box.
+  const ids = await page.evaluate(() => [...document.querySelectorAll("cx-scorecard-team")].map((el) => [...el.shadowRoot.querySelectorAll("[id]")].map((x) => x.id)));
+  assert.equal(new Set(ids.flat()).size, ids.flat().length, JSON.stringify(ids));
+  await second.getByLabel("Paste result JSON or result codes").fill(`${JSON.stringify(FIXTURE[6])}\n${JSON.stringify(FIXTURE[7])}\n{"x": 1}`);
+  await second.getByRole("button", { name: "Add the pasted results" }).click();
+  await second.getByRole("heading", { name: "Respondents: 2" }).waitFor();
+  await first.getByRole("heading", { name: "Respondents: 5" }).waitFor();
+  // The addition is said in a status line, which screen readers announce.
+  assert.equal(await second.getByRole("status").textContent(), "2 added, 1 not added");
+  assert.equal(await second.locator(".cxs-rejected li").textContent(), "pasted text, line 3: not a result");
+  assert.deepEqual(problems(), []);
   await context.close();
 });
 

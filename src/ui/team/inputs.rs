@@ -20,6 +20,7 @@ pub struct Added {
 #[derive(Properties, PartialEq)]
 pub struct InputsProps {
     pub texts: Shared<crate::engine::team::TeamTexts>,
+    pub uid: AttrValue,
     pub onadd: Callback<Added>,
 }
 
@@ -38,6 +39,8 @@ fn read_files(files: Option<FileList>, round: Round, onadd: Callback<Added>) {
 #[component]
 pub fn Inputs(props: &InputsProps) -> Html {
     let t: &TeamTexts = &props.texts;
+    let id = |name: &str| AttrValue::from(format!("{}-team-{name}", props.uid));
+    let (id_add, id_file, id_paste) = (id("add"), id("file"), id("paste"));
     let previous = use_state(|| false);
     let over = use_state(|| false);
     let paste = use_node_ref();
@@ -91,16 +94,16 @@ pub fn Inputs(props: &InputsProps) -> Html {
         })
     };
     html! {
-        <section class="cxs-team-inputs" aria-labelledby="cxs-team-add">
-            <h3 id="cxs-team-add">{ t.add_heading }</h3>
+        <section class="cxs-team-inputs" aria-labelledby={id_add.clone()}>
+            <h3 id={id_add.clone()}>{ t.add_heading }</h3>
             <div class={classes!("cxs-drop", over.then_some("cxs-over"))} {ondragover} {ondragleave} {ondrop}>
                 <div class="cxs-drop-row">
-                    <input type="file" id="cxs-team-file" class="cxs-file" multiple=true accept=".json,.ndjson,application/json,application/x-ndjson" {onchange} />
-                    <label for="cxs-team-file" class="cxs-btn cxs-file-label" part="button">{ t.choose_files }</label>
+                    <input type="file" id={id_file.clone()} class="cxs-file" multiple=true accept=".json,.ndjson,application/json,application/x-ndjson" {onchange} />
+                    <label for={id_file.clone()} class="cxs-btn cxs-file-label" part="button">{ t.choose_files }</label>
                     <span class="cxs-note">{ t.drop_hint }</span>
                 </div>
-                <label for="cxs-team-paste">{ t.paste_label }</label>
-                <textarea id="cxs-team-paste" class="cxs-paste" ref={paste} spellcheck="false" autocomplete="off" />
+                <label for={id_paste.clone()}>{ t.paste_label }</label>
+                <textarea id={id_paste.clone()} class="cxs-paste" ref={paste} spellcheck="false" autocomplete="off" />
                 <button type="button" class="cxs-btn" part="button" onclick={onpaste}>{ t.paste_add }</button>
                 <div>
                     <label class="cxs-check">

@@ -26,6 +26,11 @@ pub struct TeamScreenProps {
     /// A message shown instead of the report (a definition that could not be used).
     #[prop_or_default]
     pub failure: Option<AttrValue>,
+    /// Prefixes the screen's ids.
+    pub uid: AttrValue,
+    /// What the last addition did ("12 added, 2 not added"), said by screen readers.
+    #[prop_or_default]
+    pub status: Option<AttrValue>,
 }
 
 #[component]
@@ -38,8 +43,9 @@ pub fn TeamScreen(props: &TeamScreenProps) -> Html {
             if let Some(message) = &props.failure {
                 <div class="cxs-failed" role="alert"><p>{ message.clone() }</p></div>
             } else if let Some(report) = &props.report {
-                <inputs::Inputs texts={props.texts.clone()} onadd={props.onadd.clone()} />
-                <view::TeamView def={props.def.clone()} report={report.clone()} texts={props.texts.clone()} locale={props.locale.clone()} />
+                <inputs::Inputs texts={props.texts.clone()} uid={props.uid.clone()} onadd={props.onadd.clone()} />
+                <p class="cxs-note cxs-team-status" role="status">{ props.status.clone() }</p>
+                <view::TeamView def={props.def.clone()} report={report.clone()} texts={props.texts.clone()} locale={props.locale.clone()} uid={props.uid.clone()} />
             } else {
                 <p class="cxs-note" role="status">{ t.loading }</p>
             }

@@ -18,6 +18,7 @@ pub struct TeamViewProps {
     pub report: Shared<TeamReport>,
     pub texts: Shared<TeamTexts>,
     pub locale: AttrValue,
+    pub uid: AttrValue,
 }
 
 fn file_stem(r: &TeamReport) -> String {
@@ -27,13 +28,15 @@ fn file_stem(r: &TeamReport) -> String {
 #[component]
 pub fn TeamView(props: &TeamViewProps) -> Html {
     let (r, t, l) = (&**props.report, &*props.texts, props.locale.as_str());
+    let id_rejected = AttrValue::from(format!("{}-team-rejected", props.uid));
+    let id_summary = AttrValue::from(format!("{}-team-summary", props.uid));
     let number = number_format(l);
     let num = |x: Option<f64>| x.map_or_else(|| "–".to_string(), &number);
     let w = Wording { locale: l, messages: &EN, number: &number };
     let rejected = (!r.rejected.is_empty()).then(|| {
         html! {
-            <section class="cxs-rejected" aria-labelledby="cxs-team-rejected">
-                <h3 id="cxs-team-rejected">{ t.rejected_heading }</h3>
+            <section class="cxs-rejected" aria-labelledby={id_rejected.clone()}>
+                <h3 id={id_rejected.clone()}>{ t.rejected_heading }</h3>
                 <ul>
                     { for r.rejected.iter().map(|x| html! {
                         <li>{ fill(t.rejected_item, &[("source", x.source.clone()), ("reason", x.reason.clone())]) }</li>
@@ -99,8 +102,8 @@ pub fn TeamView(props: &TeamViewProps) -> Html {
         _ => t.not_assessed.to_string(),
     };
     html! {
-        <section class="cxs-team-report" aria-labelledby="cxs-team-summary">
-            <h3 id="cxs-team-summary">{ fill(t.respondents, &[("n", r.respondents.to_string())]) }</h3>
+        <section class="cxs-team-report" aria-labelledby={id_summary.clone()}>
+            <h3 id={id_summary.clone()}>{ fill(t.respondents, &[("n", r.respondents.to_string())]) }</h3>
             <h4>{ t.groups_heading }</h4>
             if r.groups.is_empty() {
                 <p>{ t.no_groups }</p>
