@@ -106,6 +106,15 @@ class LoadError extends Error {
 
 const camel = (name) => name.replace(/-([a-z])/g, (_, c) => c.toUpperCase());
 
+/** A URL attribute's value against the page, or an error naming the attribute. */
+function urlAttribute(name, value) {
+  try {
+    return new URL(value, document.baseURI).href;
+  } catch {
+    throw new LoadError(name, `the ${name} attribute is not a URL: ${JSON.stringify(value)}`);
+  }
+}
+
 class CxScorecard extends HTMLElement {
   static observedAttributes = ATTRIBUTES;
   #root;
@@ -184,7 +193,7 @@ class CxScorecard extends HTMLElement {
       } else if (name === "data-layer") {
         options.dataLayer = value === "" || value === "true" ? true : value === "false" ? false : value;
       } else if (name === "definition-src") {
-        options.definitionSrc = new URL(value, document.baseURI).href;
+        options.definitionSrc = urlAttribute(name, value);
       } else options[camel(name)] = value;
     }
     return options;
@@ -332,6 +341,8 @@ function loadTeam() {
       await m.default({ module_or_path: wasm });
       return m;
     });
+    // A failed load is tried again by the next element, not remembered.
+    teamLoading.catch(() => { teamLoading = undefined; });
   }
   return teamLoading;
 }
@@ -381,7 +392,7 @@ class CxScorecardTeam extends HTMLElement {
       if (!this.hasAttribute(name)) continue;
       const value = this.getAttribute(name);
       if (value === "" && name === "locale") continue;
-      if (name.endsWith("-src")) options[camel(name)] = new URL(value, document.baseURI).href;
+      if (name.endsWith("-src")) options[camel(name)] = urlAttribute(name, value);
       else options[camel(name)] = value;
     }
     return options;

@@ -11,7 +11,7 @@ use super::outlet::{emit, emit_error};
 use super::{js_error, next_uid, pool};
 use crate::engine::locales::{Strings as Sources, STRINGS_SOURCES};
 use crate::engine::messages::{fill, resolve, Messages, EN};
-use crate::engine::team::{Round, TeamBook, TeamReport, TeamTexts, TEAM_TEXTS_SOURCE};
+use crate::engine::team::{At, Round, TeamBook, TeamReport, TeamTexts, TEAM_TEXTS_SOURCE};
 use crate::engine::{Definition, Wording, DEFAULT_DEFINITION_SOURCE};
 use crate::ui::strings::number_format;
 use crate::ui::team::{Added, TeamScreen, TeamScreenProps};
@@ -269,44 +269,49 @@ impl Mounted {
     }
 }
 
-/// Adds a host's JS value: an array of results, one result, or text.
+/// Adds a host's JS value: an array of results (or of result codes), one result, or text.
+/// Objects are read field by field, only the fields a result is counted by, unless a page has put
+/// one of those names (or an array index) on `Object.prototype` or `Array.prototype`, which a
+/// field lookup would find: then each is read as JSON data first, own properties only
+/// (`wire::value`), which is slower.
 fn add_value(book: &mut TeamBook, round: Round, source: &str, value: &JsValue) {
     if let Some(text) = value.as_string() {
         book.add(round, source, &text);
         return;
     }
-    // Plain data is turned into JSON text by the browser, far faster than reading it member by
-    // member, unless a page has put a `toJSON` on a prototype, which would change what it writes.
-    if !has_to_json() {
-        if let Some(text) = js_sys::JSON::stringify(value).ok().and_then(|t| t.as_string()) {
-            book.add(round, source, &text);
-            return;
+    let clean = prototypes_clean();
+    let team = book.team(round);
+    let mut add = |at: Option<At>, item: JsValue| {
+        let _ = match item.as_string() {
+            Some(text) => team.add_item(source, at, &text),
+            None if clean => team.add_from(source, at, serde_wasm_bindgen::Deserializer::from(item)),
+            None => match wire::value(&item) {
+                Ok(data) => team.add_from(source, at, &data),
+                Err(_) => team.add_from(source, at, &serde_json::Value::Null),
+            },
+        };
+    };
+    if js_sys::Array::is_array(value) {
+        for (i, item) in js_sys::Array::from(value).iter().enumerate() {
+            add(Some(At::Result(i + 1)), item);
         }
-    }
-    let items: Vec<JsValue> =
-        if js_sys::Array::is_array(value) { js_sys::Array::from(value).iter().collect() } else { vec![value.clone()] };
-    let many = items.len() > 1 || js_sys::Array::is_array(value);
-    for (i, item) in items.iter().enumerate() {
-        let at = if many { format!("{source}, result {}", i + 1) } else { source.to_string() };
-        let team = book.team(round);
-        match item.as_string() {
-            Some(text) => {
-                team.add_pasted(&at, &text);
-            }
-            None => {
-                let data = wire::value(item).unwrap_or(serde_json::Value::Null);
-                let _ = team.add(&at, data);
-            }
-        }
+    } else {
+        add(None, value.clone());
     }
 }
 
-/// Whether the page has set `toJSON` on `Object.prototype` or `Array.prototype`.
-fn has_to_json() -> bool {
-    let key = JsValue::from_str("toJSON");
+/// Whether neither `Object.prototype` nor `Array.prototype` has a property a result is read by.
+fn prototypes_clean() -> bool {
     let object = js_sys::Object::get_prototype_of(&Object::new().into());
     let array = js_sys::Object::get_prototype_of(&js_sys::Array::new().into());
-    js_sys::Reflect::has(&object, &key).unwrap_or(true) || js_sys::Reflect::has(&array, &key).unwrap_or(true)
+    let fields = ["id", "assessment", "version", "answers", "questionId", "value", "profile"];
+    let named = fields.iter().any(|f| js_sys::Reflect::has(&object, &JsValue::from_str(f)).unwrap_or(true));
+    let indexed = [&object, &array].iter().any(|p| {
+        js_sys::Object::get_own_property_names(p)
+            .iter()
+            .any(|n| n.as_string().is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit())))
+    });
+    !named && !indexed
 }
 
 /// Tells the host about a new report (outside any borrow: its callback may call the handle).
@@ -600,8 +605,9 @@ export interface TeamOptions {
 
 /** A mounted team report, as `mountTeam` returns it. */
 export interface TeamHandle {
-    /** Adds results (to the previous round with "previous") and returns the new report. */
-    add(results: AssessmentResult[] | AssessmentResult | string, round?: "current" | "previous"): TeamReport;
+    /** Adds results (to the previous round with "previous") and returns the new report: `null`
+     *  while a `definitionSrc` is still loading (the results wait for it). */
+    add(results: AssessmentResult[] | AssessmentResult | string, round?: "current" | "previous"): TeamReport | null;
     /** The report of the results so far; null until the definition is known. */
     report(): TeamReport | null;
     /** Removes the team report from the page. Calling it again does nothing. */

@@ -150,7 +150,8 @@ struct ResultSeed<'t>(&'t Team);
 impl<'de> DeserializeSeed<'de> for ResultSeed<'_> {
     type Value = Read<'de>;
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Read<'de>, D::Error> {
-        d.deserialize_map(self)
+        // As a struct, so that a reader of JS objects looks up these fields alone.
+        d.deserialize_struct("Result", &["id", "assessment", "answers", "profile"], self)
     }
 }
 
@@ -485,9 +486,14 @@ impl Team {
 
     /// Adds one result (JSON data) from `source`; a rejection is listed with its reason.
     pub fn add(&mut self, source: &str, value: serde_json::Value) -> Result<(), Reason> {
-        let outcome = ResultSeed(self).deserialize(&value).map_err(|_| Reason::NotAResult);
+        self.add_from(source, None, &value)
+    }
+
+    /// Adds one result read by any serde reader (JS objects, say) from `source` at `at`.
+    pub fn add_from<'de, D: Deserializer<'de>>(&mut self, source: &str, at: Option<At>, data: D) -> Result<(), Reason> {
+        let outcome = ResultSeed(self).deserialize(data).map_err(|_| Reason::NotAResult);
         let outcome = outcome.and_then(|read| self.accept(read));
-        self.note(source, None, outcome)
+        self.note(source, at, outcome)
     }
 
     fn note(&mut self, source: &str, at: Option<At>, outcome: Result<(), Reason>) -> Result<(), Reason> {
@@ -573,6 +579,15 @@ impl Team {
             Err(CodeError::OtherVersion) => Err(Reason::OtherVersion),
         };
         self.note(source, at, outcome)
+    }
+
+    /// Adds one item's text from `source` at `at`: a result code, or one result's JSON.
+    pub fn add_item(&mut self, source: &str, at: Option<At>, text: &str) -> Result<(), Reason> {
+        if code::is_code(text) {
+            self.add_code_at(source, at, text.trim())
+        } else {
+            self.add_one(source, at, text)
+        }
     }
 
     /// Adds pasted text: result JSON (one, an array, or NDJSON) or result codes, one per line or

@@ -258,6 +258,67 @@ test("two reports on a page keep to their own controls; the first event's listen
   await context.close();
 });
 
+test("add(): a page's names on Object.prototype are never read as a result's fields", async () => {
+  const { page, context, problems } = await open("/team-codes.html");
+  const out = await page.evaluate(async (fixture) => {
+    const { default: init, mountTeam } = await import("/pkg/cx_scorecard_team.js");
+    await init();
+    const box = document.createElement("div");
+    document.body.append(box);
+    const h = mountTeam(box, { locale: "en" });
+    const clean = h.add(fixture.slice(0, 2)).respondents;
+    // Three results without an id, and one without answers, while the prototype offers both.
+    const noId = fixture.slice(2, 5).map(({ id, ...rest }) => rest);
+    const { answers, ...noAnswers } = { ...fixture[5], id: "f".repeat(32) };
+    Object.prototype.id = "polluted";
+    Object.prototype.answers = [];
+    try {
+      return { clean, polluted: h.add([...noId, noAnswers]) };
+    } finally {
+      delete Object.prototype.id;
+      delete Object.prototype.answers;
+    }
+  }, FIXTURE);
+  assert.equal(out.clean, 2);
+  assert.equal(out.polluted.respondents, 5, "no id is taken from the prototype: none is a duplicate");
+  assert.deepEqual(out.polluted.rejected, [{ source: "add(), result 4", reason: "not a result" }]);
+  assert.deepEqual(problems(), []);
+  await context.close();
+});
+
+test("the element: a URL attribute that is no URL is named; a module that failed to load is tried again", async () => {
+  const { page, context, problems } = await open("/team-codes.html");
+  let failed = 0;
+  await page.route("**/pkg/cx_scorecard_team.js", (route) => (failed++ === 0 ? route.abort() : route.continue()));
+  const first = await page.evaluate(async () => {
+    const el = document.createElement("cx-scorecard-team");
+    const error = new Promise((resolve) => el.addEventListener("cx-scorecard:error", (e) => resolve(e.detail), { once: true }));
+    document.body.append(el);
+    return error;
+  });
+  assert.equal(first.code, "mount");
+  // The next element loads it.
+  await page.evaluate(() => {
+    const el = document.createElement("cx-scorecard-team");
+    el.id = "second";
+    el.setAttribute("locale", "en");
+    document.body.append(el);
+  });
+  await page.locator("#second").getByText("No results yet.", { exact: false }).waitFor();
+  const bad = await page.evaluate(() => {
+    const el = document.createElement("cx-scorecard-team");
+    el.id = "bad";
+    el.setAttribute("results-src", "http://[");
+    const error = new Promise((resolve) => el.addEventListener("cx-scorecard:error", (e) => resolve(e.detail), { once: true }));
+    document.body.append(el);
+    return error;
+  });
+  assert.deepEqual(bad, { code: "results-src", message: 'cx-scorecard: the results-src attribute is not a URL: "http://["' });
+  await page.locator("#bad").getByText('the results-src attribute is not a URL: "http://["').waitFor();
+  assert.deepEqual(problems().filter((x) => !x.includes("cx_scorecard_team.js") && !x.includes("dynamically imported module") && !x.includes("net::ERR_FAILED")), []);
+  await context.close();
+});
+
 test("the report downloads as JSON and CSV, and prints without its inputs", async () => {
   const { page, context, problems } = await open("/team.html?locale=en");
   const report = await reportWith(page, 40);

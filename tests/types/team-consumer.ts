@@ -23,7 +23,7 @@ export type CheckSurface = [
   Assert<Same<Parameters<typeof mountTeam>, [element: Element, options?: TeamOptions]>>,
   Assert<Same<ReturnType<typeof mountTeam>, TeamHandle>>,
   Assert<Same<ReturnType<TeamHandle["report"]>, TeamReport | null>>,
-  Assert<Same<ReturnType<TeamHandle["add"]>, TeamReport>>,
+  Assert<Same<ReturnType<TeamHandle["add"]>, TeamReport | null>>,
 ];
 
 export async function host(results: AssessmentResult[], element: HTMLElement): Promise<void> {
@@ -45,7 +45,10 @@ export async function host(results: AssessmentResult[], element: HTMLElement): P
     },
   };
   const handle = mountTeam(element, options);
-  const report = handle.add(results, "previous");
+  const added = handle.add(results, "previous");
+  exact<TeamReport | null>()(added);
+  if (added === null) return;
+  const report = added;
   exact<number>()(report.schemaVersion);
   exact<string>()(report.kind);
   exact<string>()(report.assessment.id);
