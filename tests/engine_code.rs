@@ -2,7 +2,7 @@
 //! report reads them like result JSON (counting a code and the JSON of one completion once).
 #![cfg(not(target_arch = "wasm32"))]
 
-use cx_scorecard::engine::code::{decode, encode, CodeError, Decoded, PREFIX};
+use cx_scorecard::engine::code::{decode, encode, seal, CodeError, Decoded, PREFIX};
 use cx_scorecard::engine::team::{default_groups, Reason, Team, TEAM_EN};
 use cx_scorecard::engine::Wording;
 use cx_scorecard::engine::{default_definition, Answer, Answers, Definition, ProfileAnswer};
@@ -148,6 +148,36 @@ proptest! {
             prop_assert!(d.answers.keys().all(|k| def.dimension_of(k).is_some()));
         }
         prop_assert!(decode(&def, &s).is_err() || s.trim().starts_with(PREFIX));
+    }
+
+    #[test]
+    fn any_body_with_a_good_check_reads_as_what_fits_or_is_refused(picks in prop::collection::vec(0usize..64, 0..100), keep in 0usize..80) {
+        let def = default_definition();
+        let alphabet = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        let random: String = picks.iter().map(|&p| alphabet[p] as char).collect();
+        // A real code's body up to `keep` characters (its assessment id and version, say), then
+        // random characters: as many as the real one has (so that reading gets to the answers and
+        // profile, and to the end), or any number.
+        let real = encode(&def, ID, &BTreeMap::new(), &BTreeMap::new());
+        let real = &real[PREFIX.len()..real.len() - 4];
+        let start = &real[..keep.min(real.len())];
+        let fill: String = random.chars().cycle().take(if random.is_empty() { 0 } else { real.len() - start.len() }).collect();
+        for body in [random.clone(), format!("{start}{fill}"), format!("{start}{random}")] {
+            if let Ok(d) = decode(&def, &seal(body)) {
+                for (k, a) in &d.answers {
+                    prop_assert!(def.dimension_of(k).is_some());
+                    if let Some(v) = a.value() {
+                        prop_assert!((def.scale_min()..=def.scale_max()).contains(&v));
+                    }
+                }
+                for (q, a) in &d.profile {
+                    let q = def.profile.iter().find(|x| &x.id == q).unwrap();
+                    let chosen = match a { ProfileAnswer::One(o) => vec![o.clone()], ProfileAnswer::Many(os) => os.clone() };
+                    prop_assert!(chosen.iter().all(|o| q.options.iter().any(|x| &x.id == o)));
+                }
+                prop_assert_eq!(d.id.len(), 32);
+            }
+        }
     }
 
     #[test]

@@ -478,3 +478,13 @@ fn an_id_that_would_set_a_prototype_is_refused() {
         [("fields[0].id".to_string(), "\"__proto__\" cannot be used as a field id".to_string())]
     );
 }
+
+#[test]
+fn an_id_or_version_longer_than_a_result_code_holds_is_refused() {
+    let e = errors_after(|v| {
+        v["id"] = json!("é".repeat(128));
+        v["version"] = json!("1".repeat(255));
+    });
+    assert_has(&e, "id: must be at most 255 bytes long, is 256");
+    assert!(!e.iter().any(|x| x.starts_with("version")), "255 bytes fit: {e:?}");
+}

@@ -426,3 +426,80 @@ fn adding_in_parts_gives_the_report_of_adding_at_once() {
     let (w, p) = (whole.report(&Wording::english(), &TEAM_EN), parts.report(&Wording::english(), &TEAM_EN));
     assert_eq!(serde_json::to_value(&w).unwrap(), serde_json::to_value(&p).unwrap());
 }
+
+/// A result answering each dimension's statements so that their corrected value is `c(dimension)`.
+fn result_by(def: &Definition, id: &str, c: impl Fn(usize) -> u8) -> Value {
+    let answers: Vec<Value> = def
+        .dimensions
+        .iter()
+        .enumerate()
+        .flat_map(|(i, d)| d.statements.iter().map(move |s| (i, d, s)))
+        .map(|(i, d, s)| json!({"questionId": s.id, "dimensionId": d.id, "value": if s.reverse { 6 - c(i) } else { c(i) }}))
+        .collect();
+    json!({"schemaVersion": 1, "id": id, "assessment": {"id": def.id, "version": def.version}, "answers": answers})
+}
+
+#[test]
+fn the_team_level_is_capped_and_gated_by_the_definition_rules_with_the_reason() {
+    let def = default_definition();
+    let critical = def.dimensions.iter().position(|d| d.critical).unwrap();
+    // Every dimension 100 but one critical dimension at 0 (level 1): the overall level is at most
+    // 1 + the margin, and the report says so.
+    let mut t = Team::new(def.clone(), "role", 3, vec![]);
+    for i in 0..4 {
+        t.add("x", result_by(&def, &format!("c{i}"), |d| if d == critical { 1 } else { 5 })).unwrap();
+    }
+    let r = t.report(&Wording::english(), &TEAM_EN);
+    let cap = 1 + def.rules.critical_cap_margin;
+    assert_eq!(r.overall.level, Some(cap));
+    let why = r.overall.capped_by.as_deref().unwrap();
+    assert!(why.starts_with(&format!("Capped at level {cap} ")), "{why}");
+    assert!(why.contains(&def.dimensions[critical].title.get("en").to_string()), "{why}");
+    assert_eq!(r.overall.gate, None);
+    // Every dimension 100 but one at 50 (corrected 3): level 5 needs every dimension at 65 or more.
+    let gate = def.rules.top_level_gate.as_ref().unwrap();
+    let low = def.dimensions.iter().position(|d| !d.critical).unwrap();
+    let mut t = Team::new(def.clone(), "role", 3, vec![]);
+    for i in 0..4 {
+        t.add("x", result_by(&def, &format!("g{i}"), |d| if d == low { 4 } else { 5 })).unwrap();
+    }
+    let r = t.report(&Wording::english(), &TEAM_EN);
+    // Each of the others is 100, the low one 75: the gate holds (75 ≥ 65), no reason given.
+    assert_eq!((r.overall.level, r.overall.gate.as_deref()), (Some(5), None));
+    let mut t = Team::new(def.clone(), "role", 3, vec![]);
+    for i in 0..4 {
+        t.add("x", result_by(&def, &format!("h{i}"), |d| if d == low { 3 } else { 5 })).unwrap();
+    }
+    let r = t.report(&Wording::english(), &TEAM_EN);
+    assert!(r.overall.score.unwrap() >= def.levels.iter().find(|l| l.level == gate.level).unwrap().min);
+    assert_eq!(r.overall.level, Some(gate.level - 1));
+    let why = r.overall.gate.as_deref().unwrap();
+    assert!(why.starts_with(&format!("Level {} ", gate.level)) && why.contains("65"), "{why}");
+}
+
+#[test]
+fn disagreement_starts_at_a_standard_deviation_of_twenty() {
+    let def = default_definition();
+    // Scores 0 and 50 (corrected 1 and 3): sd of [0, 50, 0, 50] is 28.9; of [25, 50, 25, 50] 14.4.
+    let mut t = Team::new(def.clone(), "role", 3, vec![]);
+    for (i, c) in [1, 3, 1, 3].into_iter().enumerate() {
+        t.add("x", result_by(&def, &format!("a{i}"), |d| if d == 0 { c } else { c.max(2) })).unwrap();
+    }
+    let r = t.report(&Wording::english(), &TEAM_EN);
+    assert_eq!(r.dimensions[0].sd, Some(28.9));
+    assert_eq!(r.dimensions[1].sd, Some(14.4));
+    assert_eq!(r.disagreements.iter().map(|d| d.dimension_id.as_str()).collect::<Vec<_>>(), ["d1"]);
+    // d1 at 0, 20 and 40 (corrected means 1, 1.8 and 2.6): mean 20, sd √((400 + 0 + 400) / 2) = 20.
+    let mut t = Team::new(def.clone(), "role", 3, vec![]);
+    for (i, corrected) in [[1, 1, 1, 1, 1], [1, 1, 2, 2, 3], [3, 3, 3, 2, 2]].into_iter().enumerate() {
+        let mut v = result_by(&def, &format!("b{i}"), |_| 3);
+        for (k, a) in v["answers"].as_array_mut().unwrap().iter_mut().take(5).enumerate() {
+            let reverse = def.dimensions[0].statements[k].reverse;
+            a["value"] = (if reverse { 6 - corrected[k] } else { corrected[k] }).into();
+        }
+        t.add("x", v).unwrap();
+    }
+    let r = t.report(&Wording::english(), &TEAM_EN);
+    assert_eq!((r.dimensions[0].mean, r.dimensions[0].sd), (Some(20.0), Some(20.0)));
+    assert_eq!(r.disagreements.iter().map(|d| (d.dimension_id.as_str(), d.sd)).collect::<Vec<_>>(), [("d1", 20.0)]);
+}

@@ -144,7 +144,12 @@ pub fn encode(def: &Definition, id: &str, answers: &Answers, profile: &BTreeMap<
             w.push(at as u64, width(q.options.len()));
         }
     }
-    let body = w.finish();
+    seal(w.finish())
+}
+
+/// A code's body (its characters after the prefix) made whole: the prefix before it, and its
+/// 24-bit check after it.
+pub fn seal(body: String) -> String {
     let check = fnv32(&body) & 0xff_ffff;
     let mut w = Writer { out: body, acc: 0, n: 0 };
     w.push(u64::from(check), 24);

@@ -73,6 +73,9 @@ impl Collector {
     }
 }
 
+/// The longest assessment id or version, in bytes (UTF-8): what a result code can hold.
+pub const MAX_ID_BYTES: usize = 255;
+
 /// The largest weight a dimension can have: far beyond any real use, and far from overflow.
 pub const MAX_WEIGHT: f64 = 1_000_000.0;
 
@@ -86,6 +89,12 @@ pub fn validate(def: &Definition) -> Vec<ValidationProblem> {
     }
     if def.version.trim().is_empty() {
         c.push("version", "must not be empty");
+    }
+    // A result code holds both, each up to 255 bytes.
+    for (path, value) in [("id", &def.id), ("version", &def.version)] {
+        if value.len() > MAX_ID_BYTES {
+            c.push(path, format!("must be at most {MAX_ID_BYTES} bytes long, is {}", value.len()));
+        }
     }
     c.text("title", &def.title);
     if let Some(intro) = &def.intro {
