@@ -42,9 +42,10 @@ bash scripts/build.sh
 # appears): → 316.8 KB in English, 323.3 KB with a pack.)
 echo "== size budget"
 # The team report's module is its own download (a respondent's widget never loads it); its ceiling
-# is its first size plus 2%.
+# is its size plus 2%: 263.5 KB first, then 298.7 KB once built at opt-level 3 for speed (10,000
+# results in under 100 ms) and reading objects field by field.
 node scripts/size.mjs --budget-english "${SIZE_BUDGET_ENGLISH_KB:-323.1}" --budget "${SIZE_BUDGET_KB:-329.8}" \
-  --budget-team "${SIZE_BUDGET_TEAM_KB:-299.4}" | tail -1
+  --budget-team "${SIZE_BUDGET_TEAM_KB:-304.7}" | tail -1
 
 echo "== page tests in Chromium"
 node --test --test-reporter=spec tests/pages/

@@ -347,6 +347,8 @@ function loadTeam() {
   return teamLoading;
 }
 
+const TEAM_REGROUP = ["locale", "group-by", "min-group"];
+
 class CxScorecardTeam extends HTMLElement {
   static observedAttributes = TEAM_ATTRIBUTES;
   #root;
@@ -370,6 +372,18 @@ class CxScorecardTeam extends HTMLElement {
 
   attributeChangedCallback(name, oldValue, value) {
     if (!this.isConnected || oldValue === value || this.#generation === 0) return;
+    // The language and the grouping change in place: what the user added stays.
+    if (this.#handle && TEAM_REGROUP.includes(name)) {
+      try {
+        this.#handle.update({ [camel(name)]: value === null || (name === "locale" && value === "") ? undefined : value });
+        return;
+      } catch (e) {
+        this.#handle.destroy();
+        this.#handle = null;
+        this.#fail(e);
+        return;
+      }
+    }
     this.#handle?.destroy();
     this.#handle = null;
     this.#mount();

@@ -203,6 +203,8 @@ struct Mounted {
     status: Option<AttrValue>,
     /// A report event has been sent.
     announced: bool,
+    /// Every input added, to count again when the grouping changes (`update`).
+    kept: Vec<Input>,
     group_by: String,
     min_group: usize,
     report: Option<Shared<TeamReport>>,
@@ -238,12 +240,33 @@ impl Mounted {
             self.pending.push(input);
             return;
         };
-        match input {
+        match &input {
             Input::Text { round, source, text: Some(text) } => {
-                book.add(round, &source, &text);
+                book.add(*round, source, text);
             }
-            Input::Text { round, source, text: None } => book.unreadable(round, &source),
-            Input::Value { round, source, value } => add_value(book, round, &source, &value),
+            Input::Text { round, source, text: None } => book.unreadable(*round, source),
+            Input::Value { round, source, value } => add_value(book, *round, source, value),
+        }
+        self.kept.push(input);
+    }
+
+    /// Counts every input again in a new language or grouping.
+    fn regroup(&mut self, locale: Option<String>, group_by: Option<String>, min_group: Option<usize>) {
+        if let Some(locale) = locale {
+            let language = resolve(&locale);
+            self.texts = Shared(Rc::new(TeamTexts::of(language, TEAM_TEXTS_SOURCE)));
+            self.messages = Box::new(messages(language));
+            self.locale = locale;
+        }
+        self.group_by = group_by.unwrap_or_else(|| self.group_by.clone());
+        self.min_group = min_group.unwrap_or(self.min_group);
+        self.status = None;
+        self.report = None;
+        if self.book.is_some() {
+            self.book = Some(TeamBook::new((*self.def.0).clone(), &self.group_by, self.min_group));
+            for input in std::mem::take(&mut self.kept) {
+                self.take(input);
+            }
         }
     }
 
@@ -439,6 +462,46 @@ impl TeamHandle {
         self.0.borrow().as_ref().and_then(|m| m.report.as_ref().map(|r| wire::to_js(&*r.0))).unwrap_or(JsValue::NULL)
     }
 
+    /// Changes the language, the grouping question or the smallest group shown: every result
+    /// added so far is counted again.
+    fn update(&self, options: JsValue) -> Result<JsValue, JsValue> {
+        if self.0.borrow().is_none() {
+            return Err(js_error(format!("update(): {DESTROYED}")));
+        }
+        const CHANGEABLE: [&str; 3] = ["locale", "groupBy", "minGroup"];
+        if !options.is_object() || js_sys::Array::is_array(&options) || options.is_function() {
+            return Err(js_error(format!("update(options): options must be an object, got {}", type_name(&options))));
+        }
+        let keys: Vec<String> =
+            Object::keys(options.unchecked_ref::<Object>()).iter().filter_map(|k| k.as_string()).collect();
+        if let Some(key) = keys.iter().find(|k| !CHANGEABLE.contains(&k.as_str())) {
+            return Err(js_error(format!(
+                "update(options): options.{key} cannot change on a mounted team report (update takes {}; mount again for the rest)",
+                CHANGEABLE.join(", ")
+            )));
+        }
+        let o = read_options(&options)?;
+        let given = |k: &str| keys.iter().any(|x| x == k);
+        let told = {
+            let Ok(mut guard) = self.0.try_borrow_mut() else {
+                return Err(js_error("update(): the team report is busy (called from its own event?)"));
+            };
+            let Some(m) = guard.as_mut() else { return Ok(JsValue::NULL) };
+            m.regroup(
+                given("locale").then_some(o.locale),
+                given("groupBy").then_some(o.group_by),
+                given("minGroup").then_some(o.min_group),
+            );
+            let told = m.refresh();
+            if told.is_none() {
+                m.app.update(m.props());
+            }
+            told
+        };
+        tell(told);
+        Ok(self.report())
+    }
+
     fn destroy(&self) {
         let taken = self.0.borrow_mut().take();
         if let Some(m) = taken {
@@ -520,6 +583,7 @@ pub fn mount_team(element: JsValue, options: Option<JsValue>) -> Result<JsValue,
         uid: uid.clone(),
         status: None,
         announced: false,
+        kept: Vec::new(),
         group_by: o.group_by.clone(),
         min_group: o.min_group,
         report: None,
@@ -572,6 +636,8 @@ fn handle_object(handle: TeamHandle) -> JsValue {
     );
     let h = handle.clone();
     set("report", Closure::<dyn Fn() -> JsValue>::new(move || h.report()).into_js_value());
+    let h = handle.clone();
+    set("update", Closure::<dyn Fn(JsValue) -> Result<JsValue, JsValue>>::new(move |o| h.update(o)).into_js_value());
     let h = handle;
     set("destroy", Closure::<dyn Fn()>::new(move || h.destroy()).into_js_value());
     o.into()
@@ -610,6 +676,9 @@ export interface TeamHandle {
     add(results: AssessmentResult[] | AssessmentResult | string, round?: "current" | "previous"): TeamReport | null;
     /** The report of the results so far; null until the definition is known. */
     report(): TeamReport | null;
+    /** Changes the language, the grouping question or the smallest group shown, and returns
+     *  the new report: every result added so far (from any source) is counted again. */
+    update(options: Pick<TeamOptions, "locale" | "groupBy" | "minGroup">): TeamReport | null;
     /** Removes the team report from the page. Calling it again does nothing. */
     destroy(): void;
 }

@@ -319,6 +319,55 @@ test("the element: a URL attribute that is no URL is named; a module that failed
   await context.close();
 });
 
+test("changing the language or the grouping keeps every result the user added, and counts them again", async () => {
+  const { page, context, problems } = await open("/team.html?locale=en");
+  await reportWith(page, 40);
+  const team = page.locator("cx-scorecard-team");
+  const fresh = (i) => ({ ...FIXTURE[i], id: `eeee${FIXTURE[i].id.slice(4)}` });
+  await team.getByLabel("Paste result JSON or result codes").fill(JSON.stringify([fresh(0), fresh(1)]));
+  await team.getByRole("button", { name: "Add the pasted results" }).click();
+  await reportWith(page, 42);
+  // By industry: the fixture's 14 retail answers and the two added (fresh copies of the first two).
+  const retail = [FIXTURE[0], FIXTURE[1]].filter((r) => r.profile.industry === "retail").length + 14;
+  await page.evaluate(() => document.querySelector("cx-scorecard-team").setAttribute("group-by", "industry"));
+  await page.waitForFunction(() => window.__events.at(-1).detail.report.groupBy === "industry");
+  const byIndustry = await page.evaluate(() => window.__events.at(-1).detail.report);
+  assert.equal(byIndustry.respondents, 42);
+  assert.deepEqual(byIndustry.groups.map((g) => [g.id, g.n]), [["retail", retail]]);
+  await team.getByRole("heading", { name: "Respondents: 42" }).waitFor();
+  // In German, and back to the roles: still the 42.
+  await page.evaluate(() => {
+    const el = document.querySelector("cx-scorecard-team");
+    el.setAttribute("locale", "de");
+    el.removeAttribute("group-by");
+  });
+  await team.getByRole("heading", { name: "Befragte: 42" }).waitFor();
+  const last = await page.evaluate(() => window.__events.at(-1).detail.report);
+  assert.deepEqual([last.locale, last.groupBy, last.respondents], ["de", "role", 42]);
+  assert.deepEqual(last.groups.map((g) => g.title), ["Führungskräfte", "Frontline", "Unterstützende Funktionen"].slice(0, last.groups.length));
+  // mountTeam's update() takes only these three, each checked.
+  const errors = await page.evaluate(async () => {
+    const { mountTeam } = await import("/pkg/cx_scorecard_team.js");
+    const box = document.createElement("div");
+    document.body.append(box);
+    const h = mountTeam(box, { locale: "en" });
+    const out = [];
+    for (const o of [{ minGroup: "x" }, { resultsSrc: "/a.json" }, 3]) {
+      try { h.update(o); out.push(null); } catch (e) { out.push(e.message); }
+    }
+    out.push(h.update({ minGroup: 1 }).minGroup);
+    return out;
+  });
+  assert.deepEqual(errors, [
+    'cx-scorecard: options.minGroup must be a whole number of at least 1, got "x"',
+    "cx-scorecard: update(options): options.resultsSrc cannot change on a mounted team report (update takes locale, groupBy, minGroup; mount again for the rest)",
+    "cx-scorecard: update(options): options must be an object, got a number",
+    1,
+  ]);
+  assert.deepEqual(problems(), []);
+  await context.close();
+});
+
 test("the report downloads as JSON and CSV, and prints without its inputs", async () => {
   const { page, context, problems } = await open("/team.html?locale=en");
   const report = await reportWith(page, 40);

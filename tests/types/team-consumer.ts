@@ -24,6 +24,8 @@ export type CheckSurface = [
   Assert<Same<ReturnType<typeof mountTeam>, TeamHandle>>,
   Assert<Same<ReturnType<TeamHandle["report"]>, TeamReport | null>>,
   Assert<Same<ReturnType<TeamHandle["add"]>, TeamReport | null>>,
+  Assert<Same<ReturnType<TeamHandle["update"]>, TeamReport | null>>,
+  Assert<Same<Parameters<TeamHandle["update"]>[0], Pick<TeamOptions, "locale" | "groupBy" | "minGroup">>>,
 ];
 
 export async function host(results: AssessmentResult[], element: HTMLElement): Promise<void> {
