@@ -255,7 +255,7 @@ impl Mounted {
         if let Some(locale) = locale {
             let language = resolve(&locale);
             self.texts = Shared(Rc::new(TeamTexts::of(language, TEAM_TEXTS_SOURCE)));
-            self.messages = Box::new(messages(language));
+            *self.messages = messages(language);
             self.locale = locale;
         }
         self.group_by = group_by.unwrap_or_else(|| self.group_by.clone());
