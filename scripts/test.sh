@@ -43,9 +43,9 @@ bash scripts/build.sh
 echo "== size budget"
 # The team report's module is its own download (a respondent's widget never loads it); its ceiling
 # is its size plus 2%: 263.5 KB first, then 298.7 KB once built at opt-level 3 for speed (10,000
-# results in under 100 ms) and reading objects field by field.
+# results in under 100 ms) and reading objects field by field; 302.9 KB with regrouping in place.
 node scripts/size.mjs --budget-english "${SIZE_BUDGET_ENGLISH_KB:-323.1}" --budget "${SIZE_BUDGET_KB:-329.8}" \
-  --budget-team "${SIZE_BUDGET_TEAM_KB:-304.7}" | tail -1
+  --budget-team "${SIZE_BUDGET_TEAM_KB:-309.0}" | tail -1
 
 echo "== page tests in Chromium"
 node --test --test-reporter=spec tests/pages/

@@ -8,6 +8,7 @@ use cx_scorecard::engine::team::{
 use cx_scorecard::engine::Wording;
 use cx_scorecard::engine::{default_definition, Definition};
 use serde_json::{json, Value};
+use std::collections::BTreeMap;
 
 /// A result whose every statement is answered so that its reverse-corrected value is `c`
 /// (every dimension then scores (c − 1) / 4 × 100), by a respondent in `role`.
@@ -502,4 +503,66 @@ fn disagreement_starts_at_a_standard_deviation_of_twenty() {
     let r = t.report(&Wording::english(), &TEAM_EN);
     assert_eq!((r.dimensions[0].mean, r.dimensions[0].sd), (Some(20.0), Some(20.0)));
     assert_eq!(r.disagreements.iter().map(|d| (d.dimension_id.as_str(), d.sd)).collect::<Vec<_>>(), [("d1", 20.0)]);
+}
+
+#[test]
+fn regrouping_counts_the_same_respondents_as_grouping_so_from_the_start() {
+    let text = include_str!("../www/team-results.json");
+    let mut t = Team::for_definition(default_definition(), "role", 3);
+    t.add_text("a.json", text);
+    t.add_text("b.json", "not JSON");
+    for (group_by, min_group) in [("industry", 2), ("employees", 5), ("role", 3)] {
+        t.regroup(group_by, min_group);
+        let mut fresh = Team::for_definition(default_definition(), group_by, min_group);
+        fresh.add_text("a.json", text);
+        fresh.add_text("b.json", "not JSON");
+        let (a, b) = (t.report(&Wording::english(), &TEAM_EN), fresh.report(&Wording::english(), &TEAM_EN));
+        assert_eq!(serde_json::to_value(&a).unwrap(), serde_json::to_value(&b).unwrap(), "{group_by}");
+    }
+    // Back to the roles: the golden report, and nothing added twice after it.
+    let golden: Value = serde_json::from_str(include_str!("golden/team-report.json")).unwrap();
+    t.regroup("role", 3);
+    let mut r = serde_json::to_value(t.report(&Wording::english(), &TEAM_EN)).unwrap();
+    r["rejected"] = json!([]);
+    assert_eq!(r, golden);
+    assert_eq!(t.add_text("a.json", text), 0);
+}
+
+#[test]
+fn ndjson_keeps_its_good_lines_when_the_first_is_broken() {
+    let def = default_definition();
+    let mut t = Team::for_definition(def.clone(), "role", 3);
+    let text = format!("{{\"truncated\n{}\n{}\n", result(&def, "a1", None, 3), result(&def, "a2", None, 4));
+    assert_eq!(t.add_text("team.ndjson", &text), 2);
+    assert_eq!(t.rejected().iter().map(|r| r.source.as_str()).collect::<Vec<_>>(), ["team.ndjson, line 1"]);
+}
+
+#[test]
+fn missing_ids_and_profiles_and_several_codes_in_one_item() {
+    use cx_scorecard::engine::code;
+    let def = default_definition();
+    let mut t = Team::for_definition(def.clone(), "role", 3);
+    // A null id and a null profile (or profile answer) are none.
+    let mut v = result(&def, "x", Some("cx"), 3);
+    v["id"] = Value::Null;
+    v["profile"] = json!({"role": "cx", "industry": null});
+    t.add("a", v).unwrap();
+    let mut v = result(&def, "y", None, 3);
+    v["profile"] = Value::Null;
+    t.add("b", v).unwrap();
+    // Ids that are not result ids keep their case.
+    t.add("c", result(&def, "Alice", None, 3)).unwrap();
+    t.add("d", result(&def, "alice", None, 3)).unwrap();
+    // Two codes in one string of an array.
+    let answers = def
+        .dimensions
+        .iter()
+        .flat_map(|d| &d.statements)
+        .map(|s| (s.id.clone(), cx_scorecard::engine::Answer::Value(2)))
+        .collect();
+    let codes: Vec<String> =
+        ["1", "2"].iter().map(|n| code::encode(&def, &n.repeat(32), &answers, &BTreeMap::new())).collect();
+    assert_eq!(t.add_item("add()", None, &codes.join(" ")), 2);
+    assert_eq!(t.respondents(), 6);
+    assert!(t.rejected().is_empty(), "{:?}", t.rejected());
 }

@@ -203,8 +203,8 @@ struct Mounted {
     status: Option<AttrValue>,
     /// A report event has been sent.
     announced: bool,
-    /// Every input added, to count again when the grouping changes (`update`).
-    kept: Vec<Input>,
+    /// Respondents in both rounds and rejections, at the last report.
+    counts: Option<(usize, usize)>,
     group_by: String,
     min_group: usize,
     report: Option<Shared<TeamReport>>,
@@ -240,17 +240,16 @@ impl Mounted {
             self.pending.push(input);
             return;
         };
-        match &input {
+        match input {
             Input::Text { round, source, text: Some(text) } => {
-                book.add(*round, source, text);
+                book.add(round, &source, &text);
             }
-            Input::Text { round, source, text: None } => book.unreadable(*round, source),
-            Input::Value { round, source, value } => add_value(book, *round, source, value),
+            Input::Text { round, source, text: None } => book.unreadable(round, &source),
+            Input::Value { round, source, value } => add_value(book, round, &source, &value),
         }
-        self.kept.push(input);
     }
 
-    /// Counts every input again in a new language or grouping.
+    /// A new language (the report worded anew) or grouping (every respondent counted again).
     fn regroup(&mut self, locale: Option<String>, group_by: Option<String>, min_group: Option<usize>) {
         if let Some(locale) = locale {
             let language = resolve(&locale);
@@ -258,16 +257,16 @@ impl Mounted {
             *self.messages = messages(language);
             self.locale = locale;
         }
-        self.group_by = group_by.unwrap_or_else(|| self.group_by.clone());
-        self.min_group = min_group.unwrap_or(self.min_group);
+        let (group_by, min_group) =
+            (group_by.unwrap_or_else(|| self.group_by.clone()), min_group.unwrap_or(self.min_group));
+        if (group_by.as_str(), min_group) != (self.group_by.as_str(), self.min_group) {
+            if let Some(book) = &mut self.book {
+                book.regroup(&group_by, min_group);
+            }
+            (self.group_by, self.min_group) = (group_by, min_group);
+        }
         self.status = None;
         self.report = None;
-        if self.book.is_some() {
-            self.book = Some(TeamBook::new((*self.def.0).clone(), &self.group_by, self.min_group));
-            for input in std::mem::take(&mut self.kept) {
-                self.take(input);
-            }
-        }
     }
 
     /// Makes the report anew, shows it, and returns it with the host and callback to tell.
@@ -276,15 +275,17 @@ impl Mounted {
         let number = number_format(&self.locale);
         let w = Wording { locale: &self.locale, messages: &self.messages, number: &number };
         let report = Rc::new(book.report(&w, &self.texts));
-        // Said after an addition (the first report has nothing to compare with).
-        if let Some(before) = &self.report {
-            let added = report.respondents.saturating_sub(before.respondents);
-            let rejected = report.rejected.len().saturating_sub(before.rejected.len());
+        // Said after an addition, to either round (the first report has nothing to compare with).
+        let counts = (book.respondents(), report.rejected.len());
+        if let (Some(_), Some((respondents, rejected))) = (&self.report, self.counts) {
+            let added = counts.0.saturating_sub(respondents);
+            let rejected = counts.1.saturating_sub(rejected);
             self.status = Some(AttrValue::from(fill(
                 self.texts.added_status,
                 &[("added", added.to_string()), ("rejected", rejected.to_string())],
             )));
         }
+        self.counts = Some(counts);
         self.report = Some(Shared(report.clone()));
         self.app.update(self.props());
         self.announced = true;
@@ -306,7 +307,10 @@ fn add_value(book: &mut TeamBook, round: Round, source: &str, value: &JsValue) {
     let team = book.team(round);
     let mut add = |at: Option<At>, item: JsValue| {
         let _ = match item.as_string() {
-            Some(text) => team.add_item(source, at, &text),
+            Some(text) => {
+                team.add_item(source, at, &text);
+                Ok(())
+            }
             None if clean => team.add_from(source, at, serde_wasm_bindgen::Deserializer::from(item)),
             None => match wire::value(&item) {
                 Ok(data) => team.add_from(source, at, &data),
@@ -429,10 +433,20 @@ struct TeamHandle(Rc<Slot>);
 const DESTROYED: &str = "this team report was destroyed";
 
 impl TeamHandle {
-    fn add(&self, results: JsValue, round: JsValue) -> Result<JsValue, JsValue> {
-        if self.0.borrow().is_none() {
-            return Err(js_error(format!("add(): {DESTROYED}")));
+    /// An error when the report is gone, or busy: called back from inside itself (by a getter of
+    /// the results it is reading, say), when it cannot be changed.
+    fn usable(&self, method: &str) -> Result<(), JsValue> {
+        match self.0.try_borrow() {
+            Ok(slot) if slot.is_none() => Err(js_error(format!("{method}(): {DESTROYED}"))),
+            Ok(_) => Ok(()),
+            Err(_) => Err(js_error(format!(
+                "{method}(): the team report is busy reading results; call it once add() has returned"
+            ))),
         }
+    }
+
+    fn add(&self, results: JsValue, round: JsValue) -> Result<JsValue, JsValue> {
+        self.usable("add")?;
         let round = match round.as_string().as_deref() {
             _ if round.is_undefined() || round.is_null() => Round::Current,
             Some("current") => Round::Current,
@@ -459,15 +473,14 @@ impl TeamHandle {
     }
 
     fn report(&self) -> JsValue {
-        self.0.borrow().as_ref().and_then(|m| m.report.as_ref().map(|r| wire::to_js(&*r.0))).unwrap_or(JsValue::NULL)
+        let Ok(slot) = self.0.try_borrow() else { return JsValue::NULL };
+        slot.as_ref().and_then(|m| m.report.as_ref().map(|r| wire::to_js(&*r.0))).unwrap_or(JsValue::NULL)
     }
 
     /// Changes the language, the grouping question or the smallest group shown: every result
     /// added so far is counted again.
     fn update(&self, options: JsValue) -> Result<JsValue, JsValue> {
-        if self.0.borrow().is_none() {
-            return Err(js_error(format!("update(): {DESTROYED}")));
-        }
+        self.usable("update")?;
         const CHANGEABLE: [&str; 3] = ["locale", "groupBy", "minGroup"];
         if !options.is_object() || js_sys::Array::is_array(&options) || options.is_function() {
             return Err(js_error(format!("update(options): options must be an object, got {}", type_name(&options))));
@@ -483,9 +496,7 @@ impl TeamHandle {
         let o = read_options(&options)?;
         let given = |k: &str| keys.iter().any(|x| x == k);
         let told = {
-            let Ok(mut guard) = self.0.try_borrow_mut() else {
-                return Err(js_error("update(): the team report is busy (called from its own event?)"));
-            };
+            let Ok(mut guard) = self.0.try_borrow_mut() else { return Ok(JsValue::NULL) };
             let Some(m) = guard.as_mut() else { return Ok(JsValue::NULL) };
             m.regroup(
                 given("locale").then_some(o.locale),
@@ -503,7 +514,20 @@ impl TeamHandle {
     }
 
     fn destroy(&self) {
-        let taken = self.0.borrow_mut().take();
+        self.destroy_or_retry(true);
+    }
+
+    fn destroy_or_retry(&self, retry: bool) {
+        let Ok(mut slot) = self.0.try_borrow_mut() else {
+            // Busy reading (destroy() called back from a getter of the results): once that is done.
+            if retry {
+                let again = TeamHandle(self.0.clone());
+                wasm_bindgen_futures::spawn_local(async move { again.destroy_or_retry(false) });
+            }
+            return;
+        };
+        let taken = slot.take();
+        drop(slot);
         if let Some(m) = taken {
             m.app.destroy();
             m.root.remove();
@@ -583,7 +607,7 @@ pub fn mount_team(element: JsValue, options: Option<JsValue>) -> Result<JsValue,
         uid: uid.clone(),
         status: None,
         announced: false,
-        kept: Vec::new(),
+        counts: None,
         group_by: o.group_by.clone(),
         min_group: o.min_group,
         report: None,

@@ -141,7 +141,8 @@ struct Read<'a> {
     assessment: InputRef<'a>,
     answers: Vec<Option<Answer>>,
     fits: bool,
-    group: Option<Cow<'a, str>>,
+    /// The profile's single-choice answers.
+    profile: Vec<(Cow<'a, str>, Cow<'a, str>)>,
 }
 
 /// Reads one result for `Team`.
@@ -171,13 +172,14 @@ impl<'de> Visitor<'de> for ResultSeed<'_> {
             #[serde(other)]
             Other,
         }
-        let (mut id, mut assessment, mut answers, mut group) = (None, None, None, None);
+        let (mut id, mut assessment, mut answers, mut profile) = (None, None, None, Vec::new());
         while let Some(key) = map.next_key::<Field>()? {
             match key {
-                Field::Id => id = Some(map.next_value::<Str>()?.0),
+                // No id, `null` or (from JS) `undefined`: a result without an id.
+                Field::Id => id = map.next_value::<Option<Str>>()?.map(|s| s.0),
                 Field::Assessment => assessment = Some(map.next_value()?),
                 Field::Answers => answers = Some(map.next_value_seed(AnswersSeed(self.0))?),
-                Field::Profile => group = map.next_value_seed(ProfileSeed(&self.0.group_by))?,
+                Field::Profile => profile = map.next_value_seed(ProfileSeed)?,
                 Field::Other => {
                     map.next_value::<IgnoredAny>()?;
                 }
@@ -185,7 +187,7 @@ impl<'de> Visitor<'de> for ResultSeed<'_> {
         }
         let assessment = assessment.ok_or_else(|| A::Error::missing_field("assessment"))?;
         let (answers, fits) = answers.ok_or_else(|| A::Error::missing_field("answers"))?;
-        Ok(Read { id: id.unwrap_or_default(), assessment, answers, fits, group })
+        Ok(Read { id: id.unwrap_or_default(), assessment, answers, fits, profile })
     }
 }
 
@@ -229,31 +231,41 @@ impl<'de> Visitor<'de> for AnswersSeed<'_> {
     }
 }
 
-/// Reads a result's profile answers, keeping the answer to the grouping question when it is one
-/// option; every answer must be an option id or a list of them.
-struct ProfileSeed<'t>(&'t str);
+/// Reads a result's profile answers, keeping those that are one option (what groups are made
+/// of); every answer must be an option id, a list of them, or none (`null`, `undefined`).
+struct ProfileSeed;
 
-impl<'de> DeserializeSeed<'de> for ProfileSeed<'_> {
-    type Value = Option<Cow<'de, str>>;
+type ProfileAnswers<'de> = Vec<(Cow<'de, str>, Cow<'de, str>)>;
+
+impl<'de> DeserializeSeed<'de> for ProfileSeed {
+    type Value = ProfileAnswers<'de>;
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
-        d.deserialize_map(self)
+        d.deserialize_option(self)
     }
 }
 
-impl<'de> Visitor<'de> for ProfileSeed<'_> {
-    type Value = Option<Cow<'de, str>>;
+impl<'de> Visitor<'de> for ProfileSeed {
+    type Value = ProfileAnswers<'de>;
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
         f.write_str("profile answers")
     }
+    fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(Vec::new())
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(Vec::new())
+    }
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_map(self)
+    }
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-        let mut group = None;
+        let mut answers = Vec::new();
         while let Some(Str(key)) = map.next_key()? {
-            let ProfileRef(answer) = map.next_value()?;
-            if key == self.0 {
-                group = answer;
+            if let ProfileRef(Some(answer)) = map.next_value()? {
+                answers.push((key, answer));
             }
         }
-        Ok(group)
+        Ok(answers)
     }
 }
 
@@ -276,6 +288,12 @@ impl<'de> Deserialize<'de> for ProfileRef<'de> {
             }
             fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
                 while seq.next_element::<Str>()?.is_some() {}
+                Ok(ProfileRef(None))
+            }
+            fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+                Ok(ProfileRef(None))
+            }
+            fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
                 Ok(ProfileRef(None))
             }
         }
@@ -422,6 +440,35 @@ pub struct Team {
     /// Per group, in the order of `groups`.
     tallies: Vec<GroupTally>,
     rejected: Vec<Rejected>,
+    /// Every accepted respondent's answers and single-choice profile answers, to count again in
+    /// another grouping (`regroup`): a few dozen bytes each.
+    members: Vec<Member>,
+    /// The profile's question and option ids, each stored once; members refer to them by number.
+    names: HashMap<String, u32>,
+    name_list: Vec<String>,
+}
+
+/// An accepted respondent, as kept.
+#[derive(Debug, Clone)]
+struct Member {
+    answers: Vec<Option<Answer>>,
+    /// (question, option), numbers in `Team::names`.
+    profile: Vec<(u32, u32)>,
+}
+
+/// The groups of a definition for a grouping question: its `teamGroups`, the built-in
+/// assessment's role groups when grouped by role, otherwise none (one group per answer).
+fn groups_for(def: &Definition, group_by: &str) -> Vec<TeamGroup> {
+    if !def.team_groups.is_empty() {
+        def.team_groups
+            .iter()
+            .map(|g| TeamGroup { id: g.id.clone(), title: Some(g.title.clone()), values: g.values.clone() })
+            .collect()
+    } else if def.id == crate::engine::DEFAULT_ID && group_by == "role" {
+        default_groups()
+    } else {
+        Vec::new()
+    }
 }
 
 impl Team {
@@ -448,6 +495,9 @@ impl Team {
             ids: HashSet::new(),
             respondents: 0,
             rejected: Vec::new(),
+            members: Vec::new(),
+            names: HashMap::new(),
+            name_list: Vec::new(),
             def,
         };
         for g in groups {
@@ -456,19 +506,41 @@ impl Team {
         team
     }
 
+    /// Groups the same respondents anew: by another question, or with another smallest group
+    /// shown. Every respondent is counted again from what was kept; rejections stay as they were.
+    pub fn regroup(&mut self, group_by: &str, min_group: usize) {
+        let groups = groups_for(&self.def, group_by);
+        let mut fresh = Team::new(self.def.clone(), group_by, min_group, groups);
+        let key = self.names.get(group_by).copied();
+        for m in &self.members {
+            let value = key.and_then(|k| m.profile.iter().find(|(q, _)| *q == k)).map(|(_, v)| v);
+            let group = value.and_then(|&v| fresh.group_of(&self.name_list[v as usize]));
+            fresh.tally(&m.answers, group);
+        }
+        fresh.respondents = self.members.len();
+        fresh.members = std::mem::take(&mut self.members);
+        fresh.names = std::mem::take(&mut self.names);
+        fresh.name_list = std::mem::take(&mut self.name_list);
+        fresh.ids = std::mem::take(&mut self.ids);
+        fresh.rejected = std::mem::take(&mut self.rejected);
+        *self = fresh;
+    }
+
+    /// A profile id's number in `names`.
+    fn name(&mut self, s: &str) -> u32 {
+        if let Some(&n) = self.names.get(s) {
+            return n;
+        }
+        let n = self.name_list.len() as u32;
+        self.name_list.push(s.to_string());
+        self.names.insert(s.to_string(), n);
+        n
+    }
+
     /// An empty team grouped as the definition says: its `teamGroups`, the built-in assessment's
     /// role groups when grouped by role, otherwise one group per answer.
     pub fn for_definition(def: Definition, group_by: &str, min_group: usize) -> Team {
-        let groups = if !def.team_groups.is_empty() {
-            def.team_groups
-                .iter()
-                .map(|g| TeamGroup { id: g.id.clone(), title: Some(g.title.clone()), values: g.values.clone() })
-                .collect()
-        } else if def.id == crate::engine::DEFAULT_ID && group_by == "role" {
-            default_groups()
-        } else {
-            Vec::new()
-        };
+        let groups = groups_for(&def, group_by);
         Team::new(def, group_by, min_group, groups)
     }
 
@@ -532,24 +604,22 @@ impl Team {
     /// Adds JSON text: one result, an array of them, or NDJSON (one per line). Each is named by
     /// `source` and its position (`"team.json, result 2"`, `"team.ndjson, line 3"`). An array is
     /// first only checked and split (`RawValue`), then each result read on its own, so that one
-    /// bad result rejects only itself. Text that is none of these (a cut-short array, a page of
-    /// HTML) is rejected once, as a whole.
+    /// bad result rejects only itself. Text that is none of these (an array cut short, a page of
+    /// HTML: no line of it a JSON object) is rejected once, as a whole.
     pub fn add_text(&mut self, source: &str, text: &str) -> usize {
         use serde_json::value::RawValue;
         let before = self.respondents;
-        let mut lines = text.split('\n').enumerate().filter(|(_, l)| !l.trim().is_empty()).peekable();
-        let first = lines.next();
-        let one_line = lines.peek().is_none();
-        let ndjson = !one_line
-            && !text.trim_start().starts_with('[')
-            && first.is_some_and(|(_, l)| serde_json::from_str::<&RawValue>(l).is_ok());
-        if ndjson {
-            for (i, line) in first.into_iter().chain(lines) {
-                let _ = self.add_one(source, Some(At::Line(i + 1)), line);
-            }
-        } else if let Ok(items) = serde_json::from_str::<Vec<&RawValue>>(text) {
+        let lines = || text.split('\n').enumerate().filter(|(_, l)| !l.trim().is_empty());
+        let object = |l: &str| l.trim_start().starts_with('{') && serde_json::from_str::<&RawValue>(l).is_ok();
+        if let Ok(items) = serde_json::from_str::<Vec<&RawValue>>(text) {
             for (i, item) in items.iter().enumerate() {
                 let _ = self.add_one(source, Some(At::Result(i + 1)), item.get());
+            }
+        } else if let Ok(whole) = serde_json::from_str::<&RawValue>(text) {
+            let _ = self.add_one(source, None, whole.get());
+        } else if lines().nth(1).is_some() && !text.trim_start().starts_with('[') && lines().any(|(_, l)| object(l)) {
+            for (i, line) in lines() {
+                let _ = self.add_one(source, Some(At::Line(i + 1)), line);
             }
         } else {
             let _ = self.add_one(source, None, text);
@@ -568,11 +638,15 @@ impl Team {
                 // A code written without a result id holds zeros there.
                 let id = if c.id.bytes().all(|b| b == b'0') { String::new() } else { c.id };
                 let answers = self.order.iter().map(|s| c.answers.get(s).copied()).collect();
-                let group = match c.profile.get(&self.group_by) {
-                    Some(ProfileAnswer::One(value)) => Some(value.as_str()),
-                    _ => None,
-                };
-                self.count(&id, answers, group)
+                let profile: Vec<(&str, &str)> = c
+                    .profile
+                    .iter()
+                    .filter_map(|(q, a)| match a {
+                        ProfileAnswer::One(value) => Some((q.as_str(), value.as_str())),
+                        ProfileAnswer::Many(_) => None,
+                    })
+                    .collect();
+                self.count(&id, answers, &profile)
             }
             Err(CodeError::Malformed) => Err(Reason::NotACode),
             Err(CodeError::OtherAssessment) => Err(Reason::OtherAssessment),
@@ -582,12 +656,16 @@ impl Team {
     }
 
     /// Adds one item's text from `source` at `at`: a result code, or one result's JSON.
-    pub fn add_item(&mut self, source: &str, at: Option<At>, text: &str) -> Result<(), Reason> {
+    pub fn add_item(&mut self, source: &str, at: Option<At>, text: &str) -> usize {
+        let before = self.respondents;
         if code::is_code(text) {
-            self.add_code_at(source, at, text.trim())
+            for word in text.split_whitespace() {
+                let _ = self.add_code_at(source, at, word);
+            }
         } else {
-            self.add_one(source, at, text)
+            let _ = self.add_one(source, at, text);
         }
+        self.respondents - before
     }
 
     /// Adds pasted text: result JSON (one, an array, or NDJSON) or result codes, one per line or
@@ -615,18 +693,32 @@ impl Team {
         if !read.fits {
             return Err(Reason::AnswersDoNotFit);
         }
-        self.count(&read.id, read.answers, read.group.as_deref())
+        let profile: Vec<(&str, &str)> = read.profile.iter().map(|(q, a)| (q.as_ref(), a.as_ref())).collect();
+        self.count(&read.id, read.answers, &profile)
     }
 
     /// Counts a respondent from their answers in definition order: scored once, into the team's,
     /// the group's, each dimension's and each statement's counts.
-    fn count(&mut self, id: &str, answers: Vec<Option<Answer>>, group: Option<&str>) -> Result<(), Reason> {
-        // Ids are hexadecimal: the same in either case.
-        if !id.is_empty() && !self.ids.insert(id.to_ascii_lowercase()) {
+    fn count(&mut self, id: &str, answers: Vec<Option<Answer>>, profile: &[(&str, &str)]) -> Result<(), Reason> {
+        // A result id (32 hexadecimal digits) is the same in either case; other ids are as given.
+        let id = if id.len() == 32 && id.bytes().all(|b| b.is_ascii_hexdigit()) {
+            Cow::Owned(id.to_ascii_lowercase())
+        } else {
+            Cow::Borrowed(id)
+        };
+        if !id.is_empty() && !self.ids.insert(id.into_owned()) {
             return Err(Reason::Duplicate);
         }
-        let group = group.and_then(|value| self.group_of(value));
+        let group = profile.iter().find(|(q, _)| *q == self.group_by).and_then(|(_, value)| self.group_of(value));
         self.respondents += 1;
+        self.tally(&answers, group);
+        let profile = profile.iter().map(|(q, a)| (self.name(q), self.name(a))).collect();
+        self.members.push(Member { answers, profile });
+        Ok(())
+    }
+
+    /// Adds a respondent's answers (in definition order) to the counts, and to `group`'s.
+    fn tally(&mut self, answers: &[Option<Answer>], group: Option<usize>) {
         let (lo, hi) = (u64::from(self.scale.0), u64::from(self.scale.1));
         let mut start = 0;
         for (di, d) in self.def.dimensions.iter().enumerate() {
@@ -665,7 +757,6 @@ impl Team {
         if let Some(g) = group {
             self.tallies[g].n += 1;
         }
-        Ok(())
     }
 
     fn push_group(&mut self, group: TeamGroup) {
@@ -856,8 +947,10 @@ impl Team {
             for (i, &(a, _, x)) in exact.iter().enumerate() {
                 for &(b, _, y) in &exact[i + 1..] {
                     if let (Some(x), Some(y)) = (x, y) {
-                        // 15 or more unrounded (allowing for the last bit of a division).
-                        if (x - y).abs() >= GAP - 1e-9 {
+                        let (sa, sb) = (self.tallies[a].dimensions[di], self.tallies[b].dimensions[di]);
+                        // 15 points or more, exactly: |Σa/na − Σb/nb| ≥ 150 tenths.
+                        let apart = (i128::from(sa.sum) * sb.n as i128 - i128::from(sb.sum) * sa.n as i128).abs();
+                        if apart >= (GAP as i128) * 10 * sa.n as i128 * sb.n as i128 {
                             let difference = round1((x - y).abs());
                             let (higher, lower) = if x >= y { (a, b) } else { (b, a) };
                             gaps.push(Gap {
@@ -1402,6 +1495,19 @@ impl TeamBook {
     /// Adds text (result JSON, NDJSON or result codes) to a round; returns how many were accepted.
     pub fn add(&mut self, round: Round, source: &str, text: &str) -> usize {
         self.team(round).add_pasted(source, text)
+    }
+
+    /// Groups both rounds anew (see [`Team::regroup`]).
+    pub fn regroup(&mut self, group_by: &str, min_group: usize) {
+        self.current.regroup(group_by, min_group);
+        if let Some(previous) = &mut self.previous {
+            previous.regroup(group_by, min_group);
+        }
+    }
+
+    /// How many respondents both rounds have.
+    pub fn respondents(&self) -> usize {
+        self.current.respondents() + self.previous.as_ref().map_or(0, Team::respondents)
     }
 
     /// Lists an input whose text could not be had.

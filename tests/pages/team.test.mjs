@@ -254,6 +254,11 @@ test("two reports on a page keep to their own controls; the first event's listen
   // The addition is said in a status line, which screen readers announce.
   assert.equal(await second.getByRole("status").textContent(), "2 added, 1 not added");
   assert.equal(await second.locator(".cxs-rejected li").textContent(), "pasted text, line 3: not a result");
+  // Added to the previous round: said the same way.
+  await second.getByLabel("Add as the previous round (to compare with)").check();
+  await second.getByLabel("Paste result JSON or result codes").fill(JSON.stringify(FIXTURE[8]));
+  await second.getByRole("button", { name: "Add the pasted results" }).click();
+  await second.getByRole("status").filter({ hasText: "1 added, 0 not added" }).waitFor();
   assert.deepEqual(problems(), []);
   await context.close();
 });
@@ -364,6 +369,40 @@ test("changing the language or the grouping keeps every result the user added, a
     "cx-scorecard: update(options): options must be an object, got a number",
     1,
   ]);
+  assert.deepEqual(problems(), []);
+  await context.close();
+});
+
+test("add(): a getter that calls the handle back gets a clear error; undefined members are none", async () => {
+  const { page, context, problems } = await open("/team-codes.html");
+  const out = await page.evaluate(async (fixture) => {
+    const { default: init, mountTeam } = await import("/pkg/cx_scorecard_team.js");
+    await init();
+    const box = document.createElement("div");
+    document.body.append(box);
+    const h = mountTeam(box, { locale: "en" });
+    const inner = [];
+    const sneaky = { ...fixture[0] };
+    Object.defineProperty(sneaky, "id", {
+      enumerable: true,
+      get() {
+        for (const call of [() => h.add([]), () => h.update({ minGroup: 2 })]) {
+          try { call(); inner.push(null); } catch (e) { inner.push(e.message); }
+        }
+        inner.push(h.report());
+        return fixture[0].id;
+      },
+    });
+    const first = h.add([sneaky, { ...fixture[1], id: undefined, profile: undefined }]);
+    const after = h.add([fixture[2]]);
+    return { inner, first: first.respondents, rejected: first.rejected, after: after.respondents };
+  }, FIXTURE);
+  assert.deepEqual(out.inner, [
+    "cx-scorecard: add(): the team report is busy reading results; call it once add() has returned",
+    "cx-scorecard: update(): the team report is busy reading results; call it once add() has returned",
+    null,
+  ]);
+  assert.deepEqual([out.first, out.rejected, out.after], [2, [], 3]);
   assert.deepEqual(problems(), []);
   await context.close();
 });
