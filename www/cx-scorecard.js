@@ -375,7 +375,7 @@ class CxScorecardTeam extends HTMLElement {
     // The language and the grouping change in place: what the user added stays.
     if (this.#handle && TEAM_REGROUP.includes(name)) {
       try {
-        this.#handle.update({ [camel(name)]: value === null || (name === "locale" && value === "") ? undefined : value });
+        this.#handle.update({ [camel(name)]: this.#value(name) });
         return;
       } catch (e) {
         this.#handle.destroy();
@@ -403,13 +403,17 @@ class CxScorecardTeam extends HTMLElement {
   #options() {
     const options = Object.create(null);
     for (const name of TEAM_ATTRIBUTES) {
-      if (!this.hasAttribute(name)) continue;
-      const value = this.getAttribute(name);
-      if (value === "" && name === "locale") continue;
-      if (name.endsWith("-src")) options[camel(name)] = urlAttribute(name, value);
-      else options[camel(name)] = value;
+      const value = this.#value(name);
+      if (value !== undefined) options[camel(name)] = value;
     }
     return options;
+  }
+
+  /** An attribute's option value; undefined when absent (or an empty locale: the browser's). */
+  #value(name) {
+    const value = this.getAttribute(name);
+    if (value === null || (value === "" && name === "locale")) return undefined;
+    return name.endsWith("-src") ? urlAttribute(name, value) : value;
   }
 
   async #mount() {

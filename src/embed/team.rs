@@ -266,18 +266,31 @@ impl Mounted {
             (self.group_by, self.min_group) = (group_by, min_group);
         }
         self.status = None;
-        self.report = None;
+        self.counts = None;
     }
 
-    /// Makes the report anew, shows it, and returns it with the host and callback to tell.
+    /// Makes the report anew and shows it, then returns it with the host and callback to tell.
     fn refresh(&mut self) -> Option<(Element, Option<Function>, JsValue)> {
-        let book = self.book.as_ref()?;
+        self.show();
+        self.told()
+    }
+
+    /// Makes the report anew (once the definition is known) and shows it.
+    fn show(&mut self) {
+        self.make_report();
+        self.app.update(self.props());
+    }
+
+    /// The report of the book, with the status line after an addition; nothing before the
+    /// definition is known.
+    fn make_report(&mut self) {
+        let Some(book) = self.book.as_ref() else { return };
         let number = number_format(&self.locale);
         let w = Wording { locale: &self.locale, messages: &self.messages, number: &number };
         let report = Rc::new(book.report(&w, &self.texts));
-        // Said after an addition, to either round (the first report has nothing to compare with).
+        // Said after an addition, to either round (not of a first report, or a regrouped one).
         let counts = (book.respondents(), report.rejected.len());
-        if let (Some(_), Some((respondents, rejected))) = (&self.report, self.counts) {
+        if let Some((respondents, rejected)) = self.counts {
             let added = counts.0.saturating_sub(respondents);
             let rejected = counts.1.saturating_sub(rejected);
             self.status = Some(AttrValue::from(fill(
@@ -286,10 +299,14 @@ impl Mounted {
             )));
         }
         self.counts = Some(counts);
-        self.report = Some(Shared(report.clone()));
-        self.app.update(self.props());
+        self.report = Some(Shared(report));
+    }
+
+    /// The report shown, with the host and callback to tell it to; marked as told.
+    fn told(&mut self) -> Option<(Element, Option<Function>, JsValue)> {
+        let report = self.report.as_ref()?;
         self.announced = true;
-        Some((self.host.clone(), self.on_report.clone(), wire::to_js(&*report)))
+        Some((self.host.clone(), self.on_report.clone(), wire::to_js(&*report.0)))
     }
 }
 
@@ -399,8 +416,7 @@ fn start(slot: &Weak<Slot>, def: Definition) {
         for input in std::mem::take(&mut m.pending) {
             m.take(input);
         }
-        m.refresh();
-        m.announced = false;
+        m.show();
     }
     // The first report is told once the handle is returned (a listener may call it), unless an
     // add() on the handle has told a newer one by then.
@@ -410,8 +426,7 @@ fn start(slot: &Weak<Slot>, def: Definition) {
         let told = {
             let Ok(mut guard) = rc.try_borrow_mut() else { return };
             let Some(m) = guard.as_mut().filter(|m| !m.announced) else { return };
-            m.announced = true;
-            m.report.as_ref().map(|r| (m.host.clone(), m.on_report.clone(), wire::to_js(&*r.0)))
+            m.told()
         };
         tell(told);
     });
@@ -503,11 +518,7 @@ impl TeamHandle {
                 given("groupBy").then_some(o.group_by),
                 given("minGroup").then_some(o.min_group),
             );
-            let told = m.refresh();
-            if told.is_none() {
-                m.app.update(m.props());
-            }
-            told
+            m.refresh()
         };
         tell(told);
         Ok(self.report())

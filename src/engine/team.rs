@@ -111,7 +111,7 @@ fn place(source: &str, at: Option<At>, t: &TeamTexts) -> String {
 
 // What a result must hold to be counted is read straight from its text (or JSON data) into the
 // team's counts, by the seeds below: its id, assessment, answers (each put at its statement's
-// place in definition order) and its answer to the grouping question. Everything else in it is
+// place in definition order) and its single-choice profile answers. Everything else in it is
 // skipped, never built; strings without escapes are borrowed, so that 10,000 results allocate
 // little.
 
@@ -141,8 +141,7 @@ struct Read<'a> {
     assessment: InputRef<'a>,
     answers: Vec<Option<Answer>>,
     fits: bool,
-    /// The profile's single-choice answers.
-    profile: Vec<(Cow<'a, str>, Cow<'a, str>)>,
+    profile: ProfileAnswers<'a>,
 }
 
 /// Reads one result for `Team`.
@@ -235,6 +234,7 @@ impl<'de> Visitor<'de> for AnswersSeed<'_> {
 /// of); every answer must be an option id, a list of them, or none (`null`, `undefined`).
 struct ProfileSeed;
 
+/// The profile's single-choice answers: (question, option).
 type ProfileAnswers<'de> = Vec<(Cow<'de, str>, Cow<'de, str>)>;
 
 impl<'de> DeserializeSeed<'de> for ProfileSeed {
@@ -434,7 +434,6 @@ pub struct Team {
     statements: HashMap<String, usize>,
     /// The lowest and highest value of the scale.
     scale: (u8, u8),
-    respondents: usize,
     dimensions: Vec<DimensionTally>,
     statement_tallies: Vec<StatementTally>,
     /// Per group, in the order of `groups`.
@@ -493,7 +492,6 @@ impl Team {
             groups: Vec::new(),
             tallies: Vec::new(),
             ids: HashSet::new(),
-            respondents: 0,
             rejected: Vec::new(),
             members: Vec::new(),
             names: HashMap::new(),
@@ -517,7 +515,6 @@ impl Team {
             let group = value.and_then(|&v| fresh.group_of(&self.name_list[v as usize]));
             fresh.tally(&m.answers, group);
         }
-        fresh.respondents = self.members.len();
         fresh.members = std::mem::take(&mut self.members);
         fresh.names = std::mem::take(&mut self.names);
         fresh.name_list = std::mem::take(&mut self.name_list);
@@ -549,7 +546,7 @@ impl Team {
     }
 
     pub fn respondents(&self) -> usize {
-        self.respondents
+        self.members.len()
     }
 
     pub fn rejected(&self) -> &[Rejected] {
@@ -608,7 +605,7 @@ impl Team {
     /// HTML: no line of it a JSON object) is rejected once, as a whole.
     pub fn add_text(&mut self, source: &str, text: &str) -> usize {
         use serde_json::value::RawValue;
-        let before = self.respondents;
+        let before = self.respondents();
         let lines = || text.split('\n').enumerate().filter(|(_, l)| !l.trim().is_empty());
         let object = |l: &str| l.trim_start().starts_with('{') && serde_json::from_str::<&RawValue>(l).is_ok();
         if let Ok(items) = serde_json::from_str::<Vec<&RawValue>>(text) {
@@ -624,7 +621,7 @@ impl Team {
         } else {
             let _ = self.add_one(source, None, text);
         }
-        self.respondents - before
+        self.respondents() - before
     }
 
     /// Adds one result code (`cxr1.…`) from `source`.
@@ -638,11 +635,11 @@ impl Team {
                 // A code written without a result id holds zeros there.
                 let id = if c.id.bytes().all(|b| b == b'0') { String::new() } else { c.id };
                 let answers = self.order.iter().map(|s| c.answers.get(s).copied()).collect();
-                let profile: Vec<(&str, &str)> = c
+                let profile: Vec<(&String, &String)> = c
                     .profile
                     .iter()
                     .filter_map(|(q, a)| match a {
-                        ProfileAnswer::One(value) => Some((q.as_str(), value.as_str())),
+                        ProfileAnswer::One(value) => Some((q, value)),
                         ProfileAnswer::Many(_) => None,
                     })
                     .collect();
@@ -657,15 +654,20 @@ impl Team {
 
     /// Adds one item's text from `source` at `at`: a result code, or one result's JSON.
     pub fn add_item(&mut self, source: &str, at: Option<At>, text: &str) -> usize {
-        let before = self.respondents;
+        let before = self.respondents();
         if code::is_code(text) {
-            for word in text.split_whitespace() {
-                let _ = self.add_code_at(source, at, word);
-            }
+            self.add_codes(source, at, text);
         } else {
             let _ = self.add_one(source, at, text);
         }
-        self.respondents - before
+        self.respondents() - before
+    }
+
+    /// Adds the result codes of `text`, separated by spaces, each named by `source` at `at`.
+    fn add_codes(&mut self, source: &str, at: Option<At>, text: &str) {
+        for word in text.split_whitespace() {
+            let _ = self.add_code_at(source, at, word);
+        }
     }
 
     /// Adds pasted text: result JSON (one, an array, or NDJSON) or result codes, one per line or
@@ -674,13 +676,11 @@ impl Team {
         if !code::is_code(text) {
             return self.add_text(source, text);
         }
-        let before = self.respondents;
+        let before = self.respondents();
         for (i, line) in text.lines().enumerate() {
-            for word in line.split_whitespace() {
-                let _ = self.add_code_at(source, Some(At::Line(i + 1)), word);
-            }
+            self.add_codes(source, Some(At::Line(i + 1)), line);
         }
-        self.respondents - before
+        self.respondents() - before
     }
 
     fn accept(&mut self, read: Read) -> Result<(), Reason> {
@@ -693,13 +693,17 @@ impl Team {
         if !read.fits {
             return Err(Reason::AnswersDoNotFit);
         }
-        let profile: Vec<(&str, &str)> = read.profile.iter().map(|(q, a)| (q.as_ref(), a.as_ref())).collect();
-        self.count(&read.id, read.answers, &profile)
+        self.count(&read.id, read.answers, &read.profile)
     }
 
     /// Counts a respondent from their answers in definition order: scored once, into the team's,
     /// the group's, each dimension's and each statement's counts.
-    fn count(&mut self, id: &str, answers: Vec<Option<Answer>>, profile: &[(&str, &str)]) -> Result<(), Reason> {
+    fn count<S: AsRef<str>>(
+        &mut self,
+        id: &str,
+        answers: Vec<Option<Answer>>,
+        profile: &[(S, S)],
+    ) -> Result<(), Reason> {
         // A result id (32 hexadecimal digits) is the same in either case; other ids are as given.
         let id = if id.len() == 32 && id.bytes().all(|b| b.is_ascii_hexdigit()) {
             Cow::Owned(id.to_ascii_lowercase())
@@ -709,10 +713,12 @@ impl Team {
         if !id.is_empty() && !self.ids.insert(id.into_owned()) {
             return Err(Reason::Duplicate);
         }
-        let group = profile.iter().find(|(q, _)| *q == self.group_by).and_then(|(_, value)| self.group_of(value));
-        self.respondents += 1;
+        let group = profile
+            .iter()
+            .find(|(q, _)| q.as_ref() == self.group_by)
+            .and_then(|(_, value)| self.group_of(value.as_ref()));
         self.tally(&answers, group);
-        let profile = profile.iter().map(|(q, a)| (self.name(q), self.name(a))).collect();
+        let profile = profile.iter().map(|(q, a)| (self.name(q.as_ref()), self.name(a.as_ref()))).collect();
         self.members.push(Member { answers, profile });
         Ok(())
     }
@@ -1065,7 +1071,7 @@ impl Team {
             locale: locale.into(),
             group_by: self.group_by.clone(),
             min_group: self.min_group,
-            respondents: self.respondents,
+            respondents: self.respondents(),
             rejected: self
                 .rejected
                 .iter()

@@ -15,9 +15,17 @@ const GOLDEN = JSON.parse(readFileSync(new URL("../golden/team-report.json", imp
 const FIXTURE = JSON.parse(readFileSync(new URL("../../www/team-results.json", import.meta.url), "utf8"));
 const AXE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 
-/** Records every cx-scorecard:* event on the page, from before any script runs. */
+/** Records every cx-scorecard:* event on the page, from before any script runs; and gives the page
+ * `__mountTeam(options)`, which loads the team module and mounts a report into a new box. */
 async function recording(page) {
   await page.addInitScript(() => {
+    window.__mountTeam = async (options) => {
+      const { default: init, mountTeam } = await import("/pkg/cx_scorecard_team.js");
+      await init();
+      const box = document.createElement("div");
+      document.body.append(box);
+      return mountTeam(box, options);
+    };
     window.__events = [];
     for (const name of ["team-report", "error"]) {
       document.addEventListener(`cx-scorecard:${name}`, (e) => window.__events.push({ name, detail: e.detail }), true);
@@ -141,10 +149,7 @@ test("pasted result codes from three real widget completions produce their repor
   // The same three completions' result JSON gives the same report, and their codes added to it
   // are each a duplicate of its result.
   const viaJson = await page.evaluate(async ({ results, codes }) => {
-    const { mountTeam } = await import("/pkg/cx_scorecard_team.js");
-    const box = document.createElement("div");
-    document.body.append(box);
-    const h = mountTeam(box, { results, locale: "en" });
+    const h = await window.__mountTeam({ results, locale: "en" });
     return { before: h.report(), after: h.add(codes.join("\n")) };
   }, { results, codes });
   assert.deepEqual({ ...viaJson.before, rejected: [] }, { ...fromCodes, rejected: [] });
@@ -266,11 +271,7 @@ test("two reports on a page keep to their own controls; the first event's listen
 test("add(): a page's names on Object.prototype are never read as a result's fields", async () => {
   const { page, context, problems } = await open("/team-codes.html");
   const out = await page.evaluate(async (fixture) => {
-    const { default: init, mountTeam } = await import("/pkg/cx_scorecard_team.js");
-    await init();
-    const box = document.createElement("div");
-    document.body.append(box);
-    const h = mountTeam(box, { locale: "en" });
+    const h = await window.__mountTeam({ locale: "en" });
     const clean = h.add(fixture.slice(0, 2)).respondents;
     // Three results without an id, and one without answers, while the prototype offers both.
     const noId = fixture.slice(2, 5).map(({ id, ...rest }) => rest);
@@ -352,10 +353,7 @@ test("changing the language or the grouping keeps every result the user added, a
   assert.deepEqual(last.groups.map((g) => g.title), ["Führungskräfte", "Frontline", "Unterstützende Funktionen"].slice(0, last.groups.length));
   // mountTeam's update() takes only these three, each checked.
   const errors = await page.evaluate(async () => {
-    const { mountTeam } = await import("/pkg/cx_scorecard_team.js");
-    const box = document.createElement("div");
-    document.body.append(box);
-    const h = mountTeam(box, { locale: "en" });
+    const h = await window.__mountTeam({ locale: "en" });
     const out = [];
     for (const o of [{ minGroup: "x" }, { resultsSrc: "/a.json" }, 3]) {
       try { h.update(o); out.push(null); } catch (e) { out.push(e.message); }
@@ -376,11 +374,7 @@ test("changing the language or the grouping keeps every result the user added, a
 test("add(): a getter that calls the handle back gets a clear error; undefined members are none", async () => {
   const { page, context, problems } = await open("/team-codes.html");
   const out = await page.evaluate(async (fixture) => {
-    const { default: init, mountTeam } = await import("/pkg/cx_scorecard_team.js");
-    await init();
-    const box = document.createElement("div");
-    document.body.append(box);
-    const h = mountTeam(box, { locale: "en" });
+    const h = await window.__mountTeam({ locale: "en" });
     const inner = [];
     const sneaky = { ...fixture[0] };
     Object.defineProperty(sneaky, "id", {

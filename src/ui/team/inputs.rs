@@ -39,7 +39,7 @@ fn read_files(files: Option<FileList>, round: Round, onadd: Callback<Added>) {
 #[component]
 pub fn Inputs(props: &InputsProps) -> Html {
     let t: &TeamTexts = &props.texts;
-    let id = |name: &str| AttrValue::from(format!("{}-team-{name}", props.uid));
+    let id = |name: &str| super::element_id(&props.uid, name);
     let (id_add, id_file, id_paste) = (id("add"), id("file"), id("paste"));
     let previous = use_state(|| false);
     let over = use_state(|| false);

@@ -14,6 +14,11 @@ use crate::engine::Definition;
 use crate::ui::Shared;
 use yew::prelude::*;
 
+/// The id of one of the screen's elements, unique to its mount (`uid`).
+fn element_id(uid: &str, name: &str) -> AttrValue {
+    AttrValue::from(format!("{uid}-team-{name}"))
+}
+
 #[derive(Properties, PartialEq)]
 pub struct TeamScreenProps {
     pub def: Shared<Definition>,

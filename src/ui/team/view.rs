@@ -28,8 +28,8 @@ fn file_stem(r: &TeamReport) -> String {
 #[component]
 pub fn TeamView(props: &TeamViewProps) -> Html {
     let (r, t, l) = (&**props.report, &*props.texts, props.locale.as_str());
-    let id_rejected = AttrValue::from(format!("{}-team-rejected", props.uid));
-    let id_summary = AttrValue::from(format!("{}-team-summary", props.uid));
+    let (id_rejected, id_summary) =
+        (super::element_id(&props.uid, "rejected"), super::element_id(&props.uid, "summary"));
     let number = number_format(l);
     let num = |x: Option<f64>| x.map_or_else(|| "–".to_string(), &number);
     let w = Wording { locale: l, messages: &EN, number: &number };
