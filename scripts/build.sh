@@ -35,10 +35,7 @@ node scripts/standalone.mjs
 # The glue hosts load, minified (the single-file edition above inlines the readable one).
 node_modules/.bin/terser pkg/cx_scorecard.js --module --compress --mangle -o pkg/cx_scorecard.js
 node_modules/.bin/terser pkg/cx_scorecard_team.js --module --compress --mangle -o pkg/cx_scorecard_team.js
-# The npm package: the loader and frame helper copied beside the glue, and pkg/package.json.
-node scripts/package-json.mjs
-# The package's copies of the loader and the prerender module, minified like the glue.
-for f in cx-scorecard.js cx-scorecard-prerender.js; do
-  node_modules/.bin/terser "pkg/$f" --module --compress --mangle -o "pkg/$f"
-done
+# The npm package: its modules and declarations, the element manifest, the script-tag edition and
+# pkg/package.json.
+node scripts/package.mjs
 node scripts/size.mjs

@@ -1,7 +1,8 @@
-// A small static server for the host pages: /pkg/* is served from pkg/, /bench-pkg/* from the
-// benchmark's build in target/bench-pkg/, everything else from www/, where the build's pages
-// (pkg/pages/: embed.html and app.html with their prerendered first screens) stand in for their
-// sources.
+// A small static server for the demo: the package (pkg/, the build's output) at the site's root, as
+// a host serves it, with the demo's pages from www/ beside it. A path is answered from pkg/pages/
+// (the built demo pages, app.html with its prerendered first screens), else pkg/, else www/; so
+// the package's files (its loader, embed.html, …) stand in for their sources in www/.
+// /bench-pkg/* is the benchmark's build in target/bench-pkg/.
 // Used by the demo command and by the page tests (which start it on two ports for two origins).
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
@@ -20,22 +21,30 @@ const TYPES = {
   ".ico": "image/x-icon",
 };
 
+const isFile = (file) => stat(file).then((s) => s.isFile(), () => false);
+
 /**
- * Resolves a URL path to a file under pkg/ or www/ (or, given `root`, under that folder alone),
- * refusing anything outside them.
+ * Resolves a URL path to a file (see above; given `root`, under that folder alone), refusing
+ * anything outside the folders; a folder's path to its index.html.
  */
-function fileFor(pathname, root) {
+async function fileFor(pathname, root) {
   const clean = normalize(decodeURIComponent(pathname)).replace(/^(\.\.[/\\])+/, "");
-  const [base, rel] = root
-    ? [root, clean.slice(1)]
-    : clean.startsWith("/pkg/")
-      ? ["pkg", clean.slice(5)]
-      : clean.startsWith("/bench-pkg/") // the benchmark's build (scripts/bench.sh)
-        ? ["target/bench-pkg", clean.slice(11)]
-        : ["www", clean.slice(1)];
-  const dir = resolve(ROOT, base);
-  const file = resolve(dir, rel || "index.html");
-  return file.startsWith(dir) ? file : null;
+  let rel = clean.slice(1);
+  if (rel === "" || rel.endsWith("/")) rel += "index.html";
+  const bases = root
+    ? [root]
+    : clean.startsWith("/bench-pkg/") // the benchmark's build (scripts/bench.sh)
+      ? ["target/bench-pkg"]
+      : ["pkg/pages", "pkg", "www"];
+  if (clean.startsWith("/bench-pkg/")) rel = rel.slice("bench-pkg/".length);
+  for (const base of bases) {
+    const dir = resolve(ROOT, base);
+    let file = resolve(dir, rel);
+    if (!file.startsWith(dir + "/")) return null;
+    if (await stat(file).then((s) => s.isDirectory(), () => false)) file = join(file, "index.html");
+    if (await isFile(file)) return file;
+  }
+  return null;
 }
 
 /**
@@ -46,11 +55,8 @@ export function serve({ port = 8080, host = "127.0.0.1", headers = () => ({}), r
   const server = createServer(async (req, res) => {
     const url = new URL(req.url, `http://${req.headers.host}`);
     if (routes[url.pathname]) return routes[url.pathname](req, res);
-    let file = fileFor(url.pathname, root);
-    const built = !root && file?.startsWith(resolve(ROOT, "www")) && resolve(ROOT, "pkg/pages", file.slice(resolve(ROOT, "www").length + 1));
-    if (built && (await stat(built).then((s) => s.isFile(), () => false))) file = built;
+    const file = await fileFor(url.pathname, root);
     try {
-      if (file && (await stat(file)).isDirectory()) file = join(file, "index.html");
       const body = await readFile(file);
       res.writeHead(200, {
         "content-type": TYPES[extname(file)] || "application/octet-stream",

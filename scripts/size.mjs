@@ -1,24 +1,22 @@
-// Measures what a host downloads to show the widget, gzipped: the wasm (which holds the CSS, the
-// default definition in English and the widget's own strings in every language), the JS glue, and
-// the custom-element loader with what it imports. A visitor in German, French or Spanish also downloads that
-// language's pack of assessment texts, listed separately. With --budget KB it fails when the
-// gzipped total plus the largest pack is over the budget, and with --budget-english KB when the
-// gzipped total alone is. The Brotli figures (what most servers
-// and CDNs send browsers that ask for it) are printed for information only.
+// Measures what a host downloads to show the widget, gzipped: the wasm (the default definition in
+// English and the widget's own strings) and the script-tag edition, cx-scorecard.js, which holds
+// the element, the prerendered first screens, the stylesheet (which the wasm adopts too) and the JS
+// glue. A visitor in German, French or Spanish also downloads that language's pack of assessment
+// texts (locales/<lang>.js), listed separately. With --budget KB it fails when the gzipped total
+// plus the largest pack is over the budget, and with --budget-english KB when the gzipped total
+// alone is. The Brotli figures (what most servers and CDNs send browsers that ask for it) are
+// printed for information only.
 import { readFileSync, readdirSync, existsSync } from "node:fs";
 import { gzipSync, brotliCompressSync, constants } from "node:zlib";
 import { fileURLToPath } from "node:url";
 
-// The loader brings the prerendered first screens with the stylesheet's text (pkg/intro.js; the
-// wasm carries the same sheet, for mount()) and the swap to the live widget. The loader and the
-// prerender module as the package ships them, minified.
-const FILES = [
-  "pkg/cx_scorecard_bg.wasm", "pkg/cx_scorecard.js", "pkg/cx-scorecard.js", "pkg/cx-scorecard-prerender.js",
-  "pkg/intro.js",
+const FILES = ["pkg/cx_scorecard_bg.wasm", "pkg/cx-scorecard.js"];
+// The team report's module: its own wasm and glue with the modules they import, loaded only by a
+// page with <cx-scorecard-team> or mountTeam (the element's file is counted above), never by a
+// respondent's widget.
+const TEAM_FILES = [
+  "pkg/cx_scorecard_team_bg.wasm", "pkg/cx_scorecard_team.js", "pkg/team.js", "pkg/start.js", "pkg/wasm.js", "pkg/style.js",
 ];
-// The team report's module: its own wasm and glue, loaded only by a page with <cx-scorecard-team>
-// or mountTeam (the loader is the widget's, counted above), never by a respondent's widget.
-const TEAM_FILES = ["pkg/cx_scorecard_team_bg.wasm", "pkg/cx_scorecard_team.js"];
 /** A file's size raw, gzipped (level 9) and with Brotli (quality 11). */
 function measure(file) {
   const raw = readFileSync(file);
@@ -29,7 +27,7 @@ function measure(file) {
 export function sizes() {
   const files = FILES.filter(existsSync).map(measure);
   const packs = existsSync("pkg/locales")
-    ? readdirSync("pkg/locales").sort().map((name) => measure(`pkg/locales/${name}`))
+    ? readdirSync("pkg/locales").filter((name) => /^[a-z]{2}\.js$/.test(name)).sort().map((name) => measure(`pkg/locales/${name}`))
     : [];
   const total = files.reduce((n, f) => n + f.gzip, 0);
   const totalBr = files.reduce((n, f) => n + f.br, 0);

@@ -8,6 +8,8 @@ const glue = readFileSync("pkg/cx_scorecard.js", "utf8")
 if (/^\s*(import|export)\s/m.test(glue)) throw new Error("standalone: the glue still has an import or export");
 const wasm = readFileSync("pkg/cx_scorecard_bg.wasm").toString("base64");
 const css = readFileSync("www/app.css", "utf8");
+// The widget's stylesheet, which the package's init would hand the wasm.
+const style = JSON.stringify(readFileSync("pkg/cx-scorecard.css", "utf8"));
 // The language packs, registered before mounting so that no request is made for them.
 const packs = readdirSync("pkg/locales")
   .filter((f) => f.endsWith(".json"))
@@ -32,6 +34,7 @@ widget.addEventListener("cx-scorecard:complete", (e) => (window.cxResult = e.det
 try {
   const bytes = Uint8Array.from(atob("${wasm}"), (c) => c.charCodeAt(0));
   initSync({ module: bytes });
+  __cxAssets(${style}, undefined);
   ${packs}
   widget.replaceChildren();
   window.cxScorecard = mount(widget, {});

@@ -2,7 +2,6 @@
 //! clicking, and checked against what the engine computes for the same answers.
 #![cfg(target_arch = "wasm32")]
 
-use cx_scorecard::embed::mount_handle as mount;
 use cx_scorecard::engine::Wording;
 use cx_scorecard::engine::{build_result, default_definition, Action, Answer, Session};
 use std::cell::RefCell;
@@ -23,6 +22,16 @@ const TABLE: [&[Option<u8>]; 7] = [
     &[Some(1), Some(1), Some(1), Some(1), Some(5)],
     &[Some(4), None, Some(4), None, Some(2)],
 ];
+
+/// The widget's stylesheet, as the package's init hands it to the wasm (`style.js` holds the same
+/// text, minified by `build.rs`).
+const STYLE: &str = include_str!(concat!(env!("OUT_DIR"), "/style.css"));
+
+/// Mounts as the package's `mount` does, once its init has given the wasm the stylesheet.
+fn mount(element: JsValue, options: JsValue) -> Result<cx_scorecard::embed::Handle, JsValue> {
+    cx_scorecard::embed::provide_assets(STYLE.into(), None);
+    cx_scorecard::embed::mount_handle(element, options)
+}
 
 fn document() -> web_sys::Document {
     web_sys::window().unwrap().document().unwrap()
@@ -583,6 +592,7 @@ fn call(handle: &JsValue, method: &str, args: &[JsValue]) -> Result<JsValue, Str
 #[wasm_bindgen_test]
 async fn handle_methods_after_destroy_or_free_say_the_widget_was_destroyed() {
     let div = fresh_div();
+    cx_scorecard::embed::provide_assets(STYLE.into(), None);
     let handle = cx_scorecard::embed::mount(div.clone().into(), None).unwrap();
     until("the intro", || find(&div, ".cxs-intro").is_some()).await;
     assert!(call(&handle, "result", &[]).unwrap().is_null());

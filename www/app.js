@@ -1,12 +1,6 @@
 // The standalone page: the whole assessment, working offline once loaded (service worker).
 import { showTemplate, swap } from "./cx-scorecard-prerender.js";
-
-// The glue and the wasm are fetched at once; the first screen (prerendered in this page) does not
-// wait for them.
-const glue = import("./pkg/cx_scorecard.js");
-const wasm = fetch(new URL("./pkg/cx_scorecard_bg.wasm", import.meta.url));
-wasm.catch(() => {}); // a failure is reported by init below
-glue.catch(() => {});
+import { loadWidget, preparePack } from "./loader.js";
 
 const status = document.getElementById("offline-status");
 /**
@@ -35,10 +29,13 @@ const widget = document.getElementById("widget");
 widget.addEventListener("cx-scorecard:complete", (e) => (window.cxResult = e.detail.result));
 const params = new URLSearchParams(location.search);
 const options = params.get("locale") ? { locale: params.get("locale") } : {};
+// The glue, the wasm and the visitor's language pack load at once; the first screen (prerendered
+// in this page) does not wait for them.
+const loading = Promise.all([loadWidget(), preparePack(options.locale)]);
+loading.catch(() => {}); // a failure is reported below
 const first = showTemplate(widget, options);
 try {
-  const { default: init, mount } = await glue;
-  await init({ module_or_path: wasm });
+  const [{ mount }] = await loading;
   window.cxScorecard = first ? swap(first.shown, first.kept, (box) => mount(box, options)) : mount(widget, options);
 } catch (e) {
   first?.shown.remove();

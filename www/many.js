@@ -1,7 +1,7 @@
 // Two widgets mounted programmatically on one page; exposes the module for tests and benchmarks.
-import init, { mount } from "./pkg/cx_scorecard.js";
+import init, { mount } from "./index.js";
 
-const wasm = await init({ module_or_path: new URL("./pkg/cx_scorecard_bg.wasm", import.meta.url) });
+const wasm = await init();
 window.cx = {
   mount,
   memoryBytes: () => wasm.memory.buffer.byteLength,

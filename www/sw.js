@@ -1,10 +1,11 @@
 // Service worker for app.html: precaches everything the page needs, then serves from the network
 // when it can (so updates arrive) and from the cache when it cannot.
-const CACHE = "cx-scorecard-app-v3";
+const CACHE = "cx-scorecard-app-v4";
+// The page and its script, and the package's modules it imports (app.js → loader.js → index.js …).
 const ASSETS = [
-  "app.html", "app.js", "app.css", "favicon.svg", "cx-scorecard-prerender.js",
-  "pkg/cx-scorecard.css", "pkg/cx_scorecard.js", "pkg/cx_scorecard_bg.wasm",
-  "pkg/locales/de.json", "pkg/locales/fr.json", "pkg/locales/es.json",
+  "app.html", "app.js", "app.css", "favicon.svg", "cx-scorecard.css", "cx-scorecard-prerender.js",
+  "loader.js", "wasm.js", "index.js", "start.js", "style.js", "cx_scorecard.js", "cx_scorecard_bg.wasm",
+  "locales/index.js", "locales/de.js", "locales/fr.js", "locales/es.js",
 ];
 
 self.addEventListener("install", (event) => {

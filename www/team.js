@@ -1,17 +1,31 @@
-// The team demo page: query parameters set the element's attributes, and its events are logged.
-const team = document.getElementById("team");
-const params = new URLSearchParams(location.search);
-for (const [param, attribute] of [["results", "results-src"], ["baseline", "baseline-src"], ["locale", "locale"], ["group-by", "group-by"], ["min-group", "min-group"]]) {
-  if (params.has(param)) team.setAttribute(attribute, params.get(param));
+// cx-scorecard/team: the team report's programmatic entry, `import init, { mountTeam } from
+// "cx-scorecard/team"`, over its own wasm-bindgen glue (cx_scorecard_team.js): a download of its own,
+// which a respondent's widget never loads. init() starts its wasm once per page and hands it the
+// widget's stylesheet (style.js), which the report's rules extend.
+import glueInit, { initSync as glueInitSync, mountTeam as glueMountTeam, __cxAssets } from "./cx_scorecard_team.js";
+import style from "./style.js";
+import { starter } from "./start.js";
+import { teamWasm, forget } from "./wasm.js";
+
+export * from "./cx_scorecard_team.js";
+
+const start = starter(
+  { init: glueInit, initSync: glueInitSync },
+  { handOver: () => __cxAssets(style, undefined), wasm: teamWasm, forget: () => forget("team") },
+);
+
+/** Starts the team report's wasm (once per page); resolves when it can mount. */
+export default function init(input) {
+  return start.init(input);
 }
-const log = document.getElementById("log");
-for (const name of ["team-report", "error"]) {
-  team.addEventListener(`cx-scorecard:${name}`, (e) => {
-    const item = document.createElement("li");
-    const d = e.detail;
-    item.textContent = name === "team-report"
-      ? `team-report: ${d.report.respondents} respondents, ${d.report.rejected.length} not added, overall ${d.report.overall.score ?? "–"}`
-      : `error: ${d.message}`;
-    log.prepend(item);
-  });
+
+/** Starts the team report's wasm from its bytes or module, at once. */
+export function initSync(module) {
+  return start.initSync(module);
+}
+
+/** Mounts the team report into `element`: see the glue's declaration. */
+export function mountTeam(element, options) {
+  start.started("mountTeam()");
+  return glueMountTeam(element, options);
 }

@@ -1,7 +1,8 @@
 //! The thin wasm-bindgen surface, split by purpose: `mount` and `validateDefinition` here; the
 //! handle (`handle`), options (`options`), the app roots and styles (`pool`), events
 //! (`outlet`), a mounted widget (`widget`), iframe messaging (`frame`), submission (`submit`),
-//! fetching (`fetch`) and language packs (`locales`).
+//! fetching (`fetch`), language packs (`locales`), and what the package's JS gives the wasm
+//! (`assets`: the stylesheet and the packs' loader).
 //!
 //! Built with the feature `team`, the module is the team report's instead (`team`,
 //! `pkg/cx_scorecard_team*.js`): only `mountTeam` is exported, and the widget's surface, whose
@@ -9,6 +10,7 @@
 //! the other.
 #![cfg_attr(feature = "team", allow(dead_code, unused_imports))]
 
+mod assets;
 #[cfg(all(feature = "bench", not(feature = "team")))]
 mod bench;
 mod fetch;
@@ -19,15 +21,18 @@ mod locales;
 mod team;
 #[cfg(not(feature = "team"))]
 pub use locales::register_locale;
+#[cfg(feature = "team")]
+pub use team::{TeamEvents, TeamReportDetail};
 mod options;
 mod outlet;
 mod pool;
 mod submit;
 mod widget;
 
+pub use assets::provide as provide_assets;
 pub use handle::Handle;
 pub use options::MountOptions;
-pub use outlet::{CtaDetail, CtaRef, ErrorDetail, LeadDetail, PageDetail, Progress};
+pub use outlet::{Complete, CtaDetail, CtaRef, Empty, ErrorDetail, LeadDetail, PageDetail, Progress, WidgetEvents};
 
 use crate::engine::messages::resolve;
 use crate::engine::{Action, AssessmentResult, ValidationProblem};

@@ -35,6 +35,8 @@ pub struct MountOptions {
     #[serde(default)]
     #[tsify(optional, type = "boolean | \"on\" | \"off\" | \"true\" | \"false\"")]
     pub autosave: Option<Switch>,
+    /// `"auto"` (the default: follows `prefers-color-scheme`), `"light"`, `"dark"`, or the theme's
+    /// properties (colours, a font, a corner radius).
     #[serde(default)]
     #[tsify(optional)]
     pub theme: Option<ThemeOption>,
@@ -199,24 +201,31 @@ impl<'de> Deserialize<'de> for ThemeOption {
 #[tsify(hashmap_as_object, missing_as_null)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ThemeProperties {
+    /// The colour scheme.
     #[serde(default)]
     #[tsify(optional)]
     pub scheme: Option<Scheme>,
+    /// The accent colour: buttons, the chosen answer, focus rings, the progress bar (`--cx-accent`).
     #[serde(default)]
     #[tsify(optional)]
     pub accent: Option<String>,
+    /// The colour of text on the accent colour (`--cx-accent-text`).
     #[serde(default)]
     #[tsify(optional)]
     pub accent_text: Option<String>,
+    /// The widget's background colour (`--cx-background`).
     #[serde(default)]
     #[tsify(optional)]
     pub background: Option<String>,
+    /// The colour of the widget's text (`--cx-text`).
     #[serde(default)]
     #[tsify(optional)]
     pub text: Option<String>,
+    /// The font family: font names, the last of them generic (`--cx-font`).
     #[serde(default)]
     #[tsify(optional)]
     pub font: Option<String>,
+    /// The corner radius of buttons and boxes, a length (`--cx-radius`).
     #[serde(default)]
     #[tsify(optional)]
     pub radius: Option<String>,

@@ -66,15 +66,45 @@ pub struct CtaRef {
     pub url: String,
 }
 
-/// A funnel event without details (`start`, `lead-shown`).
-#[derive(Serialize)]
-struct Empty {}
+/// The detail of an event that has none to give (`ready`, `start`, `lead-shown`).
+#[derive(Serialize, Tsify)]
+#[tsify(hashmap_as_object, missing_as_null)]
+pub struct Empty {}
 
-/// `cx-scorecard:complete`.
-#[derive(Serialize)]
-struct Complete {
+/// `cx-scorecard:complete`: the result.
+#[derive(Serialize, Tsify)]
+#[tsify(hashmap_as_object, missing_as_null)]
+pub struct Complete {
     #[serde(with = "serde_wasm_bindgen::preserve")]
-    result: JsValue,
+    #[tsify(type = "AssessmentResult")]
+    pub result: JsValue,
+}
+
+/// The widget's events, each dispatched as `cx-scorecard:<name>` with its detail (bubbling and
+/// composed) and, in iframe mode, posted to the partner. A declaration only: the element's event
+/// map in the package's types and in its `custom-elements.json` is made from it.
+#[derive(Tsify)]
+#[tsify(hashmap_as_object, missing_as_null)]
+#[serde(rename_all = "kebab-case")]
+pub struct WidgetEvents<'a> {
+    /// The widget has rendered its first screen.
+    pub ready: Empty,
+    /// The number of answered statements changed.
+    pub progress: Progress,
+    /// The user submitted the lead form with consent (`result` is null when the form comes before the first statement).
+    pub lead: LeadDetail<'a>,
+    /// The assessment was completed: the result JSON.
+    pub complete: Complete,
+    /// Something failed: its code and a readable message.
+    pub error: ErrorDetail,
+    /// The user began (Start, or continued saved answers or a link).
+    pub start: Empty,
+    /// A statement page was shown.
+    pub page: PageDetail,
+    /// The lead form was shown.
+    pub lead_shown: Empty,
+    /// The user followed the call to action.
+    pub cta: CtaDetail,
 }
 
 /// What the data layer is given on completion (`{event: "cx-scorecard:complete", ...}`).

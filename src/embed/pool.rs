@@ -9,9 +9,6 @@ use wasm_bindgen::prelude::*;
 use web_sys::{CssStyleSheet, Element};
 use yew::{AppHandle, AttrValue, Renderer};
 
-/// The stylesheet, minified by `build.rs`.
-pub(crate) const STYLE: &str = include_str!(concat!(env!("OUT_DIR"), "/style.css"));
-
 thread_local! {
     static SHEET: RefCell<Option<CssStyleSheet>> = const { RefCell::new(None) };
     /// Idle app roots, reused by later mounts (see `ui::Root`).
@@ -57,7 +54,7 @@ pub(crate) fn reclaim_failed(host: &Element) {
 /// CSP, unlike `<style>` or `style=""`. Called again whenever the widget's box changes (see
 /// `Mounted::restyle`), so a widget attached later, or moved into a shadow root, is styled there.
 pub(crate) fn adopt_style(host: &Element) -> Result<(), JsValue> {
-    adopt(host, &SHEET, STYLE)
+    adopt(host, &SHEET, &super::assets::style()?)
 }
 
 /// Adopts the sheet made once from `css` (kept in `cell`) where `host` lives (see [`adopt_style`]).

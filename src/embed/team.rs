@@ -358,15 +358,31 @@ fn prototypes_clean() -> bool {
     !named && !indexed
 }
 
+/// `cx-scorecard:team-report`: the report of the results so far.
+#[derive(Serialize, tsify::Tsify)]
+#[tsify(hashmap_as_object, missing_as_null)]
+pub struct TeamReportDetail {
+    #[serde(with = "serde_wasm_bindgen::preserve")]
+    #[tsify(type = "TeamReport")]
+    pub report: JsValue,
+}
+
+/// The team report's events, each dispatched as `cx-scorecard:<name>` with its detail (bubbling
+/// and composed). A declaration only, as the widget's `WidgetEvents`.
+#[derive(tsify::Tsify)]
+#[tsify(hashmap_as_object, missing_as_null)]
+#[serde(rename_all = "kebab-case")]
+pub struct TeamEvents {
+    /// The set of results changed (and once when the report first shows): the new report.
+    pub team_report: TeamReportDetail,
+    /// Something failed: its code (`options`, `results-src`, `baseline-src`, `definition-src`) and a readable message.
+    pub error: super::ErrorDetail,
+}
+
 /// Tells the host about a new report (outside any borrow: its callback may call the handle).
 fn tell(told: Option<(Element, Option<Function>, JsValue)>) {
     if let Some((host, on_report, report)) = told {
-        #[derive(Serialize)]
-        struct Detail {
-            #[serde(with = "serde_wasm_bindgen::preserve")]
-            report: JsValue,
-        }
-        let detail = wire::to_js(&Detail { report: report.clone() });
+        let detail = wire::to_js(&TeamReportDetail { report: report.clone() });
         emit(&host, "team-report", &detail, on_report.as_ref(), &report);
     }
 }
@@ -570,7 +586,7 @@ pub fn mount_team(element: JsValue, options: Option<JsValue>) -> Result<JsValue,
             return Err(e);
         }
     };
-    pool::adopt(&host, &SHEET, &format!("{}{TEAM_STYLE}", pool::STYLE))?;
+    pool::adopt(&host, &SHEET, &format!("{}{TEAM_STYLE}", super::assets::style()?))?;
     let document = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
     let root = document.create_element("div")?;
     host.append_child(&root)?;
@@ -692,6 +708,7 @@ export interface TeamOptions {
     baselineSrc?: string;
     /** The assessment the results belong to (default: the built-in one). */
     definition?: Definition | string;
+    /** A URL to fetch the assessment's definition from (not with `definition`). */
     definitionSrc?: string;
     /** A language tag; default: the browser's. */
     locale?: string;

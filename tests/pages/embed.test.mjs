@@ -328,7 +328,7 @@ test("when the wasm cannot be fetched, the element says so instead of staying bl
   const page = await context.newPage();
   const errors = [];
   page.on("pageerror", (e) => errors.push(e.message));
-  await page.route("**/pkg/cx_scorecard_bg.wasm", (r) => r.abort("connectionrefused"));
+  await page.route("**/cx_scorecard_bg.wasm", (r) => r.abort("connectionrefused"));
   await page.goto(`${widgetSite.origin}/element.html`);
   const alert = page.locator("cx-scorecard").getByRole("alert");
   await alert.waitFor();

@@ -15,7 +15,8 @@ async function blankPage(locale) {
   const packs = [];
   page.on("pageerror", (e) => errors.push(e.message));
   page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
-  page.on("request", (r) => r.url().includes("/locales/") && packs.push(new URL(r.url()).pathname));
+  // The packs (locales/<language>.js), not the table that names them (locales/index.js).
+  page.on("request", (r) => /\/locales\/[a-z]{2}\.js$/.test(r.url()) && packs.push(new URL(r.url()).pathname));
   return { page, context, errors, packs };
 }
 
@@ -107,13 +108,13 @@ test("the assessment's texts in another language come as one small pack, fetched
     await p.evaluate(() => window.cxHandle.setLocale("de"));
     await p.getByRole("button", { name: "Bewertung starten" }).waitFor();
   });
-  assert.deepEqual(de, ["/pkg/locales/de.json"]);
+  assert.deepEqual(de, ["/locales/de.js"]);
 });
 
 test("when a pack cannot be had, the widget keeps its language, loses nothing and says so", async () => {
   const { page, context, errors } = await blankPage("en-US");
-  await page.route("**/locales/fr.json", (route) => route.fulfill({ status: 404, body: "gone" }));
-  await page.route("**/locales/es.json", (route) => route.fulfill({ status: 200, contentType: "application/json", body: '{"assessment":"cx-operations","version":"0.1","locale":"es","texts":[]}' }));
+  await page.route("**/locales/fr.js", (route) => route.fulfill({ status: 404, body: "gone" }));
+  await page.route("**/locales/es.js", (route) => route.fulfill({ status: 200, contentType: "text/javascript", body: 'export default {"assessment":"cx-operations","version":"0.1","locale":"es","texts":[]};' }));
   await page.goto(`${env.site.origin}/index.html`);
   const w = page.locator("#widget");
   await w.getByRole("button", { name: "Start the assessment" }).click();
@@ -126,9 +127,9 @@ test("when a pack cannot be had, the widget keeps its language, loses nothing an
   const fr = await failedSwitch("fr");
   const es = await failedSwitch("es");
   assert.equal(fr.code, "locale");
-  assert.match(fr.message, /^cx-scorecard: could not load the "fr" texts from http:\/\/[^ ]+\/pkg\/locales\/fr\.json \(HTTP 404\), so the widget stays in "en"$/);
+  assert.match(fr.message, /^cx-scorecard: could not load the "fr" texts \(Failed to fetch dynamically imported module: http:\/\/[^ ]+\/locales\/fr\.js\), so the widget stays in "en"$/);
   assert.equal(es.code, "locale");
-  assert.match(es.message, /^cx-scorecard: could not load the "es" texts from [^ ]+ \(made for another assessment or version than cx-operations 1\.0\.0\), so the widget stays in "en"$/);
+  assert.match(es.message, /^cx-scorecard: could not load the "es" texts \(made for another assessment or version than cx-operations 1\.0\.0\), so the widget stays in "en"$/);
   assert.equal(await w.locator(".cxs").getAttribute("lang"), "en");
   assert.equal(await w.locator("h2").textContent(), "About your organisation");
   assert.ok(await w.locator("fieldset").first().locator("input").first().isChecked(), "the answer is kept");
@@ -149,7 +150,7 @@ test("a pack arriving after a later switch does not override it", async () => {
   const { page, context, errors } = await blankPage("en-US");
   let release;
   const held = new Promise((ok) => (release = ok));
-  await page.route("**/locales/de.json", async (route) => {
+  await page.route("**/locales/de.js", async (route) => {
     await held;
     await route.continue();
   });
@@ -160,8 +161,8 @@ test("a pack arriving after a later switch does not override it", async () => {
   await page.evaluate(() => window.cxHandle.setLocale("es"));
   await w.getByRole("button", { name: "Empezar la evaluación" }).waitFor();
   const deRequests = [];
-  page.on("request", (r) => r.url().endsWith("/locales/de.json") && deRequests.push(r.url()));
-  const deArrived = page.waitForResponse("**/locales/de.json");
+  page.on("request", (r) => r.url().endsWith("/locales/de.js") && deRequests.push(r.url()));
+  const deArrived = page.waitForResponse("**/locales/de.js");
   release();
   await (await deArrived).finished();
   assert.equal(await w.locator(".cxs").getAttribute("lang"), "es", "the late German pack does not switch the widget");
@@ -183,7 +184,7 @@ test("a host's own assessment in another language gets the widget's strings from
   await el.getByRole("button", { name: "Commencer l’évaluation" }).click();
   await el.getByRole("heading", { name: "Promises" }).waitFor();
   assert.ok(await el.getByRole("button", { name: "Suivant" }).isVisible());
-  assert.deepEqual(packs, ["/pkg/locales/fr.json"]);
+  assert.deepEqual(packs, ["/locales/fr.js"]);
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -196,29 +197,31 @@ test("the custom element fetches the language pack alongside the wasm, once", as
   const requested = {};
   page.on("request", (r) => {
     const name = r.url().split("/").pop();
-    if (name === "de.json" || name === "cx_scorecard_bg.wasm") requested[name] = Date.now();
+    if (name === "de.js" || name === "cx_scorecard_bg.wasm") requested[name] = Date.now();
   });
   await page.goto(`${env.site.origin}/element.html`);
   await page.locator("cx-scorecard").getByRole("button", { name: "Bewertung starten" }).waitFor();
-  const gap = requested["de.json"] - requested["cx_scorecard_bg.wasm"];
+  const gap = requested["de.js"] - requested["cx_scorecard_bg.wasm"];
   assert.ok(gap < 50, `the pack was requested ${gap} ms after the wasm`);
-  assert.deepEqual(packs, ["/pkg/locales/de.json"]);
+  assert.deepEqual(packs, ["/locales/de.js"]);
   assert.deepEqual(errors, []);
   await context.close();
 });
 
-test("the loader and the iframe guest know every language pack the build writes", () => {
-  const built = readdirSync("pkg/locales").map((f) => f.replace(/\.json$/, "")).sort();
-  for (const file of ["www/cx-scorecard.js", "www/embed.js"]) {
-    const listed = JSON.parse(readFileSync(file, "utf8").match(/const PACKS = (\[[^\]]*\]);/)[1]);
-    assert.deepEqual([...listed].sort(), built, file);
+test("the packs' table names every language pack the build writes, each by a literal", () => {
+  const built = readdirSync("pkg/locales").filter((f) => f.endsWith(".json")).map((f) => f.replace(/\.json$/, "")).sort();
+  const table = readFileSync("pkg/locales/index.js", "utf8");
+  const named = [...table.matchAll(/(\w+): \(\) => import\("\.\/(\w+)\.js"\)/g)].map(([, key, file]) => (assert.equal(key, file), file));
+  assert.deepEqual(named.sort(), built);
+  for (const language of built) {
+    assert.match(readFileSync(`pkg/locales/${language}.js`, "utf8"), new RegExp(`^export default \\{"assessment":"cx-operations","version":"1\\.0\\.0","locale":"${language}"`, "m"));
   }
 });
 
 test("the iframe guest page fetches its language pack once and shows that language", async () => {
   const { page, context, errors, packs } = await pageIn("en-US", "/embed.html?locale=fr");
   await page.getByRole("button", { name: "Commencer l’évaluation" }).waitFor();
-  assert.deepEqual(packs, ["/pkg/locales/fr.json"]);
+  assert.deepEqual(packs, ["/locales/fr.js"]);
   assert.deepEqual(errors, []);
   await context.close();
 });

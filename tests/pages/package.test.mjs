@@ -1,6 +1,6 @@
 // The npm package: pkg/ packed with `npm pack`, installed offline into a scratch project, and used
-// from there in Chromium through its package paths (the element loader) and by bare specifier
-// through an import map (the glue).
+// from there in Chromium through its package paths (the script-tag edition) and by bare specifier
+// through an import map (init and mount).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
@@ -51,18 +51,24 @@ test("the installed package has its name, version, exports and every file they n
   assert.equal(pkg.name, "cx-scorecard");
   assert.equal(pkg.version, cargoVersion);
   assert.equal(pkg.type, "module");
-  assert.equal(pkg.types, "./cx_scorecard.d.ts");
-  assert.equal(pkg.main, "./cx_scorecard.js");
-  assert.deepEqual(pkg.sideEffects, ["./cx-scorecard.js"]);
+  assert.equal(pkg.types, "./index.d.ts");
+  assert.equal(pkg.main, "./index.js");
+  assert.equal(pkg.customElements, "custom-elements.json");
+  assert.deepEqual(pkg.sideEffects, ["./element.js", "./cx-scorecard.js", "./embed.js", "*.css"]);
   assert.deepEqual(Object.keys(pkg.exports), [
-    ".", "./team", "./element", "./frame", "./prerender", "./intro.js", "./intro/*.html", "./cx-scorecard.css", "./wasm", "./schema/*",
-    "./locales/*", "./package.json",
+    ".", "./team", "./element", "./define", "./scorecard-element", "./team-element", "./cx-scorecard.js", "./frame", "./prerender",
+    "./intro.js", "./style.js", "./intro/*.html", "./cx-scorecard.css", "./embed.html", "./wasm", "./schema/*", "./locales/*",
+    "./custom-elements.json", "./package.json",
   ]);
-  assert.deepEqual(Object.keys(pkg.exports["."]), ["types", "default"], "types comes first");
-  assert.equal(pkg.exports["."].default, "./cx_scorecard.js");
-  assert.deepEqual(pkg.exports["./team"], { types: "./cx_scorecard_team.d.ts", default: "./cx_scorecard_team.js" });
-  assert.equal(pkg.exports["./element"], "./cx-scorecard.js");
-  assert.equal(pkg.exports["./frame"], "./cx-scorecard-frame.js");
+  // Every module's export has its types, first.
+  for (const [entry, target] of Object.entries(pkg.exports)) {
+    if (typeof target === "string") assert.doesNotMatch(target, /\.js$/, `${entry} is a module without types`);
+    else assert.deepEqual(Object.keys(target), ["types", "default"], `${entry}: types comes first`);
+  }
+  assert.deepEqual(pkg.exports["."], { types: "./index.d.ts", default: "./index.js" });
+  assert.deepEqual(pkg.exports["./team"], { types: "./team.d.ts", default: "./team.js" });
+  assert.deepEqual(pkg.exports["./element"], { types: "./element.d.ts", default: "./element.js" });
+  assert.deepEqual(pkg.exports["./frame"], { types: "./cx-scorecard-frame.d.ts", default: "./cx-scorecard-frame.js" });
 
   // Every `files` entry and every export target is in the installed package (a wildcard's folder
   // holds files), and what was installed is exactly `files` plus package.json.
@@ -71,7 +77,7 @@ test("the installed package has its name, version, exports and every file they n
   const pattern = (p) => new RegExp(`^${p.replace(/^\.\//, "").replace(/[.]/g, "\\.").replace(/\*/g, "[^/]*")}${p.endsWith("/") ? "" : "$"}`);
   const present = (p) => (p.includes("*") ? shipped.some((f) => pattern(p).test(f)) : existsSync(join(installed, p)));
   for (const entry of pkg.files) assert.ok(present(entry), `files: ${entry} was not installed`);
-  const targets = [pkg.main, pkg.module, pkg.types, ...Object.values(pkg.exports).flatMap((t) => (typeof t === "string" ? [t] : Object.values(t)))];
+  const targets = [pkg.main, pkg.module, pkg.types, pkg.customElements, ...Object.values(pkg.exports).flatMap((t) => (typeof t === "string" ? [t] : Object.values(t)))];
   for (const target of targets) {
     if (target.endsWith("/*")) {
       const path = join(installed, target.replace(/\*$/, ""));
@@ -80,13 +86,18 @@ test("the installed package has its name, version, exports and every file they n
   }
   const listed = shipped.filter((f) => f === "package.json" || pkg.files.some((e) => pattern(e).test(f)));
   assert.deepEqual(shipped, listed, "only what `files` lists is shipped");
-  assert.ok(shipped.includes("locales/de.json") && shipped.includes("schema/result.schema.json"), shipped.join(" "));
+  for (const file of ["README.md", "LICENSE", "custom-elements.json", "embed.html", "embed.js", "embed.css", "locales/de.js", "locales/de.json", "schema/result.schema.json"]) {
+    assert.ok(shipped.includes(file), `${file} is not shipped: ${shipped.join(" ")}`);
+  }
+  assert.ok(!shipped.includes("cx-scorecard-offline.html"), "the single-file edition (1 MB) is a download of the demo, not of the package");
+  assert.match(readFileSync(join(installed, "LICENSE"), "utf8"), /^MIT License/);
+  assert.equal(readFileSync(join(installed, "README.md"), "utf8"), readFileSync("README.md", "utf8"));
 
   // Node resolves the package's subpaths from the scratch project.
   const require = createRequire(join(project, "package.json"));
   const resolved = (s) => require.resolve(s).slice(installed.length + 1);
-  assert.equal(resolved("cx-scorecard"), "cx_scorecard.js");
-  assert.equal(resolved("cx-scorecard/element"), "cx-scorecard.js");
+  assert.equal(resolved("cx-scorecard"), "index.js");
+  assert.equal(resolved("cx-scorecard/element"), "element.js");
   assert.equal(resolved("cx-scorecard/frame"), "cx-scorecard-frame.js");
   assert.equal(resolved("cx-scorecard/prerender"), "cx-scorecard-prerender.js");
   assert.equal(resolved("cx-scorecard/intro/de.dark.html"), "intro.de.dark.html");
@@ -98,9 +109,13 @@ test("the installed package has its name, version, exports and every file they n
   // The types describe the glue's exports.
   const types = readFileSync(join(installed, "cx_scorecard.d.ts"), "utf8");
   for (const name of ["mount", "validateDefinition", "registerLocale"]) assert.match(types, new RegExp(`export function ${name}\\(`));
-  assert.match(types, /export default function __wbg_init/);
-  // The copied loader looks for nothing in a pkg/ folder, which the package does not have.
-  assert.doesNotMatch(readFileSync(join(installed, "cx-scorecard.js"), "utf8"), /["'`]pkg\//);
+  assert.match(readFileSync(join(installed, "index.d.ts"), "utf8"), /export \{ default, initSync \} from "\.\/cx_scorecard\.js";/);
+  // No module composes a URL of its own: every file the package loads is named by a literal.
+  for (const file of shipped.filter((f) => f.endsWith(".js"))) {
+    const text = readFileSync(join(installed, file), "utf8");
+    assert.doesNotMatch(text, /["'`]\.?\/?pkg\//, `${file} refers to a pkg/ folder, which the package does not have`);
+    assert.doesNotMatch(text, /new URL\(\s*["'`]\.\/["'`]/, `${file} resolves its own folder`);
+  }
 });
 
 /** Writes a page into the scratch project and opens it. */
@@ -141,9 +156,11 @@ test("the element loader, from node_modules, runs a whole assessment", async () 
   assert.equal(result.overall.level, 3);
   assert.equal(result.overall.score, 58.3);
   assert.deepEqual(await p.evaluate(() => document.getElementById("widget").result()), result);
-  // The glue and the wasm came from the package folder.
+  // The script-tag edition holds the glue: the wasm is the one other file the widget fetched.
   const requests = await fetched(p);
-  for (const file of ["cx_scorecard.js", "cx_scorecard_bg.wasm"]) assert.ok(requests.includes(`/node_modules/cx-scorecard/${file}`), requests.join(" "));
+  assert.deepEqual(requests.filter((r) => r.startsWith("/node_modules/")), [
+    "/node_modules/cx-scorecard/cx-scorecard.js", "/node_modules/cx-scorecard/cx_scorecard_bg.wasm",
+  ]);
   assert.deepEqual(problems(), []);
   await context.close();
 });
@@ -157,14 +174,14 @@ test("the element loader fetches a language pack from the package's locales/", a
   // The prerendered German screen and then the live widget (both, for a moment, during the swap).
   await p.locator('cx-scorecard .cxs[lang="de"]').first().waitFor();
   await p.waitForFunction(() => performance.getEntriesByType("resource").some((e) => e.name.includes("/locales/")));
-  assert.deepEqual((await fetched(p)).filter((r) => r.includes("/locales/")), ["/node_modules/cx-scorecard/locales/de.json"]);
+  assert.deepEqual((await fetched(p)).filter((r) => r.includes("/locales/")), ["/node_modules/cx-scorecard/locales/de.js"]);
   assert.deepEqual(problems(), []);
   await context.close();
 });
 
-test("the glue imports by bare specifier through an import map, with init, validateDefinition and mount", async () => {
+test("the package imports by bare specifier through an import map, with init, validateDefinition and mount", async () => {
   const { page: p, context, problems } = await page("glue.html", `
-<script type="importmap">{ "imports": { "cx-scorecard": "/node_modules/cx-scorecard/cx_scorecard.js" } }</script>
+<script type="importmap">{ "imports": { "cx-scorecard": "/node_modules/cx-scorecard/index.js" } }</script>
 <script type="module">
   import init, { mount, validateDefinition } from "cx-scorecard";
   await init();
@@ -186,4 +203,69 @@ test("the glue imports by bare specifier through an import map, with init, valid
   await p.getByRole("button", { name: "Start the assessment" }).waitFor();
   assert.deepEqual(problems(), []);
   await context.close();
+});
+
+test("the script-tag edition from another origin (a CDN sending CORS headers) shows and completes the widget in every language", async () => {
+  // The installed package folder on a second origin, as a public npm CDN serves it.
+  const cdn = await startServer({ root: installed });
+  try {
+    const { page: p, context, problems } = await page("cdn.html", `
+<script type="module" src="${cdn.origin}/cx-scorecard.js"></script>
+</head>
+<body>
+<cx-scorecard id="en"></cx-scorecard>
+<cx-scorecard id="de" locale="de" storage-key="de"></cx-scorecard>
+<cx-scorecard id="fr" locale="fr" storage-key="fr"></cx-scorecard>
+<cx-scorecard id="es" locale="es" storage-key="es"></cx-scorecard>
+</body>
+</html>`);
+    for (const [id, start] of [["de", "Bewertung starten"], ["fr", "Commencer l’évaluation"], ["es", "Empezar la evaluación"]]) {
+      await p.locator(`#${id}`).getByRole("button", { name: start }).waitFor();
+    }
+    const widget = p.locator("#en");
+    await widget.getByRole("button", { name: "Start the assessment" }).click();
+    await widget.getByRole("button", { name: "Next" }).click();
+    await answerAll(widget);
+    await widget.getByRole("heading", { name: "Your result" }).waitFor();
+    assert.equal(await p.evaluate(() => document.getElementById("en").result().overall.score), 58.3);
+    // Everything came from the CDN: the one file, the wasm once, and one module per language.
+    const requests = await p.evaluate(() => performance.getEntriesByType("resource").map((e) => e.name));
+    assert.deepEqual(requests.filter((r) => r.startsWith(cdn.origin)).map((r) => new URL(r).pathname).sort(), [
+      "/cx-scorecard.js", "/cx_scorecard_bg.wasm", "/locales/de.js", "/locales/es.js", "/locales/fr.js",
+    ]);
+    assert.deepEqual(problems().filter((x) => !x.startsWith("request to another origin: " + cdn.origin)), []);
+    await context.close();
+  } finally {
+    cdn.server.close();
+  }
+});
+
+test("importing every module of the package in Node (as a server renders a page) throws nothing; mount() and init() say why they cannot run there", () => {
+  const pkg = JSON.parse(readFileSync(join(installed, "package.json"), "utf8"));
+  const modules = Object.entries(pkg.exports)
+    .filter(([, target]) => typeof target !== "string")
+    .map(([entry]) => entry.replace(/^\./, "cx-scorecard"));
+  assert.ok(modules.length >= 10, modules.join(" "));
+  const script = `
+    const out = {};
+    for (const specifier of ${JSON.stringify(modules)}) {
+      try { out[specifier] = Object.keys(await import(specifier)).sort(); } catch (e) { out[specifier] = "threw: " + e.message; }
+    }
+    const { default: init, mount } = await import("cx-scorecard");
+    try { mount(null, {}); out.mount = "no error"; } catch (e) { out.mount = e.message; }
+    out.init = await init().then(() => "resolved", (e) => e.message);
+    const { mountTeam } = await import("cx-scorecard/team");
+    try { mountTeam(null, {}); } catch (e) { out.mountTeam = e.message; }
+    const { defineCxScorecard } = await import("cx-scorecard/element");
+    defineCxScorecard();
+    console.log(JSON.stringify(out));`;
+  const run = execFileSync(process.execPath, ["--input-type=module", "-e", script], { cwd: project, encoding: "utf8" });
+  const out = JSON.parse(run);
+  for (const specifier of modules) assert.ok(Array.isArray(out[specifier]), `${specifier}: ${out[specifier]}`);
+  assert.ok(out["cx-scorecard"].includes("mount") && out["cx-scorecard"].includes("default"), out["cx-scorecard"].join());
+  assert.deepEqual(out["cx-scorecard/element"], ["CxScorecardElement", "CxScorecardTeamElement", "defineCxScorecard", "defineCxScorecardTeam"]);
+  const server = "needs a browser and this is a server (or a worker): call it in an effect or an event handler, not while rendering";
+  assert.equal(out.mount, `cx-scorecard: mount() ${server}`);
+  assert.equal(out.init, `cx-scorecard: init() ${server}`);
+  assert.equal(out.mountTeam, `cx-scorecard: mountTeam() ${server}`);
 });

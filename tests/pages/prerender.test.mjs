@@ -11,7 +11,7 @@ const START = { en: "Start the assessment", de: "Bewertung starten", fr: "Commen
 const PROFILE = "About your organisation";
 
 /**
- * Opens a context whose pages record problems and layout shifts; the glue (and what `hold` names)
+ * Opens a context whose pages record problems and layout shifts; the wasm (and what `hold` names)
  * waits for `release()`.
  */
 async function open(url, { storage, hash = "", viewport, contextOptions = {}, origin = env.site.origin, hold, init } = {}) {
@@ -58,7 +58,7 @@ async function open(url, { storage, hash = "", viewport, contextOptions = {}, or
   }
   let release;
   const gate = new Promise((r) => (release = r));
-  for (const held of ["**/pkg/cx_scorecard.js", ...(hold ? [hold] : [])]) {
+  for (const held of ["**/cx_scorecard_bg.wasm", ...(hold ? [hold] : [])]) {
     await page.route(held, async (route) => {
       await gate;
       await route.continue();
@@ -341,8 +341,8 @@ test("the declarative snippet: the loader adopts its shadow root, keeps an early
   assert.deepEqual(await page.evaluate(treeScript, LIVE), before);
   assert.deepEqual(await page.evaluate((t0) => window.__shifts.filter((s) => s.at >= t0), t0), []);
   await context.close();
-  // An early click once the loader runs, while the prerender module is still on its way too.
-  const again = await open("declarative.html", { hold: "**/cx-scorecard-prerender.js" });
+  // An early click once the loader runs (which brings the prerender module with it).
+  const again = await open("declarative.html");
   await again.page.waitForFunction(() => customElements.get("cx-scorecard"));
   await again.page.getByRole("button", { name: START.en }).click();
   again.release();

@@ -347,7 +347,7 @@ test("the first widget of a page mounted on a detached element is styled once at
   const radius = await page.evaluate(async () => {
     window.windowErrors = [];
     window.addEventListener("error", (e) => window.windowErrors.push(e.message));
-    const m = await import("/pkg/cx_scorecard.js");
+    const m = await import("/index.js");
     await m.default();
     const el = document.createElement("div");
     const ready = new Promise((ok) => el.addEventListener("cx-scorecard:ready", ok));
@@ -376,7 +376,7 @@ test("the first widget of a page mounted on a detached element is styled once at
 test("a language pack is fetched once per page, however many widgets and switches ask for it", async () => {
   const { page, context, problems } = await openPage(env.browser, `${env.site.origin}/many.html`);
   const packs = [];
-  page.on("request", (r) => r.url().includes("/pkg/locales/") && packs.push(new URL(r.url()).pathname));
+  page.on("request", (r) => /\/locales\/[a-z]{2}\.js$/.test(r.url()) && packs.push(new URL(r.url()).pathname));
   await page.waitForFunction(() => window.cx);
   await page.evaluate(async () => {
     const box = document.createElement("div");
@@ -392,7 +392,7 @@ test("a language pack is fetched once per page, however many widgets and switche
     await Promise.all(ready);
   });
   await page.locator("text=Bewertung starten").nth(49).waitFor();
-  assert.deepEqual(packs, ["/pkg/locales/de.json"]);
+  assert.deepEqual(packs, ["/locales/de.js"]);
   // 2,000 switches between three languages settle on the last, with one request per pack.
   await page.evaluate(() => {
     const order = ["fr", "es", "de", "en"];
@@ -400,7 +400,7 @@ test("a language pack is fetched once per page, however many widgets and switche
     window.cx.handles[0].setLocale("es");
   });
   await page.locator("#first").getByRole("button", { name: "Empezar la evaluación" }).waitFor();
-  assert.deepEqual(packs.sort(), ["/pkg/locales/de.json", "/pkg/locales/es.json", "/pkg/locales/fr.json"]);
+  assert.deepEqual(packs.sort(), ["/locales/de.js", "/locales/es.js", "/locales/fr.js"]);
   assert.deepEqual(problems(), []);
   await context.close();
 });

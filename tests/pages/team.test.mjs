@@ -20,7 +20,7 @@ const AXE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 async function recording(page) {
   await page.addInitScript(() => {
     window.__mountTeam = async (options) => {
-      const { default: init, mountTeam } = await import("/pkg/cx_scorecard_team.js");
+      const { default: init, mountTeam } = await import("/team.js");
       await init();
       const box = document.createElement("div");
       document.body.append(box);
@@ -168,7 +168,7 @@ test("pasted result codes from three real widget completions produce their repor
 test("mountTeam: add() and report() are synchronous, a previous round gives the change, bad options and URLs are clear", async () => {
   const { page, context, problems } = await open("/team-codes.html");
   const out = await page.evaluate(async (fixture) => {
-    const { default: init, mountTeam } = await import("/pkg/cx_scorecard_team.js");
+    const { default: init, mountTeam } = await import("/team.js");
     await init();
     const box = document.createElement("div");
     document.body.append(box);
@@ -295,7 +295,7 @@ test("add(): a page's names on Object.prototype are never read as a result's fie
 test("the element: a URL attribute that is no URL is named; a module that failed to load is tried again", async () => {
   const { page, context, problems } = await open("/team-codes.html");
   let failed = 0;
-  await page.route("**/pkg/cx_scorecard_team.js", (route) => (failed++ === 0 ? route.abort() : route.continue()));
+  await page.route("**/cx_scorecard_team.js", (route) => (failed++ === 0 ? route.abort() : route.continue()));
   const first = await page.evaluate(async () => {
     const el = document.createElement("cx-scorecard-team");
     const error = new Promise((resolve) => el.addEventListener("cx-scorecard:error", (e) => resolve(e.detail), { once: true }));

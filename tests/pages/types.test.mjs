@@ -1,7 +1,8 @@
-// The TypeScript declarations (pkg/cx_scorecard.d.ts, generated from the Rust types): a host's code
-// that uses every option, callback, handle method and result field type-checks with `tsc --strict`
-// (tests/types/consumer.ts), and a misspelt option or a wrong option type does not
-// (tests/types/misspelt.ts). No browser: tsc only.
+// The TypeScript declarations (pkg/cx_scorecard.d.ts, generated from the Rust types, and the
+// package's .d.ts that derive from them): a host's code that uses every option, callback, handle
+// method and result field type-checks with `tsc --strict` (tests/types/consumer.ts), and so does
+// one that uses the elements' properties, methods and events (tests/types/element-consumer.ts);
+// a misspelt option or a wrong option type does not (tests/types/misspelt.ts). No browser: tsc only.
 import { test, before } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
@@ -43,6 +44,12 @@ test("a host's code using every option and handle method of the team report, and
   assert.ok(existsSync(`${root}/pkg/cx_scorecard_team.d.ts`), "pkg/cx_scorecard_team.d.ts is missing: run scripts/build.sh first");
   const { status, output } = typecheck("tests/types/tsconfig.team.json");
   assert.equal(output, "", `tsc reported problems in tests/types/team-consumer.ts or the declarations it uses:\n${output}`);
+  assert.equal(status, 0, "tsc failed without output");
+});
+
+test("the elements' properties, methods and events are typed from the glue's declarations, with no framework installed", () => {
+  const { status, output } = typecheck("tests/types/tsconfig.element.json");
+  assert.equal(output, "", `tsc reported problems in tests/types/element-consumer.ts or the declarations it uses:\n${output}`);
   assert.equal(status, 0, "tsc failed without output");
 });
 

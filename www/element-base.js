@@ -1,0 +1,189 @@
+// What both elements share: every option of their mount function is a property, which takes a
+// value as it is, and an attribute (kebab-case), whose text the element reads; whichever was set
+// last counts. Properties set before the element was defined or upgraded are honoured. Also: the
+// shadow root, a failure shown instead of a blank box, and errors reported as cx-scorecard:error.
+
+/** HTMLElement in a browser; a stand-in on a server, where modules are imported but nothing is defined. */
+export const Base = globalThis.HTMLElement ?? class {};
+
+/** `definitionSrc` → `definition-src`. */
+export const kebab = (name) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+
+/** An error with a `cx-scorecard:error` code. */
+export class LoadError extends Error {
+  constructor(code, message) {
+    super(`cx-scorecard: ${message}`);
+    this.code = code;
+  }
+}
+
+/**
+ * A URL option (an attribute's text, or a property's string) against the page, or an error
+ * naming it as it was set (`what`: "the results-src attribute", say) with the attribute's name as
+ * its code.
+ */
+function pageUrl(name, value, what) {
+  try {
+    return new URL(value, document.baseURI).href;
+  } catch {
+    throw new LoadError(kebab(name), `${what} is not a URL: ${JSON.stringify(value)}`);
+  }
+}
+
+let failureSheet;
+function failureStyles() {
+  if (!failureSheet) {
+    failureSheet = new CSSStyleSheet();
+    failureSheet.replaceSync(`
+      :host { display: block; }
+      .cxs-failed { font: 1rem/1.5 system-ui, sans-serif; color: #7a1a14; background: #fff4f3;
+        border: 2px solid #b3261e; border-radius: 8px; padding: 1rem; }
+      .cxs-failed p { margin: 0 0 .5rem; font-weight: 600; }
+      .cxs-failed pre { margin: 0; white-space: pre-wrap; font: .875rem/1.4 ui-monospace, monospace; }`);
+  }
+  return failureSheet;
+}
+
+/**
+ * The base of both elements. A subclass calls `withOptions(Class, names)` once with its option
+ * names (camelCase) and implements `mountNow(generation)`, `unmount()`, and may implement
+ * `connected()` and `optionChanged(name)` (called after the first mount when an option changes;
+ * `remount()` is the default).
+ */
+export class OptionsElement extends Base {
+  /** name → {value, attribute}: an attribute's text, or a property's value. */
+  #values = new Map();
+  #upgraded = false;
+  #pending = false;
+  /** Counts mounts and removals: an async step that finds it changed stops. */
+  generation = 0;
+  root;
+
+  constructor() {
+    super();
+    // The declarative shadow root of a pasted snippet, if it has one.
+    this.root = this.shadowRoot ?? this.attachShadow({ mode: "open" });
+  }
+
+  connectedCallback() {
+    if (!this.#upgraded) {
+      this.#upgraded = true;
+      // Properties set on the element before it was upgraded are own properties that hide the
+      // accessors: take them over.
+      for (const name of this.constructor.optionNames) {
+        if (!Object.hasOwn(this, name)) continue;
+        const value = this[name];
+        delete this[name];
+        this[name] = value;
+      }
+    }
+    this.connected();
+    this.remount();
+  }
+
+  /** Called when the element is connected, before it mounts (in the next microtask). */
+  connected() {}
+
+  disconnectedCallback() {
+    this.generation++;
+    this.unmount();
+  }
+
+  attributeChangedCallback(attribute, oldValue, value) {
+    const name = this.constructor.optionOf.get(attribute);
+    if (value === null) this.#values.delete(name);
+    else this.#values.set(name, { value, attribute: true });
+    if (oldValue !== value) this.#changed(name);
+  }
+
+  /** The option's value as set (a property's value, or an attribute's text), or undefined. */
+  getOption(name) {
+    return this.#values.get(name)?.value;
+  }
+
+  /** An option's URL against the page (see `pageUrl`), or undefined if it is not set. */
+  optionUrl(name) {
+    const set = this.#values.get(name);
+    if (!set || typeof set.value !== "string") return set?.value;
+    return pageUrl(name, set.value, set.attribute ? `the ${kebab(name)} attribute` : `the ${name} property`);
+  }
+
+  setOption(name, value) {
+    if (value === undefined || value === null) this.#values.delete(name);
+    else this.#values.set(name, { value, attribute: false });
+    this.#changed(name);
+  }
+
+  /** Sets an option's value without acting on it (the widget has already). */
+  recordOption(name, value) {
+    this.#values.set(name, { value, attribute: false });
+  }
+
+  /** `[name, value, fromAttribute]` for each option that is set. */
+  *setOptions() {
+    for (const [name, { value, attribute }] of this.#values) yield [name, value, attribute];
+  }
+
+  #changed(name) {
+    if (this.isConnected && this.generation > 0) this.optionChanged(name);
+  }
+
+  optionChanged() {
+    this.remount();
+  }
+
+  /** Mounts anew once the current task's changes are all in (a framework sets one property at a time). */
+  remount() {
+    if (this.#pending) return;
+    this.#pending = true;
+    queueMicrotask(() => {
+      this.#pending = false;
+      if (!this.isConnected) return;
+      this.unmount();
+      this.mountNow(++this.generation);
+    });
+  }
+
+  /** Shows a readable message instead of a blank box and, unless `report` is false, reports it. */
+  fail(title, error, report = true) {
+    const box = document.createElement("div");
+    box.className = "cxs-failed";
+    box.setAttribute("role", "alert");
+    box.setAttribute("part", "error");
+    const heading = document.createElement("p");
+    heading.textContent = title;
+    const detail = document.createElement("pre");
+    detail.textContent = error?.message || String(error);
+    box.append(heading, detail);
+    this.root.adoptedStyleSheets = [failureStyles()];
+    this.root.replaceChildren(box);
+    if (report) this.reportError(error?.code || "mount", error);
+  }
+
+  /** Reports a failure as `cx-scorecard:error` without touching what is shown. */
+  reportError(code, error) {
+    this.dispatchEvent(new CustomEvent("cx-scorecard:error", {
+      detail: { code, message: error?.message || String(error) }, bubbles: true, composed: true,
+    }));
+  }
+}
+
+/** Gives `Class` a property per option name and an attribute per option (kebab-case). */
+export function withOptions(Class, names) {
+  Class.optionNames = names;
+  Class.optionOf = new Map(names.map((name) => [kebab(name), name]));
+  Class.observedAttributes = [...Class.optionOf.keys()];
+  for (const name of names) {
+    Object.defineProperty(Class.prototype, name, {
+      get() {
+        return this.getOption(name);
+      },
+      set(value) {
+        this.setOption(name, value);
+      },
+      configurable: true,
+      enumerable: true,
+    });
+  }
+  return Class;
+}

@@ -1,0 +1,57 @@
+// How the package's two entries (index.js for the widget, team.js for the team report) start
+// their wasm: once per page, whoever asks first and however many ask; with a clear error on a
+// server (where modules may be imported, but nothing can be shown); and, once started, handing
+// the wasm what it needs from JavaScript (the stylesheet and the language packs' loader).
+
+const ON_A_SERVER = "needs a browser and this is a server (or a worker): call it in an effect or an event handler, not while rendering";
+
+/** Throws a clear error where there is no document. */
+export function needBrowser(what) {
+  if (typeof document === "undefined") throw new Error(`cx-scorecard: ${what} ${ON_A_SERVER}`);
+}
+
+/**
+ * `glue` is the wasm-bindgen module's `{init, initSync}` and `handOver()` gives its wasm what it
+ * needs once started; `wasm()` is the response promise of its wasm (wasm.js) and `forget()` drops
+ * it. Returns `{init, initSync, started}`, where `init(input)` and `initSync(module)` take what
+ * the glue's take, and `started(what)` throws unless the wasm has started. (Functions, not the
+ * glue's module object: a bundler would make that a plain object, whose properties a page's
+ * `Object.prototype` could add to.)
+ */
+export function starter(glue, { handOver: give, wasm, forget }) {
+  let ready;
+  let done = false;
+  const handOver = (exports) => {
+    give();
+    done = true;
+    return exports;
+  };
+  return {
+    init(input) {
+      if (!ready) {
+        try {
+          needBrowser("init()");
+        } catch (e) {
+          return Promise.reject(e);
+        }
+        ready = glue.init(input ?? { module_or_path: wasm() }).then(handOver);
+        // A failed start (offline, say) is tried afresh by the next call.
+        ready.catch(() => {
+          ready = undefined;
+          if (input === undefined) forget();
+        });
+      }
+      return ready;
+    },
+    initSync(module) {
+      needBrowser("initSync()");
+      const exports = handOver(glue.initSync(module));
+      ready ??= Promise.resolve(exports);
+      return exports;
+    },
+    started(what) {
+      needBrowser(what);
+      if (!done) throw new Error(`cx-scorecard: ${what} was called before init() had finished: await init() first`);
+    },
+  };
+}

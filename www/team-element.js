@@ -1,0 +1,85 @@
+// <cx-scorecard-team>: the team report as a custom element (this module declares the class;
+// define.js defines it). Its module, team.js with its own wasm, is loaded only when such an
+// element first appears, so a page with the widget alone never downloads it. Every option of
+// mountTeam() is a property and an attribute (element-base.js), and so is `assetBase`.
+import { loadTeam } from "./loader.js";
+import { TEAM_OPTIONS } from "./options.js";
+import { LoadError, OptionsElement, withOptions } from "./element-base.js";
+
+/** Options that change in place, counting every result added so far again: what the user added stays. */
+const IN_PLACE = ["locale", "groupBy", "minGroup"];
+const URLS = ["resultsSrc", "baselineSrc", "definitionSrc", "assetBase"];
+const FAILED = "The team report could not be shown.";
+
+export class CxScorecardTeamElement extends OptionsElement {
+  #handle = null;
+
+  unmount() {
+    this.#handle?.destroy();
+    this.#handle = null;
+  }
+
+  optionChanged(name) {
+    if (!this.#handle || !IN_PLACE.includes(name)) return this.remount();
+    try {
+      this.#handle.update({ [name]: this.#value(name) });
+    } catch (e) {
+      this.unmount();
+      this.fail(FAILED, e);
+    }
+  }
+
+  /** Adds results (an array, one result, or JSON / NDJSON text or result codes); "previous" for the previous round. */
+  add(results, round) {
+    if (!this.#handle) throw new LoadError("not-ready", "the team report is not ready yet; wait for cx-scorecard:team-report");
+    return this.#handle.add(results, round);
+  }
+
+  /** The report so far, or null. */
+  report() {
+    return this.#handle?.report() ?? null;
+  }
+
+  /** Changes the language, the grouping or the smallest group shown, in place; returns the new report. */
+  update(options) {
+    const report = this.#handle?.update(options) ?? null;
+    for (const name of IN_PLACE) if (options?.[name] !== undefined) this.recordOption(name, options[name]);
+    return report;
+  }
+
+  /** An option's value for mountTeam(): URLs against the page; an empty locale is the browser's. */
+  #value(name) {
+    const value = URLS.includes(name) ? this.optionUrl(name) : this.getOption(name);
+    return value === "" && name === "locale" ? undefined : value;
+  }
+
+  #options() {
+    const options = Object.create(null);
+    for (const [name] of this.setOptions()) {
+      const value = this.#value(name);
+      if (value !== undefined && name !== "assetBase") options[name] = value;
+    }
+    return options;
+  }
+
+  async mountNow(generation) {
+    try {
+      const options = this.#options();
+      const base = this.optionUrl("assetBase");
+      const wasm = await loadTeam(base);
+      if (generation !== this.generation || !this.isConnected) return;
+      const box = document.createElement("div");
+      this.root.replaceChildren(box);
+      try {
+        this.#handle = wasm.mountTeam(box, options);
+      } catch (e) {
+        // mountTeam has reported it (cx-scorecard:error); the message is shown here.
+        this.fail(FAILED, e, false);
+      }
+    } catch (e) {
+      if (generation === this.generation) this.fail(FAILED, e);
+    }
+  }
+}
+
+withOptions(CxScorecardTeamElement, [...TEAM_OPTIONS, "assetBase"]);
