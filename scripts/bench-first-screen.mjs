@@ -55,8 +55,23 @@ const file = (path, type) => (req, res) => {
   res.end(readFileSync(path));
 };
 
-/** Routes for the benchmark's server: the SurveyJS page and its files. */
+/**
+ * A host page with nothing but the script tag and the element, the script from `?cdn=<origin>`
+ * (another origin sending CORS headers, as public npm CDNs do).
+ */
+const CDN_PAGE = (cdn) => `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>cx-scorecard from a CDN</title><link rel="icon" href="data:,">
+<script type="module" src="${cdn}/cx-scorecard.js"></script>
+</head><body><h1>A host page</h1><cx-scorecard></cx-scorecard></body></html>`;
+
+/** Routes for the benchmark's server: the SurveyJS page and its files, and the CDN host page. */
 export const routes = {
+  "/__cdn.html": (req, res) => {
+    const cdn = new URL(req.url, "http://x").searchParams.get("cdn");
+    res.writeHead(200, { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" });
+    res.end(CDN_PAGE(new URL(cdn).origin));
+  },
   "/__surveyjs.html": (req, res) => {
     res.writeHead(200, { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" });
     res.end(SURVEY_PAGE);
@@ -66,8 +81,11 @@ export const routes = {
   "/__survey/core.css": file("node_modules/survey-core/survey-core.min.css", "text/css"),
 };
 
+/** The paths measured: a label and a path on the site, or a function of `{cdn, vite}` origins. */
 export const PATHS = [
-  ["custom element, one script tag (element.html)", "element.html"],
+  ["custom element, one script tag, same origin (element.html)", "element.html"],
+  ["custom element, one script tag from a CDN on another origin", ({ cdn }) => `__cdn.html?cdn=${cdn}`],
+  ["custom element in a Vite production app", ({ vite }) => vite && `${vite}/`],
   ["declarative snippet with its hints (declarative.html)", "declarative.html"],
   ["iframe guest (embed.html)", "embed.html"],
   ["offline page (app.html)", "app.html"],
@@ -82,7 +100,11 @@ export const PATHS = [
  */
 function probe(definition) {
   const en = (t) => (typeof t === "string" ? t : t.en);
-  const t = (window.__t = { shown: null, ready: null, clicked: null, next: null, shift: 0 });
+  const t = (window.__t = { shown: null, ready: null, clicked: null, next: null, shift: 0, paint: null });
+  // The host page's own first paint, which the widget's first screen is read against.
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) if (e.name === "first-paint") t.paint ??= e.startTime;
+  }).observe({ type: "paint", buffered: true });
   document.addEventListener("cx-scorecard:ready", () => (t.ready ??= performance.now()), { once: true });
   document.addEventListener("click", () => (t.clicked ??= performance.now()), true);
   const scope = () => document.querySelector("cx-scorecard")?.shadowRoot ?? document;
@@ -109,8 +131,9 @@ function probe(definition) {
   requestAnimationFrame(tick);
 }
 
-/** One cold run of `path`; with `early`, Start is clicked as soon as it is shown. */
-async function run(browser, origin, path, latency, early) {
+/** One cold run of `url`; with `early`, Start is clicked as soon as it is shown. */
+async function run(browser, url, latency, early) {
+  const path = new URL(url).pathname.slice(1);
   const context = await browser.newContext();
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
@@ -119,7 +142,7 @@ async function run(browser, origin, path, latency, early) {
     await cdp.send("Network.emulateNetworkConditions", { offline: false, latency, downloadThroughput: -1, uploadThroughput: -1 });
   }
   await page.addInitScript(probe, { profile: definition.profile });
-  await page.goto(`${origin}/${path}`, { waitUntil: "commit" });
+  await page.goto(url, { waitUntil: "commit" });
   await page.waitForFunction(() => window.__t?.shown !== null);
   const survey = path.startsWith("__survey");
   // A declarative snippet's screen is there before any script: a click then cannot be kept, so the
@@ -136,7 +159,7 @@ async function run(browser, origin, path, latency, early) {
   } else if (!survey) {
     await page.waitForFunction(() => window.__t.ready !== null);
   }
-  // Two more frames, so that a shift at the swap has been reported.
+  // Two more frames, so that a shift at the swap (and the first paint) has been reported.
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   const t = await page.evaluate(() => window.__t);
   await context.close();
@@ -144,16 +167,21 @@ async function run(browser, origin, path, latency, early) {
   return t;
 }
 
-/** Measures every path `runs` times at each latency; returns the table's rows. */
-export async function firstScreenRows(browser, origin, runs, { ms, pct }) {
+/**
+ * Measures every path `runs` times at each latency; returns the table's rows. `origins` are the
+ * CDN's (the package's folder on another origin) and the Vite production app's (if it was built).
+ */
+export async function firstScreenRows(browser, origin, runs, { ms, pct }, origins) {
+  const paths = PATHS.map(([label, path]) => [label, typeof path === "function" ? path(origins) : path]).filter(([, path]) => path);
+  const url = (path) => (/^https?:/.test(path) ? path : `${origin}/${path}`);
   const results = {};
   for (const latency of [0, 100]) {
     for (let i = 0; i < runs; i++) {
-      for (const [, path] of PATHS) {
+      for (const [, path] of paths) {
         const key = `${path}@${latency}`;
         results[key] ??= { normal: [], early: [] };
-        results[key].normal.push(await run(browser, origin, path, latency, false));
-        results[key].early.push(await run(browser, origin, path, latency, true));
+        results[key].normal.push(await run(browser, url(path), latency, false));
+        results[key].early.push(await run(browser, url(path), latency, true));
       }
     }
   }
@@ -164,7 +192,7 @@ export async function firstScreenRows(browser, origin, runs, { ms, pct }) {
     const sShown = p50(survey.normal.map((t) => t.shown));
     const where = latency ? "over a 100 ms round trip" : "on loopback";
     rows.push([`first screen by embed path, ${where} (p50): control shown / ready / layout shift; early click → next screen`, "", ""]);
-    for (const [label, path] of PATHS) {
+    for (const [label, path] of paths) {
       const r = results[`${path}@${latency}`];
       const shown = p50(r.normal.map((t) => t.shown));
       const ready = p50(r.normal.map((t) => t.ready));
@@ -177,6 +205,14 @@ export async function firstScreenRows(browser, origin, runs, { ms, pct }) {
           ? "shown ≤ 0.3×, ready ≤ 0.5×, shift 0"
           : "shown ≤ 0.15×, shift 0";
       rows.push([`  ${label}`, `${ms(shown)} / ${ms(ready)}${ratio} / ${shift.toFixed(4)}; ${ms(next)}`, target]);
+    }
+    // The element's first control against the host page's own first paint: at most one round trip
+    // (the loader's request) plus 30 ms.
+    rows.push([`  the element's first control after the host page's first paint, ${where} (p50)`, "", ""]);
+    for (const [label, path] of paths.filter(([label]) => label.startsWith("custom element"))) {
+      const r = results[`${path}@${latency}`];
+      const after = p50(r.normal.map((t) => t.shown - t.paint));
+      rows.push([`    ${label.replace("custom element, ", "").replace("custom element ", "")}`, ms(after), `≤ ${latency + 30} ms`]);
     }
   }
   return rows;

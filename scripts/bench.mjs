@@ -5,6 +5,7 @@
 // Two rows measure the browser rather than the widget, so the others can be read against them:
 // an empty page's navigation to `load` (cold cache), and a click that changes nothing to the next
 // paint (which waits for the next frame, up to 16.7 ms at 60 Hz, however little work a click does).
+import { existsSync } from "node:fs";
 import { launch, startServer, answerAll, TABLE } from "../tests/pages/harness.mjs";
 import { sizes } from "./size.mjs";
 import { firstScreenRows, routes } from "./bench-first-screen.mjs";
@@ -17,6 +18,11 @@ const pct = (xs, p) => {
 const ms = (x) => `${x.toFixed(x < 10 ? 2 : 1)} ms`;
 const browser = await launch();
 const site = await startServer({ routes });
+// The package's folder on another origin, as a CDN serves it; and the Vite production app that
+// scripts/bench.sh builds with the package, if it could.
+const cdn = await startServer({ root: "pkg" });
+const VITE_APP = "target/bench-vite/dist";
+const vite = existsSync(`${VITE_APP}/index.html`) ? await startServer({ root: VITE_APP }) : null;
 const rows = [];
 
 // 1. Navigation start → first screen interactive (the `ready` event), cold cache each run, on the
@@ -184,7 +190,7 @@ rows.push(["start → first question painted (p50 / p95)", `${ms(pct(firstQuesti
   const page = await context.newPage();
   await page.goto(`${site.origin}/team-codes.html?team`);
   const team = await page.evaluate(async (runs) => {
-    const { default: init, mountTeam } = await import("/pkg/cx_scorecard_team.js");
+    const { default: init, mountTeam } = await import("/team.js");
     const wasm = await init();
     const fixture = await (await fetch("/team-results.json")).json();
     const many = (n) => Array.from({ length: n }, (_, i) => ({ ...fixture[i % 40], id: i.toString(16).padStart(32, "0") }));
@@ -220,9 +226,9 @@ rows.push(["start → first question painted (p50 / p95)", `${ms(pct(firstQuesti
   await context.close();
 }
 // 5. The first screen per embed path, against SurveyJS running the same assessment.
-rows.push(...(await firstScreenRows(browser, site.origin, RUNS, { ms, pct })));
+rows.push(...(await firstScreenRows(browser, site.origin, RUNS, { ms, pct }, { cdn: cdn.origin, vite: vite?.origin })));
 await browser.close();
-site.server.close();
+for (const s of [site, cdn, vite]) s?.server.close();
 
 const size = sizes();
 rows.unshift(

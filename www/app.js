@@ -1,6 +1,5 @@
 // The standalone page: the whole assessment, working offline once loaded (service worker).
 import { showTemplate, swap } from "./cx-scorecard-prerender.js";
-import { loadWidget, preparePack } from "./loader.js";
 
 const status = document.getElementById("offline-status");
 /**
@@ -31,7 +30,9 @@ const params = new URLSearchParams(location.search);
 const options = params.get("locale") ? { locale: params.get("locale") } : {};
 // The glue, the wasm and the visitor's language pack load at once; the first screen (prerendered
 // in this page) does not wait for them.
-const loading = Promise.all([loadWidget(), preparePack(options.locale)]);
+// (Imported dynamically, so that the first screen does not wait for the loader's modules.)
+const loading = import("./loader.js").then(({ loadWidget, preparePack }) =>
+  Promise.all([loadWidget(), preparePack(options.locale)]));
 loading.catch(() => {}); // a failure is reported below
 const first = showTemplate(widget, options);
 try {

@@ -1,7 +1,6 @@
 // The iframe guest: embed.html?parentOrigin=https://partner.example&locale=fr
 // Messages go only to the allow-listed parent origin(s); commands are taken only from them.
 import { showTemplate, swap } from "./cx-scorecard-prerender.js";
-import { loadWidget, preparePack } from "./loader.js";
 
 const params = new URLSearchParams(location.search);
 const widget = document.getElementById("widget");
@@ -18,7 +17,9 @@ if (params.has("resultCode")) options.resultCode = params.get("resultCode");
 
 // The glue, the wasm and the visitor's language pack load at once; the first screen (prerendered
 // in this page) does not wait for them.
-const loading = Promise.all([loadWidget(), preparePack(options.locale)]);
+// (Imported dynamically, so that the first screen does not wait for the loader's modules.)
+const loading = import("./loader.js").then(({ loadWidget, preparePack }) =>
+  Promise.all([loadWidget(), preparePack(options.locale)]));
 loading.catch(() => {}); // a failure is reported below
 
 const misplaced = framed && origins === null;
