@@ -28,7 +28,7 @@ for (const key of ["version", "description", "license"]) if (!cargo[key]) fail(`
 // --- the modules, each with its declarations, as they are in www/ (their imports name files of the package) ---
 const MODULES = [
   "index", "team", "start", "wasm", "loader", "element-base", "scorecard-element", "team-element", "define", "element",
-  "cx-scorecard-prerender", "cx-scorecard-frame",
+  "react", "cx-scorecard-prerender", "cx-scorecard-frame",
 ];
 const DECLARATIONS_ONLY = ["intro", "style", "cx-scorecard"]; // modules the build makes
 const GUEST = ["embed.js", "embed.css", "favicon.svg"]; // the iframe guest's files (embed.html is the prerender's)
@@ -81,8 +81,11 @@ await esbuild.build({
 });
 
 // --- the modules hosts load one by one (the iframe guest, bundlers), minified like the glue ---
+// Bundlers' own comments stay: `import(/* webpackIgnore: true */ …)` for an asset base's URL.
 for (const file of [...MODULES.map((m) => `pkg/${m}.js`), "pkg/embed.js"]) {
-  execFileSync("node_modules/.bin/terser", [file, "--module", "--compress", "--mangle", "-o", file]);
+  execFileSync("node_modules/.bin/terser", [
+    file, "--module", "--compress", "--mangle", "--comments", "/webpackIgnore|turbopackIgnore|@vite-ignore/", "-o", file,
+  ]);
 }
 
 // --- package.json ---
@@ -107,8 +110,8 @@ const json = {
     "./define": module("define"),
     "./scorecard-element": module("scorecard-element"),
     "./team-element": module("team-element"),
-    // The script-tag edition: everything for the first screen in one file.
-    "./cx-scorecard.js": module("cx-scorecard"),
+    // Both elements as React components (React 18 and 19, server rendering).
+    "./react": module("react"),
     // The partner page's iframe helper; the guest page it frames is embed.html.
     "./frame": module("cx-scorecard-frame"),
     // The prerendered first screen and the swap to the live widget, for hosts that call mount().
@@ -125,6 +128,9 @@ const json = {
     "./package.json": "./package.json",
   },
   customElements: "custom-elements.json",
+  // Only cx-scorecard/react imports React.
+  peerDependencies: { react: ">=18" },
+  peerDependenciesMeta: { react: { optional: true } },
   // What has an effect on import: the two that define the elements, the iframe guest's script
   // (embed.html's), and the stylesheets.
   sideEffects: ["./element.js", "./cx-scorecard.js", "./embed.js", "*.css"],

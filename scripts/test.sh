@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Runs every test: format and lints, native (engine), wasm in headless Chromium, then page tests in
-# Chromium.
+# Runs every test: format and lints, native (engine), wasm in headless Chromium, page tests in
+# Chromium, then the package in the toolchains its users have.
 # Installs whatever is missing first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -43,3 +43,8 @@ node scripts/size.mjs --budget-english "${SIZE_BUDGET_ENGLISH_KB:-320.6}" --budg
 
 echo "== page tests in Chromium"
 node --test --test-reporter=spec tests/pages/
+
+# The packed package installed into apps made with Vite (vanilla TS, React, Vue), webpack and
+# Next.js, each type-checked, run in its dev server and as a production build, in Chromium.
+echo "== toolchains"
+node --test --test-reporter=spec tests/toolchains/

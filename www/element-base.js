@@ -30,6 +30,17 @@ function pageUrl(name, value, what) {
   }
 }
 
+/** Whether two option values are the same data: the same value, or objects with the same JSON. */
+function same(a, b) {
+  if (a === b) return true;
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
+  try {
+    return JSON.stringify(a) === JSON.stringify(b);
+  } catch {
+    return false; // not data (a cycle, say): mount() says why
+  }
+}
+
 let failureSheet;
 function failureStyles() {
   if (!failureSheet) {
@@ -109,8 +120,15 @@ export class OptionsElement extends Base {
   }
 
   setOption(name, value) {
-    if (value === undefined || value === null) this.#values.delete(name);
-    else this.#values.set(name, { value, attribute: false });
+    const now = this.#values.get(name);
+    if (value === undefined || value === null) {
+      if (!now) return;
+      this.#values.delete(name);
+    } else {
+      // The same data again (a framework's render passes a new but equal object each time) is no change.
+      if (now && !now.attribute && same(now.value, value)) return;
+      this.#values.set(name, { value, attribute: false });
+    }
     this.#changed(name);
   }
 

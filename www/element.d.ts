@@ -25,8 +25,8 @@ type VueHTMLAttributes = import("vue").HTMLAttributes;
 // @ts-ignore: Svelte's types, where Svelte is installed
 type SvelteHTMLAttributes<T> = import("svelte/elements").HTMLAttributes<T>;
 
-/** An element's properties and attributes as a framework's props. */
-type Props<Properties> = Partial<Properties> & Attributes<Properties>;
+/** An element's properties and attributes as a framework's props (an attribute only where its name is not the property's). */
+type Props<Properties> = Partial<Properties> & Omit<Attributes<Properties>, keyof Properties>;
 /** `on<event>` handlers, as React 19 and Svelte 5 take them on custom elements. */
 type Handlers<Events> = { [K in keyof Events & string as `on${K}`]?: (event: Events[K]) => void };
 
@@ -54,8 +54,10 @@ declare module "react" {
   }
 }
 
-/** `@cx-scorecard:complete` handlers, as Vue's templates name them (`onCx-scorecard:complete`). */
-type VueHandlers<Events> = { [K in keyof Events & string as `on${Capitalize<K>}`]?: (event: Events[K]) => void };
+/** `cx-scorecard:lead-shown` → `cxScorecard:leadShown`, as Vue camelizes an event's name. */
+type Camel<S extends string> = S extends `${infer Head}-${infer Tail}` ? `${Head}${Camel<Capitalize<Tail>>}` : S;
+/** `@cx-scorecard:complete` handlers, as Vue's templates look them up (`onCxScorecard:complete`). */
+type VueHandlers<Events> = { [K in keyof Events & string as `on${Capitalize<Camel<K>>}`]?: (event: Events[K]) => void };
 
 // A custom element as Vue's templates see it, as Vue's guide to web components and TypeScript
 // declares one: its instance, with `$props` for the template's type checking only.

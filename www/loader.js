@@ -28,7 +28,7 @@ function once(key, load) {
 
 /** A file of the package served at `base`, which no bundler should touch. */
 const at = (base, name) => new URL(name, base).href;
-const external = (base, name) => import(/* webpackIgnore: true */ /* @vite-ignore */ at(base, name));
+const external = (base, name) => import(/* webpackIgnore: true */ /* turbopackIgnore: true */ /* @vite-ignore */ at(base, name));
 
 /** Starts `module`'s wasm from `wasm` (a response's promise). */
 async function start(module, wasm) {

@@ -56,7 +56,7 @@ test("the installed package has its name, version, exports and every file they n
   assert.equal(pkg.customElements, "custom-elements.json");
   assert.deepEqual(pkg.sideEffects, ["./element.js", "./cx-scorecard.js", "./embed.js", "*.css"]);
   assert.deepEqual(Object.keys(pkg.exports), [
-    ".", "./team", "./element", "./define", "./scorecard-element", "./team-element", "./cx-scorecard.js", "./frame", "./prerender",
+    ".", "./team", "./element", "./define", "./scorecard-element", "./team-element", "./react", "./frame", "./prerender",
     "./intro.js", "./style.js", "./intro/*.html", "./cx-scorecard.css", "./embed.html", "./wasm", "./schema/*", "./locales/*",
     "./custom-elements.json", "./package.json",
   ]);
@@ -242,8 +242,10 @@ test("the script-tag edition from another origin (a CDN sending CORS headers) sh
 
 test("importing every module of the package in Node (as a server renders a page) throws nothing; mount() and init() say why they cannot run there", () => {
   const pkg = JSON.parse(readFileSync(join(installed, "package.json"), "utf8"));
+  // (cx-scorecard/react needs React, which this scratch project does not have: the Next.js fixture of
+  // tests/toolchains renders it on a server.)
   const modules = Object.entries(pkg.exports)
-    .filter(([, target]) => typeof target !== "string")
+    .filter(([entry, target]) => typeof target !== "string" && entry !== "./react")
     .map(([entry]) => entry.replace(/^\./, "cx-scorecard"));
   assert.ok(modules.length >= 10, modules.join(" "));
   const script = `
