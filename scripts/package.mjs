@@ -4,7 +4,7 @@
 // edition pkg/cx-scorecard.js (esbuild), minifies the modules (terser), and writes
 // pkg/package.json with name, version, description and license from Cargo.toml's [package].
 // Fails loudly on any surprise.
-import { copyFileSync, existsSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, cpSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import { relative, resolve } from "node:path";
 import { execFileSync } from "node:child_process";
 import * as esbuild from "esbuild";
@@ -41,6 +41,7 @@ for (const name of MODULES) {
 for (const name of DECLARATIONS_ONLY) copyFileSync(`www/${name}.d.ts`, `pkg/${name}.d.ts`);
 for (const file of GUEST) copyFileSync(`www/${file}`, `pkg/${file}`);
 copyFileSync("README.md", "pkg/README.md");
+cpSync("docs", "pkg/docs", { recursive: true });
 copyFileSync("LICENSE", "pkg/LICENSE");
 // The glue names its wasm relative to itself; written as "./…" every bundler sees it as a file.
 for (const glue of ["cx_scorecard.js", "cx_scorecard_team.js"]) {
@@ -148,6 +149,8 @@ const json = {
     "locales/",
     "README.md",
     "LICENSE",
+    // The guides the README links to, and its screenshot.
+    "docs/",
   ],
   keywords: ["web-component", "custom-element", "assessment", "customer-experience", "wasm", "yew"],
 };

@@ -9,7 +9,8 @@ import style from "./style.js";
 import { starter } from "./start.js";
 import { widgetWasm, forget } from "./wasm.js";
 
-export * from "./cx_scorecard.js";
+// The glue's other exports (not its hand-over to the wasm, which init() makes).
+export { registerLocale, validateDefinition } from "./cx_scorecard.js";
 
 /** The pack of `language` (an object), as the wasm asks for it. */
 function loadPack(language) {

@@ -11,7 +11,7 @@ import { assessment, screens } from "./intro.js";
 import { loadedWidget, loadWidget, preparePack } from "./loader.js";
 import { WIDGET_OPTIONS } from "./options.js";
 import style from "./style.js";
-import { LoadError, OptionsElement, withOptions } from "./element-base.js";
+import { OptionsElement, withOptions } from "./element-base.js";
 
 /** Options whose empty attribute means the default, as if it were absent. */
 const EMPTY_IS_DEFAULT = ["locale", "leadCapture"];
@@ -200,15 +200,8 @@ export class CxScorecardElement extends OptionsElement {
   }
 }
 
-/** An attribute's text as the option's value. */
+/** An attribute's text as the option's value: its text (mount() reads JSON text), but for the data layer's. */
 function fromAttribute(name, text) {
-  if (name === "theme" && text.trim().startsWith("{")) {
-    try {
-      return JSON.parse(text);
-    } catch (e) {
-      throw new LoadError("options", `the theme attribute is not valid JSON: ${e.message}`);
-    }
-  }
   if (name === "dataLayer") return text === "" || text === "true" ? true : text === "false" ? false : text;
   return text;
 }

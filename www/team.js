@@ -7,7 +7,6 @@ import style from "./style.js";
 import { starter } from "./start.js";
 import { teamWasm, forget } from "./wasm.js";
 
-export * from "./cx_scorecard_team.js";
 
 const start = starter(
   { init: glueInit, initSync: glueInitSync },

@@ -168,10 +168,11 @@ impl<'de> Deserialize<'de> for Origins {
     }
 }
 
-/// `theme`: a colour scheme, or theme properties.
+/// `theme`: a colour scheme, or theme properties (or their JSON, as an attribute or a framework
+/// that renders the property as text gives them).
 #[derive(Tsify, Clone, Debug, PartialEq)]
 #[tsify(hashmap_as_object, missing_as_null)]
-#[tsify(type = "Scheme | ThemeProperties")]
+#[tsify(type = "Scheme | ThemeProperties | string")]
 pub enum ThemeOption {
     Scheme(Scheme),
     Properties(ThemeProperties),
@@ -186,6 +187,13 @@ impl<'de> Deserialize<'de> for ThemeOption {
                 f.write_str("\"auto\", \"light\", \"dark\" or an object of theme properties")
             }
             fn visit_str<E: de::Error>(self, s: &str) -> Result<ThemeOption, E> {
+                if s.trim_start().starts_with('{') {
+                    // Read as an object given as such would be (parsed by the browser).
+                    let object = crate::ui::wire::parse_js(s).map_err(|e| E::custom(e.to_string()))?;
+                    return ThemeProperties::deserialize(serde_wasm_bindgen::Deserializer::from(object))
+                        .map(ThemeOption::Properties)
+                        .map_err(|e| E::custom(e.to_string()));
+                }
                 Scheme::deserialize(de::value::StrDeserializer::new(s)).map(ThemeOption::Scheme)
             }
             fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<ThemeOption, A::Error> {

@@ -303,7 +303,7 @@ test("the element's attributes react, ::part() styles apply, and removal destroy
     w.removeAttribute("definition-src");
     w.setAttribute("theme", "{not json");
   });
-  await el.getByText(/the theme attribute is not valid JSON/).waitFor();
+  await el.getByText(/options\.theme: not JSON/).waitFor();
   await page.evaluate(() => document.querySelector("cx-scorecard").setAttribute("theme", "dark"));
   await el.getByRole("heading", { name: "CX Operations capability assessment" }).waitFor();
   assert.equal(await el.locator(".cxs").getAttribute("class"), "cxs cxs-dark");

@@ -264,7 +264,11 @@ test("importing every module of the package in Node (as a server renders a page)
   const run = execFileSync(process.execPath, ["--input-type=module", "-e", script], { cwd: project, encoding: "utf8" });
   const out = JSON.parse(run);
   for (const specifier of modules) assert.ok(Array.isArray(out[specifier]), `${specifier}: ${out[specifier]}`);
-  assert.ok(out["cx-scorecard"].includes("mount") && out["cx-scorecard"].includes("default"), out["cx-scorecard"].join());
+  // Exactly what the declarations say: every function the glue declares, and nothing internal.
+  const declared = (file) => [...readFileSync(join(installed, file), "utf8").matchAll(/^export function (\w+)/gm)].map(([, name]) => name);
+  assert.deepEqual(out["cx-scorecard"], ["default", ...declared("cx_scorecard.d.ts")].sort());
+  assert.deepEqual(out["cx-scorecard/team"], ["default", ...declared("cx_scorecard_team.d.ts")].sort());
+  assert.ok(out["cx-scorecard"].includes("mount") && out["cx-scorecard"].includes("initSync"), out["cx-scorecard"].join());
   assert.deepEqual(out["cx-scorecard/element"], ["CxScorecardElement", "CxScorecardTeamElement", "defineCxScorecard", "defineCxScorecardTeam"]);
   const server = "needs a browser and this is a server (or a worker): call it in an effect or an event handler, not while rendering";
   assert.equal(out.mount, `cx-scorecard: mount() ${server}`);

@@ -57,6 +57,23 @@ test("every option is a property taking its value as it is: a definition, a them
   await context.close();
 });
 
+test("an object option's property also takes its JSON text, as its attribute does", async () => {
+  const { page, context, problems } = await blank();
+  await loadElements(page);
+  await page.evaluate((definition) => {
+    const el = document.createElement("cx-scorecard");
+    el.id = "text";
+    el.definition = JSON.stringify(definition);
+    el.theme = '{"accent": "#7b1fa2"}';
+    el.cta = '[{"id": "call", "text": "Book a call", "url": "https://example.com/call"}]';
+    document.body.append(el);
+  }, QUICK_CHECK);
+  await page.locator("#text").getByRole("heading", { name: "CX quick check" }).waitFor();
+  assert.equal(await primaryBackground(page, "text"), PURPLE);
+  assert.deepEqual(problems(), []);
+  await context.close();
+});
+
 test("properties set before the element is defined are honoured", async () => {
   const { page, context, problems } = await blank();
   await page.evaluate((definition) => {
