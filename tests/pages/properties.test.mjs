@@ -26,6 +26,22 @@ async function blank(options = {}) {
 }
 
 const loadElements = (page) => page.evaluate(() => import("/cx-scorecard.js").then(() => customElements.whenDefined("cx-scorecard")));
+/** A page with one element (#w, without autosave), started: on its profile page. */
+async function started() {
+  const opened = await blank();
+  await loadElements(opened.page);
+  await opened.page.evaluate(() => {
+    const el = document.createElement("cx-scorecard");
+    el.id = "w";
+    el.autosave = false;
+    document.body.append(el);
+  });
+  const w = opened.page.locator("#w");
+  await w.getByRole("button", { name: "Start the assessment" }).click();
+  await w.getByRole("heading", { name: "About your organisation" }).waitFor();
+  return { ...opened, w };
+}
+
 /** The computed background of the primary button inside the element's shadow root. */
 const primaryBackground = (page, id) =>
   page.evaluate((id) => getComputedStyle(document.getElementById(id).shadowRoot.querySelector(".cxs-primary")).backgroundColor, id);
@@ -93,17 +109,7 @@ test("properties set before the element is defined are honoured", async () => {
 });
 
 test("a property changed after mount does what its attribute's change does; the last one set counts", async () => {
-  const { page, context, problems } = await blank();
-  await loadElements(page);
-  await page.evaluate(() => {
-    const el = document.createElement("cx-scorecard");
-    el.id = "w";
-    el.autosave = false;
-    document.body.append(el);
-  });
-  const w = page.locator("#w");
-  await w.getByRole("button", { name: "Start the assessment" }).click();
-  await w.getByRole("heading", { name: "About your organisation" }).waitFor();
+  const { page, context, problems, w } = await started();
   await w.locator("select").first().selectOption({ index: 1 });
   // locale: in place, the answers kept.
   await page.evaluate(() => (document.getElementById("w").locale = "de"));
@@ -158,17 +164,7 @@ test("a wrong property value is a clear error naming it, shown and reported, as 
 });
 
 test("the handle's methods are the element's: result(), reset(), setLocale()", async () => {
-  const { page, context, problems } = await blank();
-  await loadElements(page);
-  await page.evaluate(() => {
-    const el = document.createElement("cx-scorecard");
-    el.id = "w";
-    el.autosave = false;
-    document.body.append(el);
-  });
-  const w = page.locator("#w");
-  await w.getByRole("button", { name: "Start the assessment" }).click();
-  await w.getByRole("heading", { name: "About your organisation" }).waitFor();
+  const { page, context, problems, w } = await started();
   assert.equal(await page.evaluate(() => document.getElementById("w").result()), null);
   await page.evaluate(() => document.getElementById("w").setLocale("de"));
   await w.getByRole("heading", { name: "Über Ihre Organisation" }).waitFor();
