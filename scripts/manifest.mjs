@@ -116,6 +116,8 @@ function cssProperties() {
   return list;
 }
 
+const themeProperties = cssProperties();
+
 /** An element's declaration in the manifest. */
 function element({ file, className, tagName, optionsFile, optionsName, propertiesName, eventsName, eventsFile, eventsSource, description, partDirs }) {
   const source = Object.fromEntries(properties(optionsFile, optionsName).map((p) => [p.name, p]));
@@ -150,7 +152,7 @@ function element({ file, className, tagName, optionsFile, optionsName, propertie
     members: [...fields, ...methods(file, className)],
     events,
     cssParts: parts(partDirs),
-    cssProperties: cssProperties(),
+    cssProperties: themeProperties,
   };
 }
 
@@ -169,6 +171,24 @@ const team = element({
   partDirs: ["src/ui/team"],
 });
 
+/** The define step's functions, as define.d.ts declares them. */
+function defineFunctions() {
+  return ["defineCxScorecard", "defineCxScorecardTeam"].map((name) => {
+    const symbol = exported("define.d.ts", name);
+    const signature = checker.getSignaturesOfType(checker.getTypeOfSymbol(symbol), ts.SignatureKind.Call)[0];
+    return {
+      kind: "function",
+      name,
+      description: docs(symbol),
+      parameters: signature.parameters.map((p) => ({
+        name: p.name,
+        optional: true,
+        type: { text: checker.typeToString(checker.getTypeOfSymbol(p), undefined, ts.TypeFormatFlags.NoTruncation) },
+      })),
+    };
+  });
+}
+
 const definition = (name, module, className) => ({ kind: "custom-element-definition", name, declaration: { name: className, module } });
 const js = (name, module) => ({ kind: "js", name, declaration: { name, module } });
 const manifest = {
@@ -184,9 +204,17 @@ const manifest = {
       exports: [
         definition("cx-scorecard", "scorecard-element.js", "CxScorecardElement"),
         definition("cx-scorecard-team", "team-element.js", "CxScorecardTeamElement"),
-        { kind: "js", name: "CxScorecardElement", declaration: { name: "CxScorecardElement", module: "scorecard-element.js" } },
-        { kind: "js", name: "CxScorecardTeamElement", declaration: { name: "CxScorecardTeamElement", module: "team-element.js" } },
+        js("CxScorecardElement", "scorecard-element.js"),
+        js("CxScorecardTeamElement", "team-element.js"),
+        js("defineCxScorecard", "define.js"),
+        js("defineCxScorecardTeam", "define.js"),
       ],
+    },
+    {
+      kind: "javascript-module",
+      path: "define.js",
+      declarations: defineFunctions(),
+      exports: [js("defineCxScorecard", "define.js"), js("defineCxScorecardTeam", "define.js")],
     },
     {
       kind: "javascript-module",

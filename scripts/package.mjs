@@ -82,10 +82,12 @@ await esbuild.build({
 });
 
 // --- the modules hosts load one by one (the iframe guest, bundlers), minified like the glue ---
-// Bundlers' own comments stay: `import(/* webpackIgnore: true */ …)` for an asset base's URL.
+// Bundlers' own comments stay: `import(/* webpackIgnore: true */ …)` for an asset base's URL; and
+// so do directives (react.js is "use client", for Next.js's server components).
 for (const file of [...MODULES.map((m) => `pkg/${m}.js`), "pkg/embed.js"]) {
   execFileSync("node_modules/.bin/terser", [
-    file, "--module", "--compress", "--mangle", "--comments", "/webpackIgnore|turbopackIgnore|@vite-ignore/", "-o", file,
+    file, "--module", "--compress", "directives=false", "--mangle", "--comments", "/webpackIgnore|turbopackIgnore|@vite-ignore/",
+    "-o", file,
   ]);
 }
 
@@ -123,6 +125,7 @@ const json = {
     "./cx-scorecard.css": "./cx-scorecard.css",
     "./embed.html": "./embed.html",
     "./wasm": "./cx_scorecard_bg.wasm",
+    "./team-wasm": "./cx_scorecard_team_bg.wasm",
     "./schema/*": "./schema/*",
     "./locales/*": "./locales/*",
     "./custom-elements.json": "./custom-elements.json",

@@ -30,14 +30,29 @@ function pageUrl(name, value, what) {
   }
 }
 
-/** Whether two option values are the same data: the same value, or objects with the same JSON. */
-function same(a, b) {
-  if (a === b) return true;
+/**
+ * Whether two option values are the same data: equal values, or arrays and plain objects whose own
+ * enumerable members are the same data (never through `toJSON` or anything else a page may have set
+ * on a prototype); JSON text is the same data as what it parses to, as mount() reads it.
+ */
+function same(a, b, depth = 0) {
+  if (Object.is(a, b)) return true;
+  if (depth > 64) return false; // deeper than any option, or contains itself: mount() says why
+  if (typeof a === "string" && typeof b === "object") return sameAsText(b, a);
+  if (typeof b === "string" && typeof a === "object") return sameAsText(a, b);
   if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  return keys.every((key) => Object.hasOwn(b, key) && same(a[key], b[key], depth + 1));
+}
+
+function sameAsText(value, text) {
+  if (value === null || !/^\s*[[{]/.test(text)) return false;
   try {
-    return JSON.stringify(a) === JSON.stringify(b);
+    return same(value, JSON.parse(text), 1);
   } catch {
-    return false; // not data (a cycle, say): mount() says why
+    return false;
   }
 }
 
@@ -101,10 +116,7 @@ export class OptionsElement extends Base {
   }
 
   attributeChangedCallback(attribute, oldValue, value) {
-    const name = this.constructor.optionOf.get(attribute);
-    if (value === null) this.#values.delete(name);
-    else this.#values.set(name, { value, attribute: true });
-    if (oldValue !== value) this.#changed(name);
+    this.#set(this.constructor.optionOf.get(attribute), value, true);
   }
 
   /** The option's value as set (a property's value, or an attribute's text), or undefined. */
@@ -119,15 +131,29 @@ export class OptionsElement extends Base {
     return pageUrl(name, set.value, set.attribute ? `the ${kebab(name)} attribute` : `the ${name} property`);
   }
 
+  /** The asset base (see loader.js) as a folder's URL, whether or not it was given with its final "/". */
+  assetBaseUrl() {
+    const url = this.optionUrl("assetBase");
+    return url === undefined || url.endsWith("/") ? url : `${url}/`;
+  }
+
   setOption(name, value) {
+    this.#set(name, value, false);
+  }
+
+  /**
+   * Sets an option from a property or an attribute, and acts on it if the option in effect changes:
+   * the same data again (a framework's render passes a new but equal object each time; a property
+   * equal to its attribute's text) is no change.
+   */
+  #set(name, value, attribute) {
     const now = this.#values.get(name);
     if (value === undefined || value === null) {
       if (!now) return;
       this.#values.delete(name);
     } else {
-      // The same data again (a framework's render passes a new but equal object each time) is no change.
-      if (now && !now.attribute && same(now.value, value)) return;
-      this.#values.set(name, { value, attribute: false });
+      this.#values.set(name, { value, attribute });
+      if (now && same(now.value, value)) return;
     }
     this.#changed(name);
   }
@@ -158,7 +184,8 @@ export class OptionsElement extends Base {
       this.#pending = false;
       if (!this.isConnected) return;
       this.unmount();
-      this.mountNow(++this.generation);
+      // mountNow shows and reports its own failures; nothing may escape as an unhandled rejection.
+      this.mountNow(++this.generation).catch(() => {});
     });
   }
 

@@ -3,14 +3,18 @@
 // (cx_scorecard.js); init() starts the wasm once per page and hands it the stylesheet (style.js,
 // which the prerendered first screen shares) and the language packs' loader (locales/index.js):
 // every file the widget loads is named by a literal, so bundlers emit it.
-import glueInit, { initSync as glueInitSync, mount as glueMount, __cxAssets } from "./cx_scorecard.js";
+import glueInit, {
+  initSync as glueInitSync,
+  mount as glueMount,
+  registerLocale as glueRegisterLocale,
+  validateDefinition as glueValidateDefinition,
+  __cxAssets,
+} from "./cx_scorecard.js";
 import packs from "./locales/index.js";
 import style from "./style.js";
 import { starter } from "./start.js";
 import { widgetWasm, forget } from "./wasm.js";
 
-// The glue's other exports (not its hand-over to the wasm, which init() makes).
-export { registerLocale, validateDefinition } from "./cx_scorecard.js";
 
 /** The pack of `language` (an object), as the wasm asks for it. */
 function loadPack(language) {
@@ -37,4 +41,16 @@ export function initSync(module) {
 export function mount(element, options) {
   start.started("mount()");
   return glueMount(element, options);
+}
+
+/** Validates a definition: see the glue's declaration. */
+export function validateDefinition(definition) {
+  start.started("validateDefinition()", false);
+  return glueValidateDefinition(definition);
+}
+
+/** Adds a language pack: see the glue's declaration. */
+export function registerLocale(pack) {
+  start.started("registerLocale()", false);
+  return glueRegisterLocale(pack);
 }

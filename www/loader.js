@@ -7,7 +7,8 @@
 // there instead, past any bundler.
 import init, { mount, registerLocale } from "./index.js";
 import packs from "./locales/index.js";
-import { widgetWasm, teamWasm } from "./wasm.js";
+import { language } from "./cx-scorecard-prerender.js";
+import { forget, teamWasm } from "./wasm.js";
 
 /** The widget's module as the elements use it. */
 const widget = Object.freeze({ mount, registerLocale });
@@ -45,8 +46,7 @@ export function loadedWidget(base) {
 export function loadWidget(base) {
   return once(`widget ${base ?? ""}`, async () => {
     if (!base) {
-      // init() takes the download started here (wasm.js), unless the page has started it already.
-      widgetWasm().catch(() => {}); // a failure is reported by init
+      // init() starts the download (wasm.js), unless the page has started the wasm already.
       await init();
       return widget;
     }
@@ -60,10 +60,16 @@ export function loadWidget(base) {
 export function loadTeam(base) {
   return once(`team ${base ?? ""}`, async () => {
     if (!base) {
-      teamWasm().catch(() => {}); // the download starts while the module loads; its init takes it
-      const module = await import("./team.js");
-      await module.default();
-      return module;
+      // The download starts while the module loads, and its init takes it: the script-tag edition
+      // holds its own copy of wasm.js, so team.js's copy must not fetch the wasm again.
+      const wasm = teamWasm();
+      wasm.catch(() => {});
+      try {
+        return await start(await import("./team.js"), wasm);
+      } catch (e) {
+        forget("team");
+        throw e;
+      }
     }
     const wasm = fetch(at(base, "cx_scorecard_team_bg.wasm"));
     wasm.catch(() => {});
@@ -78,10 +84,11 @@ export function loadTeam(base) {
  * it itself and reports why.
  */
 export function preparePack(locale, base) {
-  const language = (locale || navigator.language || "").split(/[-_]/)[0].toLowerCase();
-  if (!Object.hasOwn(packs, language)) return null;
-  return once(`pack ${language} ${base ?? ""}`, async () => {
-    const pack = base ? external(base, `locales/${language}.js`) : packs[language]();
+  // A locale that is no string is mount()'s to refuse, in words.
+  const lang = language(typeof locale === "string" && locale ? locale : navigator.language);
+  if (!Object.hasOwn(packs, lang)) return null;
+  return once(`pack ${lang} ${base ?? ""}`, async () => {
+    const pack = base ? external(base, `locales/${lang}.js`) : packs[lang]();
     const [widget, module] = await Promise.all([loadWidget(base), pack.catch(() => null)]);
     try {
       if (module) widget.registerLocale(module.default);

@@ -1,12 +1,14 @@
+"use client";
 // cx-scorecard/react: the two elements as React components, for React 18 and 19 and for
-// server-rendered apps (Next.js): each option is set as the element's property and each `on…`
-// handler added as a listener in the component's layout effect, on the client. React's own
-// handling of custom elements cannot be relied on there: React 18 passes objects as attributes,
-// React 19 sets no property on an element it hydrates, and Next's compiler refuses
-// `oncx-scorecard:complete` in JSX. On the server the component renders the bare element (with
-// its id, class and other attributes), which upgrades on the client.
+// server-rendered apps (Next.js). Each option given as a prop is rendered as the element's
+// attribute (objects as JSON), so that the server's HTML and the first mount already have it, and
+// set as its property in a layout effect on the client; each `on…` handler is added as a listener
+// there. React's own handling of custom elements cannot be relied on: React 18 passes objects as
+// attributes, React 19 sets no property on an element it hydrates, and Next's compiler refuses
+// `oncx-scorecard:complete` in JSX.
 import { createElement, forwardRef, useEffect, useLayoutEffect, useRef } from "react";
 import "./element.js";
+import { kebab } from "./element-base.js";
 import { TEAM_EVENTS, TEAM_OPTIONS, WIDGET_EVENTS, WIDGET_OPTIONS } from "./options.js";
 
 const useClientLayoutEffect = typeof document === "undefined" ? useEffect : useLayoutEffect;
@@ -14,29 +16,46 @@ const useClientLayoutEffect = typeof document === "undefined" ? useEffect : useL
 /** `lead-shown` → `onLeadShown`. */
 const handlerOf = (event) => `on${event.replace(/(?:^|-)([a-z])/g, (_, c) => c.toUpperCase())}`;
 
+/** A prop's own value (never one a page set on `Object.prototype`). */
+const own = (props, key) => (Object.hasOwn(props, key) ? props[key] : undefined);
+
 /** Gives `ref` (a function or an object) the element. */
 function assign(ref, element) {
   if (typeof ref === "function") ref(element);
   else if (ref) ref.current = element;
 }
 
-function component(tag, displayName, options, events) {
+/** An option's value as its attribute's text. */
+const text = (value) => (typeof value === "object" ? JSON.stringify(value) : String(value));
+
+/** `bulky` options (results) are data, not settings: properties only, never written into the page. */
+function component(tag, displayName, options, events, bulky = []) {
   const names = new Set(options);
   const handlers = new Map(events.map((event) => [handlerOf(event), `cx-scorecard:${event}`]));
   const Component = forwardRef(function Component(props, ref) {
     const element = useRef(null);
     const latest = useRef(props);
+    const previous = useRef({});
     latest.current = props;
     const attributes = {};
-    for (const [key, value] of Object.entries(props)) if (!names.has(key) && !handlers.has(key)) attributes[key] = value;
-    // Every render: the element compares, so an equal value changes nothing.
+    for (const key of Object.keys(props)) {
+      const value = props[key];
+      if (handlers.has(key)) continue;
+      if (!names.has(key)) attributes[key] = value;
+      else if (value !== undefined && value !== null && !bulky.includes(key)) attributes[kebab(key)] = text(value);
+    }
+    // Each option whose value changed since the last render (the element ignores equal data).
     useClientLayoutEffect(() => {
-      for (const name of options) element.current[name] = props[name];
+      for (const name of options) {
+        const value = own(props, name);
+        if (!Object.is(value, previous.current[name])) element.current[name] = value;
+      }
+      previous.current = Object.fromEntries(options.map((name) => [name, own(props, name)]));
     });
     // Once: listeners that call whatever handler the latest props give.
     useClientLayoutEffect(() => {
       const el = element.current;
-      const listeners = [...handlers].map(([prop, type]) => [type, (event) => latest.current[prop]?.(event)]);
+      const listeners = [...handlers].map(([prop, type]) => [type, (event) => own(latest.current, prop)?.(event)]);
       for (const [type, listener] of listeners) el.addEventListener(type, listener);
       return () => {
         for (const [type, listener] of listeners) el.removeEventListener(type, listener);
@@ -55,4 +74,6 @@ function component(tag, displayName, options, events) {
 /** `<cx-scorecard>` as a React component: `<CxScorecard definition={…} onComplete={(e) => …} />`. */
 export const CxScorecard = component("cx-scorecard", "CxScorecard", [...WIDGET_OPTIONS, "assetBase"], WIDGET_EVENTS);
 /** `<cx-scorecard-team>` as a React component: `<CxScorecardTeam results={…} onTeamReport={(e) => …} />`. */
-export const CxScorecardTeam = component("cx-scorecard-team", "CxScorecardTeam", [...TEAM_OPTIONS, "assetBase"], TEAM_EVENTS);
+export const CxScorecardTeam = component(
+  "cx-scorecard-team", "CxScorecardTeam", [...TEAM_OPTIONS, "assetBase"], TEAM_EVENTS, ["results", "baseline"],
+);

@@ -13,7 +13,7 @@ import { WIDGET_OPTIONS } from "./options.js";
 import style from "./style.js";
 import { OptionsElement, withOptions } from "./element-base.js";
 
-/** Options whose empty attribute means the default, as if it were absent. */
+/** Options whose empty text (attribute or property) means the default, as if it were absent. */
 const EMPTY_IS_DEFAULT = ["locale", "leadCapture"];
 
 /**
@@ -99,7 +99,7 @@ export class CxScorecardElement extends OptionsElement {
     const options = Object.create(null);
     for (const [name, value, attribute] of this.setOptions()) {
       if (name === "assetBase") continue;
-      if (attribute && value === "" && EMPTY_IS_DEFAULT.includes(name)) continue;
+      if (value === "" && EMPTY_IS_DEFAULT.includes(name)) continue;
       // A bad tag set after the widget started was reported then; a remount keeps the last good one.
       if (name === "locale" && !prerender.LOCALE_TAG.test(value) && this.#locale !== null) {
         if (this.#locale) options.locale = this.#locale;
@@ -161,7 +161,7 @@ export class CxScorecardElement extends OptionsElement {
   async mountNow(generation) {
     try {
       const options = this.#options();
-      const base = this.optionUrl("assetBase");
+      const base = this.assetBaseUrl();
       this.#claimScope(options);
       // The wasm (and a visitor's language pack) start loading first; the first screen meanwhile,
       // unless the wasm is already here (then the widget comes straight away).

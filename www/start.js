@@ -5,9 +5,14 @@
 
 const ON_A_SERVER = "needs a browser and this is a server (or a worker): call it in an effect or an event handler, not while rendering";
 
-/** Throws a clear error where there is no document. */
-export function needBrowser(what) {
-  if (typeof document === "undefined") throw new Error(`cx-scorecard: ${what} ${ON_A_SERVER}`);
+/**
+ * Throws a clear error where what is asked cannot run: with `page`, where there is no document (a
+ * server, or a worker); else where there is no browser at all (a server: a worker may validate a
+ * definition).
+ */
+export function needBrowser(what, page = true) {
+  const here = page ? typeof document !== "undefined" : typeof self !== "undefined";
+  if (!here) throw new Error(`cx-scorecard: ${what} ${ON_A_SERVER}`);
 }
 
 /**
@@ -30,7 +35,7 @@ export function starter(glue, { handOver: give, wasm, forget }) {
     init(input) {
       if (!ready) {
         try {
-          needBrowser("init()");
+          needBrowser("init()", false);
         } catch (e) {
           return Promise.reject(e);
         }
@@ -44,13 +49,15 @@ export function starter(glue, { handOver: give, wasm, forget }) {
       return ready;
     },
     initSync(module) {
-      needBrowser("initSync()");
+      needBrowser("initSync()", false);
+      if (ready && !done) throw new Error("cx-scorecard: initSync() while init() is starting the wasm: await init() instead");
       const exports = handOver(glue.initSync(module));
       ready ??= Promise.resolve(exports);
       return exports;
     },
-    started(what) {
-      needBrowser(what);
+    /** Throws unless the wasm has started (and, with `page`, there is a document to show it in). */
+    started(what, page = true) {
+      needBrowser(what, page);
       if (!done) throw new Error(`cx-scorecard: ${what} was called before init() had finished: await init() first`);
     },
   };

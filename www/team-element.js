@@ -40,10 +40,17 @@ export class CxScorecardTeamElement extends OptionsElement {
     return this.#handle?.report() ?? null;
   }
 
-  /** Changes the language, the grouping or the smallest group shown, in place; returns the new report. */
+  /**
+   * Changes the language, the grouping or the smallest group shown, in place, and returns the new
+   * report; before the report is ready, they are the options it starts with (and null is returned).
+   */
   update(options) {
-    const report = this.#handle?.update(options) ?? null;
-    for (const name of IN_PLACE) if (options?.[name] !== undefined) this.recordOption(name, options[name]);
+    if (!this.#handle) {
+      for (const name of IN_PLACE) if (options && Object.hasOwn(options, name)) this[name] = options[name];
+      return null;
+    }
+    const report = this.#handle.update(options);
+    for (const name of IN_PLACE) if (options && Object.hasOwn(options, name)) this.recordOption(name, options[name]);
     return report;
   }
 
@@ -65,7 +72,7 @@ export class CxScorecardTeamElement extends OptionsElement {
   async mountNow(generation) {
     try {
       const options = this.#options();
-      const base = this.optionUrl("assetBase");
+      const base = this.assetBaseUrl();
       const wasm = await loadTeam(base);
       if (generation !== this.generation || !this.isConnected) return;
       const box = document.createElement("div");

@@ -1,6 +1,6 @@
 // The package's two wasm files, each named by a literal beside this module (so that bundlers emit
-// and rewrite them) and fetched at most once per page: the element loader starts the download
-// before the glue has arrived, and init() takes the same response.
+// and rewrite them) and fetched at most once per page, however many ask: init() takes the response,
+// and the loader starts the team report's while its glue is still on the way.
 
 let widget;
 let team;

@@ -27,7 +27,8 @@ pub fn provide(style: String, packs: Option<Function>) {
 pub(crate) fn style() -> Result<Rc<str>, String> {
     STYLE.with(|s| s.borrow().clone()).ok_or_else(|| {
         "the widget's stylesheet was not given to the wasm: initialise it with the package's init() \
-         (`import init from \"cx-scorecard\"`), not with the wasm-bindgen glue"
+         (`import init from \"cx-scorecard\"`, or from \"cx-scorecard/team\"), not with the \
+         wasm-bindgen glue"
             .to_string()
     })
 }

@@ -57,7 +57,7 @@ test("the installed package has its name, version, exports and every file they n
   assert.deepEqual(pkg.sideEffects, ["./element.js", "./cx-scorecard.js", "./embed.js", "*.css"]);
   assert.deepEqual(Object.keys(pkg.exports), [
     ".", "./team", "./element", "./define", "./scorecard-element", "./team-element", "./react", "./frame", "./prerender",
-    "./intro.js", "./style.js", "./intro/*.html", "./cx-scorecard.css", "./embed.html", "./wasm", "./schema/*", "./locales/*",
+    "./intro.js", "./style.js", "./intro/*.html", "./cx-scorecard.css", "./embed.html", "./wasm", "./team-wasm", "./schema/*", "./locales/*",
     "./custom-elements.json", "./package.json",
   ]);
   // Every module's export has its types, first.
@@ -91,6 +91,8 @@ test("the installed package has its name, version, exports and every file they n
   }
   assert.ok(!shipped.includes("cx-scorecard-offline.html"), "the single-file edition (1 MB) is a download of the demo, not of the package");
   assert.match(readFileSync(join(installed, "LICENSE"), "utf8"), /^MIT License/);
+  // The React components are a client module for Next.js's server components, minified or not.
+  assert.match(readFileSync(join(installed, "react.js"), "utf8"), /^"use client";/);
   assert.equal(readFileSync(join(installed, "README.md"), "utf8"), readFileSync("README.md", "utf8"));
 
   // Node resolves the package's subpaths from the scratch project.
@@ -217,6 +219,7 @@ test("the script-tag edition from another origin (a CDN sending CORS headers) sh
 <cx-scorecard id="de" locale="de" storage-key="de"></cx-scorecard>
 <cx-scorecard id="fr" locale="fr" storage-key="fr"></cx-scorecard>
 <cx-scorecard id="es" locale="es" storage-key="es"></cx-scorecard>
+<cx-scorecard-team id="team" locale="en"></cx-scorecard-team>
 </body>
 </html>`);
     for (const [id, start] of [["de", "Bewertung starten"], ["fr", "Commencer l’évaluation"], ["es", "Empezar la evaluación"]]) {
@@ -228,10 +231,14 @@ test("the script-tag edition from another origin (a CDN sending CORS headers) sh
     await answerAll(widget);
     await widget.getByRole("heading", { name: "Your result" }).waitFor();
     assert.equal(await p.evaluate(() => document.getElementById("en").result().overall.score), 58.3);
-    // Everything came from the CDN: the one file, the wasm once, and one module per language.
+    await p.locator("#team").getByText("No results yet.", { exact: false }).waitFor();
+    // Everything came from the CDN: the one file, the wasm once, one module per language, and the
+    // team report's module with what it imports, its wasm once too.
     const requests = await p.evaluate(() => performance.getEntriesByType("resource").map((e) => e.name));
     assert.deepEqual(requests.filter((r) => r.startsWith(cdn.origin)).map((r) => new URL(r).pathname).sort(), [
-      "/cx-scorecard.js", "/cx_scorecard_bg.wasm", "/locales/de.js", "/locales/es.js", "/locales/fr.js",
+      "/cx-scorecard.js", "/cx_scorecard_bg.wasm", "/cx_scorecard_team.js",
+      "/cx_scorecard_team_bg.wasm", "/locales/de.js", "/locales/es.js", "/locales/fr.js", "/start.js", "/style.js", "/team.js",
+      "/wasm.js",
     ]);
     assert.deepEqual(problems().filter((x) => !x.startsWith("request to another origin: " + cdn.origin)), []);
     await context.close();

@@ -5,7 +5,9 @@
 // points the element at another folder serving the package's files.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, symlinkSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
 import { setup, openPage, startServer } from "./harness.mjs";
 
 const env = setup();
@@ -210,8 +212,11 @@ test("the team report's options are properties too: results as objects, the grou
 });
 
 test("asset-base: the element loads the wasm and the packs from another folder, once", async () => {
-  // The package's files on a second origin; the page loads the element from its own.
-  const cdn = await startServer({ root: "pkg" });
+  // The package's files in a folder on a second origin, named without its final "/"; the page loads
+  // the element from its own.
+  const folder = mkdtempSync(join(tmpdir(), "cx-asset-base-"));
+  symlinkSync(resolve("pkg"), join(folder, "cx"));
+  const cdn = await startServer({ root: folder });
   try {
     const { page, context, problems } = await blank({ allowedOrigins: [cdn.origin] });
     await loadElements(page);
@@ -224,16 +229,34 @@ test("asset-base: the element loads the wasm and the packs from another folder, 
         el.setAttribute("asset-base", base);
         document.body.append(el);
       }
-    }, `${cdn.origin}/`);
+    }, `${cdn.origin}/cx`);
     await page.locator("#de").getByRole("button", { name: "Bewertung starten" }).waitFor();
     await page.locator("#fr").getByRole("button", { name: "Commencer l’évaluation" }).waitFor();
     const fetched = await page.evaluate(() => performance.getEntriesByType("resource").map((e) => e.name));
     const fromCdn = fetched.filter((u) => u.startsWith(cdn.origin)).map((u) => new URL(u).pathname).sort();
-    assert.deepEqual(fromCdn.filter((p) => /\.wasm$|\/locales\/[a-z]{2}\.js$/.test(p)), ["/cx_scorecard_bg.wasm", "/locales/de.js", "/locales/fr.js"]);
+    assert.deepEqual(fromCdn.filter((p) => /\.wasm$|\/locales\/[a-z]{2}\.js$/.test(p)), ["/cx/cx_scorecard_bg.wasm", "/cx/locales/de.js", "/cx/locales/fr.js"]);
     assert.ok(!fetched.some((u) => u.startsWith(env.site.origin) && u.endsWith(".wasm")), "no wasm from the page's own folder");
     assert.deepEqual(problems(), []);
     await context.close();
   } finally {
     cdn.server.close();
+    rmSync(folder, { recursive: true, force: true });
   }
+});
+
+test("an element on a page that started the wasm itself (initSync) downloads nothing more", async () => {
+  const { page, context, problems } = await blank();
+  await page.evaluate(async () => {
+    const { initSync } = await import("/index.js");
+    initSync({ module: await (await fetch("/cx_scorecard_bg.wasm")).arrayBuffer() });
+    await import("/element.js");
+    const el = document.createElement("cx-scorecard");
+    el.id = "w";
+    document.body.append(el);
+  });
+  await page.locator("#w").getByRole("button", { name: "Start the assessment" }).waitFor();
+  const wasm = await page.evaluate(() => performance.getEntriesByType("resource").filter((e) => e.name.endsWith(".wasm")).length);
+  assert.equal(wasm, 1, "the page's own fetch, and no other");
+  assert.deepEqual(problems(), []);
+  await context.close();
 });

@@ -6,7 +6,7 @@
 // in JSX), and mount() in an effect with its cleanup (React's StrictMode, on in development, runs
 // the effect, the cleanup and the effect again).
 import "cx-scorecard/element";
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, useState } from "react";
 import init, { mount, type AssessmentResult, type Handle } from "cx-scorecard";
 import type { CxScorecardElement } from "cx-scorecard/element";
 import { CxScorecard } from "cx-scorecard/react";
@@ -22,6 +22,8 @@ export function Scorecards() {
   const run = useRef<CxScorecardElement>(null);
   const box = useRef<HTMLDivElement>(null);
   const handle = useRef<Handle | null>(null);
+  // A click re-renders the component: its options must stay as the element has them.
+  const [clicks, setClicks] = useState(0);
 
   useEffect(() => {
     Object.assign(window, { cxHeard: heard });
@@ -50,9 +52,10 @@ export function Scorecards() {
         onClick={() => {
           run.current!.setLocale("de");
           handle.current!.setLocale("de");
+          setClicks((n) => n + 1);
         }}
       >
-        Deutsch
+        Deutsch ({clicks})
       </button>
       <CxScorecard
         id="run"
