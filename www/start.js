@@ -39,7 +39,9 @@ export function starter(glue, { handOver: give, wasm, forget }) {
         } catch (e) {
           return Promise.reject(e);
         }
-        ready = glue.init(input ?? { module_or_path: wasm() }).then(handOver);
+        ready = glue.init(input ?? { module_or_path: wasm() }).then(handOver, (e) => {
+          throw new Error(`cx-scorecard: could not start the wasm (${e?.message || e}); check that the package's .wasm file is served, as application/wasm`, { cause: e });
+        });
         // A failed start (offline, say) is tried afresh by the next call.
         ready.catch(() => {
           ready = undefined;

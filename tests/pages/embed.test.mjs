@@ -332,7 +332,7 @@ test("when the wasm cannot be fetched, the element says so instead of staying bl
   await page.goto(`${widgetSite.origin}/element.html`);
   const alert = page.locator("cx-scorecard").getByRole("alert");
   await alert.waitFor();
-  assert.match(await alert.textContent(), /^The assessment could not be shown\.\s*\S/);
+  assert.match(await alert.textContent(), /^The assessment could not be shown\.\s*cx-scorecard: could not start the wasm \(Failed to fetch\); check that the package.s \.wasm file is served/);
   const [event] = await page.evaluate(() => window.cxEvents.filter((e) => e.type === "cx-scorecard:error"));
   assert.equal(event.detail.code, "mount");
   assert.deepEqual(errors, [], "no uncaught error or unhandled rejection");
