@@ -11,6 +11,8 @@
 import { readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import ts from "typescript";
+// The elements' own option → attribute mapping (the module imports nothing a browser alone has).
+import { kebab } from "../www/element-base.js";
 
 function fail(message) {
   console.error(`manifest: ${message}`);
@@ -34,13 +36,19 @@ function exported(file, name) {
   return symbol.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol) : symbol;
 }
 
+/** A type as the checker prints it, whole. */
+const printed = (type, at) => ({ text: checker.typeToString(type, at, ts.TypeFormatFlags.NoTruncation) });
+/** A signature's parameters in the manifest's form. */
+const parameters = (signature, at, extra = {}) =>
+  signature.parameters.map((p) => ({ name: p.name, ...extra, type: printed(checker.getTypeOfSymbol(p), at) }));
+
 const docs = (symbol) => ts.displayPartsToString(symbol.getDocumentationComment(checker)).replace(/\s*\n\s*/g, " ").trim();
 
 /** A property's type as written where it is declared, else as the checker prints it. */
 function typeText(symbol) {
   const node = symbol.declarations?.[0];
   if (node && "type" in node && node.type) return node.type.getText();
-  return checker.typeToString(checker.getNonNullableType(checker.getTypeOfSymbol(symbol)), undefined, ts.TypeFormatFlags.NoTruncation);
+  return printed(checker.getNonNullableType(checker.getTypeOfSymbol(symbol))).text;
 }
 
 /** The properties of the type an exported alias or interface names. */
@@ -48,7 +56,6 @@ function properties(file, name) {
   return checker.getPropertiesOfType(checker.getDeclaredTypeOfSymbol(exported(file, name)));
 }
 
-const kebab = (name) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 const isCallback = (name) => /^on[A-Z]/.test(name);
 
 /** The options of a mount function's options interface, less its callbacks. */
@@ -67,11 +74,8 @@ function methods(file, name) {
         kind: "method",
         name: method,
         description: docs(checker.getSymbolAtLocation(member.name)),
-        parameters: signature.parameters.map((p) => ({
-          name: p.name,
-          type: { text: checker.typeToString(checker.getTypeOfSymbol(p), member, ts.TypeFormatFlags.NoTruncation) },
-        })),
-        return: { type: { text: checker.typeToString(signature.getReturnType(), member, ts.TypeFormatFlags.NoTruncation) } },
+        parameters: parameters(signature, member),
+        return: { type: printed(signature.getReturnType(), member) },
       });
     }
   }
@@ -133,7 +137,7 @@ function element({ file, className, tagName, optionsFile, optionsName, propertie
   const eventDocs = Object.fromEntries(properties(eventsFile, eventsSource).map((p) => [p.name, docs(p)]));
   const events = properties(file, eventsName).map((e) => ({
     name: e.name,
-    type: { text: checker.typeToString(checker.getTypeOfSymbol(e), undefined, ts.TypeFormatFlags.NoTruncation) },
+    type: printed(checker.getTypeOfSymbol(e)),
     description: eventDocs[e.name.replace(/^cx-scorecard:/, "")] ?? "",
   }));
   return {
@@ -180,11 +184,7 @@ function defineFunctions() {
       kind: "function",
       name,
       description: docs(symbol),
-      parameters: signature.parameters.map((p) => ({
-        name: p.name,
-        optional: true,
-        type: { text: checker.typeToString(checker.getTypeOfSymbol(p), undefined, ts.TypeFormatFlags.NoTruncation) },
-      })),
+      parameters: parameters(signature, undefined, { optional: true }),
     };
   });
 }
