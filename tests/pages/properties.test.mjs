@@ -232,6 +232,9 @@ test("asset-base: the element loads the wasm and the packs from another folder, 
     }, `${cdn.origin}/cx`);
     await page.locator("#de").getByRole("button", { name: "Bewertung starten" }).waitFor();
     await page.locator("#fr").getByRole("button", { name: "Commencer l’évaluation" }).waitFor();
+    // Those may be the prerendered screens: wait for the live widgets, and for the wasm's timing entry.
+    await page.waitForFunction(() => ["de", "fr"].every((id) => window.events.some((e) => e.type === "ready" && e.id === id)));
+    await page.waitForFunction(() => performance.getEntriesByType("resource").some((e) => e.name.endsWith(".wasm")));
     const fetched = await page.evaluate(() => performance.getEntriesByType("resource").map((e) => e.name));
     const fromCdn = fetched.filter((u) => u.startsWith(cdn.origin)).map((u) => new URL(u).pathname).sort();
     assert.deepEqual(fromCdn.filter((p) => /\.wasm$|\/locales\/[a-z]{2}\.js$/.test(p)), ["/cx/cx_scorecard_bg.wasm", "/cx/locales/de.js", "/cx/locales/fr.js"]);
