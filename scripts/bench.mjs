@@ -5,7 +5,9 @@
 // Two rows measure the browser rather than the widget, so the others can be read against them:
 // an empty page's navigation to `load` (cold cache), and a click that changes nothing to the next
 // paint (which waits for the next frame, up to 16.7 ms at 60 Hz, however little work a click does).
-import { existsSync } from "node:fs";
+import { existsSync, mkdtempSync, openSync, writeSync, closeSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { launch, startServer, answerAll, TABLE } from "../tests/pages/harness.mjs";
 import { sizes } from "./size.mjs";
 import { firstScreenRows, routes } from "./bench-first-screen.mjs";
@@ -223,6 +225,41 @@ rows.push(["start → first question painted (p50 / p95)", `${ms(pct(firstQuesti
     rows.push([`team report: ${n.toLocaleString("en")} results added as objects / as NDJSON (p50)`, `${ms(pct(t.objects, 50))} / ${ms(pct(t.text, 50))}`, n === 10000 ? "< 100 ms" : ""]);
     rows.push([`  wasm memory of the team module after ${n.toLocaleString("en")}`, kb(t.memory), "proportional"]);
   }
+  await context.close();
+}
+// 4b. A 200 MB NDJSON file (about 94,000 results) chosen in <cx-scorecard-team>: read in pieces,
+// the time until its report, and the longest task meanwhile (the page must stay responsive).
+{
+  const dir = mkdtempSync(join(tmpdir(), "cxs-bench-"));
+  const file = join(dir, "big.ndjson");
+  const fixture = JSON.parse(readFileSync("www/team-results.json", "utf8"));
+  const out = openSync(file, "w");
+  let size = 0;
+  let count = 0;
+  while (size < 200 * 1024 * 1024) {
+    const line = `${JSON.stringify({ ...fixture[count % 40], id: `b${count.toString(16).padStart(31, "0")}` })}\n`;
+    writeSync(out, line);
+    size += line.length;
+    count++;
+  }
+  closeSync(out);
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${site.origin}/team.html?locale=en`);
+  const team = page.locator("cx-scorecard-team");
+  await team.getByRole("heading", { name: "Respondents: 40" }).waitFor();
+  await page.evaluate(() => {
+    window.__tasks = [];
+    new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__tasks.push(e.duration); }).observe({ type: "longtask" });
+    document.querySelector("cx-scorecard-team").addEventListener("cx-scorecard:team-report", (e) => { window.__done = [e.detail.report.respondents, performance.now()]; });
+  });
+  await team.locator("input[type=file]").setInputFiles(file);
+  const start = await page.evaluate(() => performance.now());
+  await page.waitForFunction((n) => window.__done?.[0] === n, 40 + count, { timeout: 300_000 });
+  const [, end] = await page.evaluate(() => window.__done);
+  const longest = await page.evaluate(() => Math.max(0, ...window.__tasks));
+  rows.push([`team report: a 200 MB file (${count.toLocaleString("en")} results) read / its longest task`, `${ms(end - start)} / ${ms(longest)}`, "longest < 200 ms"]);
+  rmSync(dir, { recursive: true, force: true });
   await context.close();
 }
 // 5. The first screen per embed path, against SurveyJS running the same assessment.

@@ -96,27 +96,29 @@ fn another_assessment_or_version_is_named_as_such() {
 #[test]
 fn the_team_reads_codes_and_counts_a_completion_once() {
     let def = default_definition();
-    let mut team = Team::new(def.clone(), "role", 1, default_groups());
+    let mut team = Team::new(def.clone(), "role", 3, default_groups());
     let answers = answers_from(&def, &[5; 40]);
     let mut profile = BTreeMap::new();
     profile.insert("role".to_string(), ProfileAnswer::One("executive".into()));
     let code = encode(&def, ID, &answers, &profile);
     let other = encode(&def, "ffffffffffffffffffffffffffffffff", &answers_from(&def, &[1; 40]), &BTreeMap::new());
-    let pasted = format!("{code}\n\n{other} cxr1.garbage\n{code}");
-    assert_eq!(team.add_pasted("pasted text", &pasted), 2);
+    let third = encode(&def, "eeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee", &answers_from(&def, &[3; 40]), &BTreeMap::new());
+    let pasted = format!("{code}\n\n{other} cxr1.garbage\n{code}\n{third}");
+    assert_eq!(team.add_text("pasted text", &pasted), 3);
     let rejected: Vec<(String, String)> =
         team.rejected().iter().map(|r| (r.source.clone(), r.reason.clone())).collect();
     assert_eq!(
         rejected,
         vec![
-            ("pasted text, line 3".to_string(), Reason::NotACode.words().to_string()),
-            ("pasted text, line 4".to_string(), Reason::Duplicate.words().to_string()),
+            ("pasted text, line 3".to_string(), TEAM_EN.reason(Reason::NotACode).to_string()),
+            ("pasted text, line 4".to_string(), TEAM_EN.reason(Reason::Duplicate).to_string()),
         ]
     );
     let report = team.report(&Wording::english(), &TEAM_EN);
-    assert_eq!(report.respondents, 2);
-    assert_eq!(report.dimensions[0].mean, Some(50.0));
-    assert_eq!(report.groups.iter().map(|g| (g.id.as_str(), g.n)).collect::<Vec<_>>(), vec![("leaders", 1)]);
+    assert_eq!(report.respondents, 3);
+    // 100, 0 and 50: the leader is one of three, so no group is shown and all three count.
+    assert_eq!(report.dimensions[0].stats.mean, Some(50.0));
+    assert!(report.groups.is_empty());
     // The same completion's result JSON is a duplicate of its code.
     let json = serde_json::json!({"schemaVersion": 1, "id": ID, "assessment": {"id": def.id, "version": def.version},
         "answers": [], "profile": {}});

@@ -23,10 +23,27 @@ export class CxScorecardTeamElement extends OptionsElement {
     if (!this.#handle || !IN_PLACE.includes(name)) return this.remount();
     try {
       this.#handle.update({ [name]: this.#value(name) });
+      this.#notice(null);
     } catch (e) {
-      this.unmount();
-      this.fail(FAILED, e);
+      // The value is refused and said so; the report, and all that was added to it, stays.
+      this.#notice(e);
+      this.reportError(e?.code || "options", e);
     }
+  }
+
+  /** Shows why a value was refused above the report (or removes that notice, with null). */
+  #notice(error) {
+    for (const old of this.root.querySelectorAll(".cxs-refused")) old.remove();
+    if (!error) return;
+    const box = document.createElement("div");
+    box.className = "cxs cxs-refused";
+    const text = document.createElement("p");
+    text.className = "cxs-alert";
+    text.setAttribute("role", "alert");
+    text.setAttribute("part", "error");
+    text.textContent = error.message || String(error);
+    box.append(text);
+    this.root.prepend(box);
   }
 
   /** Adds results (an array, one result, or JSON / NDJSON text or result codes); "previous" for the previous round. */

@@ -3,18 +3,18 @@
 use crate::engine::definition::Definition;
 use crate::engine::result::AssessmentResult;
 
-/// Whether a spreadsheet could read a cell as a formula: it starts with a tab or a carriage return,
+/// Whether a spreadsheet could read a cell as a formula: it starts with a tab, a carriage return or a line feed,
 /// or its first character after any leading whitespace (which spreadsheets trim: every Unicode
 /// space, U+3000 and the byte order mark U+FEFF among them) is `= + - @` or the full-width form of
 /// one (which some spreadsheets normalise).
 fn is_formula(s: &str) -> bool {
     let rest = s.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{3000}' || c == '\u{feff}');
-    s.starts_with(['\t', '\r']) || rest.starts_with(['=', '+', '-', '@', '＝', '＋', '－', '＠'])
+    s.starts_with(['\t', '\r', '\n']) || rest.starts_with(['=', '+', '-', '@', '＝', '＋', '－', '＠'])
 }
 
 /// One CSV cell: quoted when needed, and defused (with a leading `'`) when a spreadsheet would read
 /// it as a formula.
-fn cell(s: &str) -> String {
+pub(crate) fn cell(s: &str) -> String {
     let s = if is_formula(s) { format!("'{s}") } else { s.to_string() };
     if s.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", s.replace('"', "\"\""))

@@ -60,7 +60,7 @@ test("40 results through results-src give the engine's report, shown as groups, 
   const d4 = GOLDEN.dimensions[3];
   const row = team.getByRole("row", { name: `${d4.title} · Whole team` });
   const cells = await row.getByRole("cell").allTextContents();
-  assert.deepEqual(cells.slice(0, 4), [String(d4.n), String(d4.mean), `${d4.min}–${d4.max}`, `${d4.q1}–${d4.q3}`]);
+  assert.deepEqual(cells.slice(0, 4), [String(d4.n), String(d4.mean), `${d4.q1}–${d4.q3}`, String(d4.sd)]);
   const leaders = await team.getByRole("row", { name: `${d4.title} · Leaders` }).getByRole("cell").allTextContents();
   assert.equal(leaders[1], String(d4.groups.find((g) => g.id === "leaders").mean));
   // The largest gap, in words, with both means.
@@ -99,10 +99,10 @@ test("dropped and chosen files: each rejection listed with its reason, the good 
   });
   const report = await reportWith(page, 43);
   assert.deepEqual(report.rejected, [
-    { source: "again.json", reason: "a duplicate of a result already added" },
-    { source: "other.json", reason: "a result of another assessment" },
-    { source: "notes.json", reason: "not JSON" },
-    { source: "more.ndjson, line 2", reason: "not JSON" },
+    { source: "again.json, line 1", reason: "a duplicate of a result already added", code: "duplicate" },
+    { source: "other.json, line 1", reason: "a result of another assessment", code: "other-assessment" },
+    { source: "notes.json", reason: "not JSON", code: "not-json" },
+    { source: "more.ndjson, line 2", reason: "not JSON", code: "not-json" },
   ]);
   const listed = await team.locator(".cxs-rejected li").allTextContents();
   assert.deepEqual(listed, report.rejected.map((r) => `${r.source}: ${r.reason}`));
@@ -142,24 +142,29 @@ test("pasted result codes from three real widget completions produce their repor
   }
   await page.goto(`${env.site.origin}/team-codes.html?team`);
   const team = page.locator("cx-scorecard-team");
+  // Three respondents: as many as the smallest group allowed (the default is five).
+  await page.evaluate(() => document.querySelector("cx-scorecard-team").setAttribute("min-group", "3"));
   await team.getByLabel("Paste result JSON or result codes").fill(`${codes.join("\n")}\n${codes[0].slice(0, -3)}xyz`);
   await team.getByRole("button", { name: "Add the pasted results" }).click();
   const fromCodes = await reportWith(page, 3);
-  assert.deepEqual(fromCodes.rejected, [{ source: "pasted text, line 4", reason: "not a whole result code (it may have been cut short or changed in copying)" }]);
+  assert.deepEqual(fromCodes.rejected, [{ source: "pasted text, line 4", reason: "not a whole result code (it may have been cut short or changed in copying)", code: "not-a-code" }]);
   // The same three completions' result JSON gives the same report, and their codes added to it
   // are each a duplicate of its result.
   const viaJson = await page.evaluate(async ({ results, codes }) => {
-    const h = await window.__mountTeam({ results, locale: "en" });
+    const h = await window.__mountTeam({ results, locale: "en", minGroup: 3 });
     return { before: h.report(), after: h.add(codes.join("\n")) };
   }, { results, codes });
-  assert.deepEqual({ ...viaJson.before, rejected: [] }, { ...fromCodes, rejected: [] });
+  const none = { rejected: [], rejectedTotal: 0, rejectedCounts: {} };
+  assert.deepEqual({ ...viaJson.before, ...none }, { ...fromCodes, ...none });
   assert.equal(viaJson.after.respondents, 3);
   assert.deepEqual(viaJson.after.rejected.map((r) => r.reason), Array(3).fill("a duplicate of a result already added"));
-  // One respondent per role: no group is shown; each dimension's range is the widget's own scores.
+  // One respondent per role: no group is shown, and no figure is one person's. The team's mean
+  // is the mean of the widget's own scores; the lowest and highest are never given.
   for (const [i, d] of fromCodes.dimensions.entries()) {
     const scores = results.map((r) => r.dimensions[i].score);
     assert.deepEqual(d.groups, []);
-    assert.deepEqual([d.min, d.max], [Math.min(...scores), Math.max(...scores)]);
+    assert.equal(d.mean, Math.round((scores.reduce((a, b) => a + b, 0) / 3) * 10) / 10);
+    assert.deepEqual([d.min, d.max, d.median, d.q1, d.q3], [undefined, undefined, null, null, null]);
   }
   assert.deepEqual(problems(), []);
   await context.close();
@@ -206,7 +211,7 @@ test("mountTeam: add() and report() are synchronous, a previous round gives the 
     assert.equal(p.dimensions[i].change, Math.round((d.mean - then.mean) * 10) / 10);
   }
   assert.deepEqual(out.errors, [
-    'cx-scorecard: options.minGroup must be a whole number of at least 1, got "three"',
+    'cx-scorecard: options.minGroup must be a whole number of at least 3 (default 5), got "three"',
     "cx-scorecard: options.groupBy must be a string, got a number",
     'cx-scorecard: options.resultsSrc must be an http: or https: URL, got "javascript:alert(1)"',
     "cx-scorecard: options.colour is not an option of mountTeam (its options are results, resultsSrc, baseline, baselineSrc, definition, definitionSrc, locale, groupBy, minGroup, onReport, onError)",
@@ -214,14 +219,15 @@ test("mountTeam: add() and report() are synchronous, a previous round gives the 
   ]);
   assert.equal(out.addError, "cx-scorecard: add(results): results must be an array of results, a result, or their JSON or NDJSON text, got a number");
   assert.equal(out.destroyed, "cx-scorecard: add(): this team report was destroyed");
-  // A results URL that fails: listed with its reason, reported, and the rest kept.
+  // A results URL that fails: said with "Try again", reported, and the rest kept.
   await page.goto(`${env.site.origin}/team.html?locale=en&baseline=missing.json`);
   await reportWith(page, 40);
   await page.waitForFunction(() => window.__events.some((e) => e.name === "error"));
   const error = await page.evaluate(() => window.__events.find((e) => e.name === "error").detail);
   assert.equal(error.code, "baseline-src");
   assert.match(error.message, /could not load results from http:\/\/127\.0\.0\.1:\d+\/missing\.json: HTTP 404/);
-  await page.locator("cx-scorecard-team .cxs-rejected li", { hasText: "missing.json (HTTP 404): the file could not be read" }).waitFor();
+  const failed = page.locator("cx-scorecard-team .cxs-team-progress li", { hasText: /The results from http:\/\/127\.0\.0\.1:\d+\/missing\.json could not be loaded: HTTP 404\./ });
+  await failed.getByRole("button", { name: "Try again" }).waitFor();
   assert.deepEqual(problems().filter((x) => !x.includes("404")), []);
   await context.close();
 });
@@ -287,7 +293,7 @@ test("add(): a page's names on Object.prototype are never read as a result's fie
   }, FIXTURE);
   assert.equal(out.clean, 2);
   assert.equal(out.polluted.respondents, 5, "no id is taken from the prototype: none is a duplicate");
-  assert.deepEqual(out.polluted.rejected, [{ source: "add(), result 4", reason: "not a result" }]);
+  assert.deepEqual(out.polluted.rejected, [{ source: "add(), result 4", reason: "not a result", code: "not-a-result" }]);
   assert.deepEqual(problems(), []);
   await context.close();
 });
@@ -355,23 +361,25 @@ test("changing the language or the grouping keeps every result the user added, a
   const errors = await page.evaluate(async () => {
     const h = await window.__mountTeam({ locale: "en" });
     const out = [];
-    for (const o of [{ minGroup: "x" }, { resultsSrc: "/a.json" }, 3]) {
+    for (const o of [{ minGroup: "x" }, { minGroup: 2 }, { groupBy: "nothing" }, { resultsSrc: "/a.json" }, 3]) {
       try { h.update(o); out.push(null); } catch (e) { out.push(e.message); }
     }
-    out.push(h.update({ minGroup: 1 }).minGroup);
+    out.push(h.update({ minGroup: 3 }).minGroup);
     return out;
   });
   assert.deepEqual(errors, [
-    'cx-scorecard: options.minGroup must be a whole number of at least 1, got "x"',
+    'cx-scorecard: options.minGroup must be a whole number of at least 3 (default 5), got "x"',
+    "cx-scorecard: options.minGroup must be a whole number of at least 3 (default 5), got 2",
+    'cx-scorecard: options.groupBy must name a single-choice profile question of the assessment ("industry", "employees", "customers", "role", "failure-demand"), got "nothing"',
     "cx-scorecard: update(options): options.resultsSrc cannot change on a mounted team report (update takes locale, groupBy, minGroup; mount again for the rest)",
     "cx-scorecard: update(options): options must be an object, got a number",
-    1,
+    3,
   ]);
   assert.deepEqual(problems(), []);
   await context.close();
 });
 
-test("add(): a getter that calls the handle back gets a clear error; undefined members are none", async () => {
+test("add(): a getter that calls the handle back gets a clear error, one that throws rejects its result alone", async () => {
   const { page, context, problems } = await open("/team-codes.html");
   const out = await page.evaluate(async (fixture) => {
     const h = await window.__mountTeam({ locale: "en" });
@@ -389,14 +397,26 @@ test("add(): a getter that calls the handle back gets a clear error; undefined m
     });
     const first = h.add([sneaky, { ...fixture[1], id: undefined, profile: undefined }]);
     const after = h.add([fixture[2]]);
-    return { inner, first: first.respondents, rejected: first.rejected, after: after.respondents };
+    // A getter that throws, and a proxy: each is rejected alone, and the report goes on.
+    const throwing = { ...fixture[3] };
+    Object.defineProperty(throwing, "answers", { enumerable: true, get() { throw new Error("no answers for you"); } });
+    const proxy = new Proxy({ ...fixture[4] }, {});
+    const bad = h.add([throwing, fixture[5], proxy]);
+    const then = h.add(JSON.stringify(fixture[6]));
+    return { inner, first: first.respondents, rejected: first.rejected, after: after.respondents, bad, then: then.respondents };
   }, FIXTURE);
   assert.deepEqual(out.inner, [
-    "cx-scorecard: add(): the team report is busy reading results; call it once add() has returned",
-    "cx-scorecard: update(): the team report is busy reading results; call it once add() has returned",
+    "cx-scorecard: add(): the team report is busy adding results; call it once add() has returned",
+    "cx-scorecard: update(): the team report is busy adding results; call it once add() has returned",
     null,
   ]);
   assert.deepEqual([out.first, out.rejected, out.after], [2, [], 3]);
+  assert.equal(out.bad.respondents, 4);
+  assert.deepEqual(out.bad.rejected, [
+    { source: "add(), result 1", reason: "it could not be read", code: "unreadable" },
+    { source: "add(), result 3", reason: "it could not be read", code: "unreadable" },
+  ]);
+  assert.equal(out.then, 5);
   assert.deepEqual(problems(), []);
   await context.close();
 });
@@ -416,9 +436,10 @@ test("the report downloads as JSON and CSV, and prints without its inputs", asyn
   assert.equal(csv.name, "cx-operations-team-report.csv");
   const lines = csv.text.trimEnd().split("\r\n");
   assert.equal(lines.length, 1 + 7 * 4, "a header, then per dimension the team and its three groups");
+  assert.equal(lines[0], "dimension_id,dimension,group_id,group,n,mean,median,q1,q3,sd,dont_know_share,left_out,previous_mean,change");
   const d1 = report.dimensions[0];
-  assert.equal(lines[1], `d1,${d1.title},,,${d1.n},${d1.mean},${d1.median},${d1.min},${d1.max},${d1.sd},${d1.dontKnowShare},,`);
-  assert.equal(lines[2], `d1,${d1.title},leaders,Leaders,${d1.groups[0].n},${d1.groups[0].mean},,,,,,,`);
+  assert.equal(lines[1], `d1,${d1.title},,,${d1.n},${d1.mean},${d1.median},${d1.q1},${d1.q3},${d1.sd},${d1.dontKnowShare},${d1.leftOut},,`);
+  assert.equal(lines[2], `d1,${d1.title},leaders,Leaders,${d1.groups[0].n},${d1.groups[0].mean},,,,,,,,`);
 
   const file = join(mkdtempSync(join(tmpdir(), "cxs-team-")), "team.pdf");
   writeFileSync(file, await page.pdf({ format: "A4", printBackground: true }));
@@ -448,7 +469,7 @@ test("the report in German names its groups, reasons and findings in German", as
 
 for (const scheme of ["light", "dark"]) {
   test(`axe-core finds no violations on the team report (${scheme})`, async () => {
-    const { page, context, problems } = await open("/team.html?locale=en&baseline=team-results.json");
+    const { page, context, problems } = await open("/team.html?locale=en&baseline=team-results-previous.json");
     await page.emulateMedia({ colorScheme: scheme });
     await reportWith(page, 40);
     await page.locator("cx-scorecard-team").getByRole("columnheader", { name: "Change" }).waitFor();

@@ -1,5 +1,5 @@
-//! The range plot: per dimension, the range from lowest to highest score, the middle half, the
-//! team's mean and each shown group's mean, on one 0–100 axis. It is an image with a label; the
+//! The range plot: per dimension, the middle half of the scores (where there are enough of them),
+//! the team's mean and each shown group's mean, on one 0–100 axis. It is an image with a label; the
 //! table beside it holds the same figures as text.
 
 use crate::engine::team::TeamReport;
@@ -50,13 +50,10 @@ pub fn chart(report: &TeamReport, label: &str) -> Html {
                 html! {
                     <g>
                         <text x={(LEFT - 10.0).to_string()} y={(cy + 4.0).to_string()} text-anchor="end">{ short(&d.title) }</text>
-                        if let (Some(lo), Some(hi)) = (d.min, d.max) {
-                            <line class="cxs-range" x1={x(lo).to_string()} x2={x(hi).to_string()} y1={cy.to_string()} y2={cy.to_string()} />
-                        }
-                        if let (Some(q1), Some(q3)) = (d.q1, d.q3) {
+                        if let (Some(q1), Some(q3)) = (d.stats.q1, d.stats.q3) {
                             <rect class="cxs-middle" x={x(q1).to_string()} y={(cy - 7.0).to_string()} width={(x(q3) - x(q1)).max(1.0).to_string()} height="14" />
                         }
-                        if let Some(m) = d.mean {
+                        if let Some(m) = d.stats.mean {
                             <rect class="cxs-mean" x={(x(m) - 1.5).to_string()} y={(cy - 11.0).to_string()} width="3" height="22" />
                         }
                         { for d.groups.iter().enumerate().filter_map(|(gi, g)| g.mean.map(|m| marker(gi, x(m), cy))) }

@@ -1,21 +1,14 @@
 //! Adding results: files chosen or dropped (`.json` holding one result or an array, `.ndjson`),
 //! and pasted result JSON or result codes, this round's or the previous round's.
 
+use super::reading::{read_file, read_text, Added};
 use crate::engine::team::{Round, TeamTexts};
 use crate::ui::Shared;
+use std::cell::Cell;
+use std::rc::Rc;
 use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
 use web_sys::{DragEvent, File, FileList, HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
-
-/// What the user added: a file's or the paste box's text, or a file that could not be read.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Added {
-    pub round: Round,
-    pub source: String,
-    /// `None` when the file could not be read.
-    pub text: Option<String>,
-}
 
 #[derive(Properties, PartialEq)]
 pub struct InputsProps {
@@ -24,14 +17,19 @@ pub struct InputsProps {
     pub onadd: Callback<Added>,
 }
 
-/// Reads each file's text, in order, and hands it up.
-fn read_files(files: Option<FileList>, round: Round, onadd: Callback<Added>) {
+/// A number for each reading of this screen.
+fn next(ids: &Rc<Cell<u32>>) -> u32 {
+    ids.set(ids.get() + 1);
+    ids.get()
+}
+
+/// Reads each file, in order, piece by piece, and hands the pieces up.
+fn read_files(files: Option<FileList>, round: Round, ids: Rc<Cell<u32>>, onadd: Callback<Added>) {
     let Some(files) = files else { return };
     let files: Vec<File> = (0..files.length()).filter_map(|i| files.get(i)).collect();
     wasm_bindgen_futures::spawn_local(async move {
         for file in files {
-            let text = JsFuture::from(file.text()).await.ok().and_then(|t| t.as_string());
-            onadd.emit(Added { round, source: file.name(), text });
+            read_file(file, next(&ids), round, onadd.clone()).await;
         }
     });
 }
@@ -44,12 +42,13 @@ pub fn Inputs(props: &InputsProps) -> Html {
     let previous = use_state(|| false);
     let over = use_state(|| false);
     let paste = use_node_ref();
+    let ids = use_memo((), |_| Rc::new(Cell::new(0u32)));
     let round = if *previous { Round::Previous } else { Round::Current };
     let onchange = {
-        let onadd = props.onadd.clone();
+        let (onadd, ids) = (props.onadd.clone(), (*ids).clone());
         Callback::from(move |e: Event| {
             let Some(input) = e.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()) else { return };
-            read_files(input.files(), round, onadd.clone());
+            read_files(input.files(), round, ids.clone(), onadd.clone());
             // The same file chosen again is read again (and reported as a duplicate).
             input.set_value("");
         })
@@ -66,22 +65,22 @@ pub fn Inputs(props: &InputsProps) -> Html {
         Callback::from(move |_: DragEvent| over.set(false))
     };
     let ondrop = {
-        let (over, onadd) = (over.clone(), props.onadd.clone());
+        let (over, onadd, ids) = (over.clone(), props.onadd.clone(), (*ids).clone());
         Callback::from(move |e: DragEvent| {
             e.prevent_default();
             over.set(false);
-            read_files(e.data_transfer().and_then(|d| d.files()), round, onadd.clone());
+            read_files(e.data_transfer().and_then(|d| d.files()), round, ids.clone(), onadd.clone());
         })
     };
     let onpaste = {
-        let (paste, onadd, pasted) = (paste.clone(), props.onadd.clone(), props.texts.pasted);
+        let (paste, onadd, pasted, ids) = (paste.clone(), props.onadd.clone(), props.texts.pasted, (*ids).clone());
         Callback::from(move |_: MouseEvent| {
             let Some(area) = paste.cast::<HtmlTextAreaElement>() else { return };
             let text = area.value();
             if text.trim().is_empty() {
                 return;
             }
-            onadd.emit(Added { round, source: pasted.into(), text: Some(text) });
+            wasm_bindgen_futures::spawn_local(read_text(text, next(&ids), round, pasted.into(), onadd.clone()));
             area.set_value("");
         })
     };

@@ -5,9 +5,10 @@
 
 mod chart;
 mod inputs;
+mod reading;
 mod view;
 
-pub use inputs::Added;
+pub use reading::{yield_now, Added, Decoder};
 
 use crate::engine::team::{TeamReport, TeamTexts};
 use crate::engine::Definition;
@@ -36,6 +37,21 @@ pub struct TeamScreenProps {
     /// What the last addition did ("12 added, 2 not added"), said by screen readers.
     #[prop_or_default]
     pub status: Option<AttrValue>,
+    /// What is being read or loaded, and what could not be loaded.
+    #[prop_or_default]
+    pub progress: Vec<Progress>,
+    /// "Try again" on a source that could not be loaded (its number in `progress`).
+    #[prop_or_default]
+    pub onretry: Callback<usize>,
+}
+
+/// A source being read or loaded ("Reading team.json: 40%"), or one that could not be loaded,
+/// which can be tried again.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Progress {
+    pub text: AttrValue,
+    /// Could not be loaded: the number to try it again with.
+    pub retry: Option<usize>,
 }
 
 #[component]
@@ -50,7 +66,17 @@ pub fn TeamScreen(props: &TeamScreenProps) -> Html {
             } else if let Some(report) = &props.report {
                 <inputs::Inputs texts={props.texts.clone()} uid={props.uid.clone()} onadd={props.onadd.clone()} />
                 <p class="cxs-note cxs-team-status" role="status">{ props.status.clone() }</p>
-                <view::TeamView def={props.def.clone()} report={report.clone()} texts={props.texts.clone()} locale={props.locale.clone()} uid={props.uid.clone()} />
+                <ul class="cxs-team-progress" aria-live="polite">
+                    { for props.progress.iter().map(|p| html! {
+                        <li class={classes!(p.retry.is_some().then_some("cxs-src-failed"))}>
+                            { p.text.clone() }
+                            if let Some(i) = p.retry {
+                                <button type="button" class="cxs-btn" part="button" onclick={props.onretry.reform(move |_: MouseEvent| i)}>{ t.try_again }</button>
+                            }
+                        </li>
+                    }) }
+                </ul>
+                <view::TeamView def={props.def.clone()} report={report.clone()} texts={props.texts.clone()} locale={props.locale.clone()} uid={props.uid.clone()} busy={props.progress.iter().any(|p| p.retry.is_none())} />
             } else {
                 <p class="cxs-note" role="status">{ t.loading }</p>
             }

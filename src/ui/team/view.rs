@@ -5,7 +5,7 @@
 use super::chart::{chart, marker};
 use crate::engine::history::signed;
 use crate::engine::messages::{fill, EN};
-use crate::engine::team::{csv, gap_sentence, most_divided, TeamReport, TeamTexts};
+use crate::engine::team::{csv, gap_sentence, most_divided, PreviousWithheld, TeamReport, TeamTexts};
 use crate::engine::{Definition, Wording};
 use crate::ui::report::download;
 use crate::ui::strings::number_format;
@@ -19,6 +19,9 @@ pub struct TeamViewProps {
     pub texts: Shared<TeamTexts>,
     pub locale: AttrValue,
     pub uid: AttrValue,
+    /// Results are being read or loaded.
+    #[prop_or_default]
+    pub busy: bool,
 }
 
 fn file_stem(r: &TeamReport) -> String {
@@ -33,7 +36,17 @@ pub fn TeamView(props: &TeamViewProps) -> Html {
     let number = number_format(l);
     let num = |x: Option<f64>| x.map_or_else(|| "–".to_string(), &number);
     let w = Wording { locale: l, messages: &EN, number: &number };
-    let rejected = (!r.rejected.is_empty()).then(|| {
+    let count = |n: usize| number(n as f64);
+    let more = r.rejected_total.saturating_sub(r.rejected.len());
+    let by_reason = || {
+        let counts: Vec<String> = r
+            .rejected_counts
+            .iter()
+            .map(|(&reason, &n)| fill(t.rejected_count, &[("reason", t.reason(reason).to_string()), ("n", count(n))]))
+            .collect();
+        counts.join("; ")
+    };
+    let rejected = (r.rejected_total > 0).then(|| {
         html! {
             <section class="cxs-rejected" aria-labelledby={id_rejected.clone()}>
                 <h3 id={id_rejected.clone()}>{ t.rejected_heading }</h3>
@@ -42,17 +55,43 @@ pub fn TeamView(props: &TeamViewProps) -> Html {
                         <li>{ fill(t.rejected_item, &[("source", x.source.clone()), ("reason", x.reason.clone())]) }</li>
                     }) }
                 </ul>
+                if more > 0 {
+                    <p class="cxs-note">{ fill(t.rejected_more, &[("n", count(more)), ("counts", by_reason())]) }</p>
+                }
             </section>
         }
     });
+    let k = r.min_group.to_string();
     if r.respondents == 0 {
         return html! {
             <>
-                <p class="cxs-note" role="status">{ t.empty }</p>
+                if !props.busy { <p class="cxs-note" role="status">{ t.empty }</p> }
                 { for rejected }
             </>
         };
     }
+    if r.needed > 0 {
+        return html! {
+            <section class="cxs-team-report" aria-labelledby={id_summary.clone()}>
+                <h3 id={id_summary.clone()}>{ fill(t.respondents, &[("n", count(r.respondents))]) }</h3>
+                <p class="cxs-team-too-few">{ fill(t.too_few, &[("k", k.clone()), ("needed", count(r.needed))]) }</p>
+                { for rejected }
+            </section>
+        };
+    }
+    let spread = (2 * r.min_group).max(10).to_string();
+    let left_out: Vec<String> = r
+        .dimensions
+        .iter()
+        .filter(|d| d.left_out > 0)
+        .map(|d| fill(t.left_out_item, &[("dimension", d.title.clone()), ("n", count(d.left_out))]))
+        .collect();
+    let withheld = r.previous_withheld.map(|w| match w {
+        PreviousWithheld::SameResults => t.previous_same.to_string(),
+        PreviousWithheld::SharedResults => fill(t.previous_shared, &[("k", k.clone())]),
+        PreviousWithheld::TooFew => fill(t.previous_too_few, &[("k", k.clone())]),
+    });
+    let middle = r.dimensions.iter().any(|d| d.stats.q1.is_some());
     let previous = r.previous.as_ref();
     let change_of = |dimension: &str, group: Option<&str>| -> Option<f64> {
         let d = previous?.dimensions.iter().find(|c| c.dimension_id == dimension)?;
@@ -103,7 +142,7 @@ pub fn TeamView(props: &TeamViewProps) -> Html {
     };
     html! {
         <section class="cxs-team-report" aria-labelledby={id_summary.clone()}>
-            <h3 id={id_summary.clone()}>{ fill(t.respondents, &[("n", r.respondents.to_string())]) }</h3>
+            <h3 id={id_summary.clone()}>{ fill(t.respondents, &[("n", count(r.respondents))]) }</h3>
             <h4>{ t.groups_heading }</h4>
             if r.groups.is_empty() {
                 <p>{ t.no_groups }</p>
@@ -112,13 +151,17 @@ pub fn TeamView(props: &TeamViewProps) -> Html {
                     { for r.groups.iter().map(|g| html! { <li>{ fill(t.group_item, &[("title", g.title.clone()), ("n", g.n.to_string())]) }</li> }) }
                 </ul>
             }
-            <p class="cxs-note">{ fill(t.hidden_groups, &[("n", r.min_group.to_string())]) }</p>
+            <p class="cxs-note cxs-anonymity">{ fill(t.anonymity, &[("k", k.clone()), ("spread", spread)]) }</p>
+            if r.left_out > 0 {
+                <p class="cxs-note cxs-left-out">{ fill(t.left_out, &[("n", count(r.left_out)), ("k", k.clone())]) }</p>
+            }
             { for rejected }
 
             <h3>{ t.level_heading }</h3>
             <p class="cxs-overall-level"><strong>{ level }</strong></p>
             if let Some(c) = &r.overall.capped_by { <p>{ c.clone() }</p> }
             if let Some(g) = &r.overall.gate { <p>{ g.clone() }</p> }
+            if let Some(text) = withheld { <p class="cxs-note cxs-change">{ text }</p> }
             if let Some(p) = previous {
                 <p class="cxs-change">
                     { fill(t.since, &[("change", p.overall.change.map_or_else(|| "–".to_string(), |c| signed(c, &number)))]) }
@@ -129,11 +172,12 @@ pub fn TeamView(props: &TeamViewProps) -> Html {
             <h3>{ t.dimensions_heading }</h3>
             { chart(r, t.chart_label) }
             <ul class="cxs-legend" aria-hidden="true">
-                <li><svg width="14" height="22" viewBox="0 0 14 22" class="cxs-team-chart"><rect class="cxs-mean" x="5.5" y="0" width="3" height="22" /></svg>{ t.chart_legend_team }</li>
-                <li><svg width="30" height="14" viewBox="0 0 30 14" class="cxs-team-chart"><line class="cxs-range" x1="0" x2="30" y1="7" y2="7" /></svg>{ t.chart_legend_range }</li>
-                <li><svg width="30" height="14" viewBox="0 0 30 14" class="cxs-team-chart"><rect class="cxs-middle" x="1" y="0" width="28" height="14" /></svg>{ t.chart_legend_middle }</li>
+                <li><svg width="14" height="22" viewBox="0 0 14 22" class="cxs-mark"><rect class="cxs-mean" x="5.5" y="0" width="3" height="22" /></svg>{ t.chart_legend_team }</li>
+                if middle {
+                    <li><svg width="30" height="14" viewBox="0 0 30 14" class="cxs-mark"><rect class="cxs-middle" x="1" y="0" width="28" height="14" /></svg>{ t.chart_legend_middle }</li>
+                }
                 { for r.groups.iter().enumerate().map(|(i, g)| html! {
-                    <li><svg width="14" height="14" viewBox="0 0 14 14" class="cxs-team-chart">{ marker(i, 7.0, 7.0) }</svg>{ g.title.clone() }</li>
+                    <li><svg width="14" height="14" viewBox="0 0 14 14" class="cxs-mark">{ marker(i, 7.0, 7.0) }</svg>{ g.title.clone() }</li>
                 }) }
             </ul>
             <div class="cxs-table-wrap">
@@ -144,7 +188,6 @@ pub fn TeamView(props: &TeamViewProps) -> Html {
                             <th scope="col">{ t.col_dimension }</th>
                             <th scope="col">{ t.col_n }</th>
                             <th scope="col">{ t.col_mean }</th>
-                            <th scope="col">{ t.col_range }</th>
                             <th scope="col">{ t.col_middle }</th>
                             <th scope="col">{ t.col_sd }</th>
                             <th scope="col">{ t.col_dont_know }</th>
@@ -155,11 +198,10 @@ pub fn TeamView(props: &TeamViewProps) -> Html {
                         <tbody>
                             <tr>
                                 <th scope="row">{ format!("{} · {}", d.title, t.team) }</th>
-                                <td class="cxs-num">{ d.n }</td>
-                                <td class="cxs-num">{ num(d.mean) }</td>
-                                <td class="cxs-num">{ format!("{}–{}", num(d.min), num(d.max)) }</td>
-                                <td class="cxs-num">{ format!("{}–{}", num(d.q1), num(d.q3)) }</td>
-                                <td class="cxs-num">{ num(d.sd) }</td>
+                                <td class="cxs-num">{ count(d.stats.n) }</td>
+                                <td class="cxs-num">{ num(d.stats.mean) }</td>
+                                <td class="cxs-num">{ d.stats.q1.zip(d.stats.q3).map_or_else(|| "–".to_string(), |(a, b)| format!("{}–{}", number(a), number(b))) }</td>
+                                <td class="cxs-num">{ num(d.stats.sd) }</td>
                                 <td class="cxs-num">{ percent(d.dont_know_share) }</td>
                                 if previous.is_some() { { change_cell(change_of(&d.id, None)) } }
                             </tr>
@@ -168,7 +210,7 @@ pub fn TeamView(props: &TeamViewProps) -> Html {
                                     <th scope="row">{ format!("{} · {}", d.title, group_title(&g.id)) }</th>
                                     <td class="cxs-num">{ g.n }</td>
                                     <td class="cxs-num">{ num(g.mean) }</td>
-                                    <td></td><td></td><td></td><td></td>
+                                    <td></td><td></td><td></td>
                                     if previous.is_some() { { change_cell(change_of(&d.id, Some(&g.id))) } }
                                 </tr>
                             }) }
@@ -176,6 +218,9 @@ pub fn TeamView(props: &TeamViewProps) -> Html {
                     }) }
                 </table>
             </div>
+            if !left_out.is_empty() {
+                <p class="cxs-note cxs-left-out">{ fill(t.left_out_dimensions, &[("list", left_out.join("; "))]) }</p>
+            }
 
             <h3>{ t.gaps_heading }</h3>
             if r.gaps.is_empty() {
