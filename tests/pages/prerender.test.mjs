@@ -177,6 +177,37 @@ test("Enter on the focused prerendered Start is kept too; focus stays on the sam
   }
 });
 
+test("Enter on the prerendered Start, then the page scrolled away while the wasm loads: the page stays where it is, focus goes to the next heading", async () => {
+  for (const viewport of [{ width: 390, height: 700 }, { width: 1280, height: 800 }]) {
+    const { page, context, problems, release } = await open("element.html", { viewport });
+    // A tall page, the widget in its middle.
+    await page.evaluate(() => {
+      const spacer = (h) => Object.assign(document.createElement("div"), { style: `height: ${h}px` });
+      const main = document.querySelector("main");
+      main.before(spacer(1200));
+      main.after(spacer(3000));
+    });
+    const start = page.getByRole("button", { name: START.en });
+    await start.waitFor();
+    await start.focus();
+    await page.keyboard.press("Enter");
+    await page.evaluate(() => window.scrollTo({ top: 50, behavior: "instant" }));
+    assert.equal(await page.evaluate(() => window.scrollY), 50);
+    // The widget is out of sight now.
+    assert.ok(await page.evaluate(() => document.querySelector("cx-scorecard").getBoundingClientRect().top > innerHeight), "out of sight");
+    release();
+    await page.waitForFunction((name) => {
+      const h = document.querySelector("cx-scorecard").shadowRoot.activeElement;
+      return h?.localName === "h2" && h.textContent === name;
+    }, PROFILE);
+    // Two frames drawn since focus moved, so that any scroll it caused has happened.
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    assert.equal(await page.evaluate(() => window.scrollY), 50, `${viewport.width} px: the page did not move`);
+    assert.deepEqual(problems, []);
+    await context.close();
+  }
+});
+
 test("the swap keeps the page's scroll position", async () => {
   const { page, context, problems, release } = await open("embed.html", { viewport: { width: 360, height: 240 } });
   await page.getByRole("button", { name: START.en }).waitFor();
