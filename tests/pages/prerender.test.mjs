@@ -177,6 +177,29 @@ test("Enter on the focused prerendered Start is kept too; focus stays on the sam
   }
 });
 
+test("a click on the prerendered Start is kept when the host sets locale during loading: the widget starts in the new language", async () => {
+  const PROFILE_DE = "Über Ihre Organisation";
+  for (const how of ["attribute", "property"]) {
+    const { page, context, problems, release } = await open("element.html");
+    await page.getByRole("button", { name: START.en }).click();
+    await page.evaluate((how) => {
+      const el = document.querySelector("cx-scorecard");
+      if (how === "attribute") el.setAttribute("locale", "de");
+      else el.locale = "de";
+    }, how);
+    // The first screen in German takes the English one's place, with the click kept.
+    await page.getByRole("button", { name: START.de }).waitFor();
+    assert.equal(await page.getByRole("button", { name: START.en }).count(), 0, how);
+    release();
+    const heading = page.getByRole("heading", { name: PROFILE_DE });
+    await heading.waitFor({ timeout: 10_000 });
+    assert.equal(await heading.evaluate((h) => h.getRootNode().activeElement === h), true, `${how}: the new screen's heading has focus`);
+    assert.equal(await page.locator("cx-scorecard .cxs").getAttribute("lang"), "de");
+    assert.deepEqual(problems, [], how);
+    await context.close();
+  }
+});
+
 test("Enter on the prerendered Start, then the page scrolled away while the wasm loads: the page stays where it is, focus goes to the next heading", async () => {
   for (const viewport of [{ width: 390, height: 700 }, { width: 1280, height: 800 }]) {
     const { page, context, problems, release } = await open("element.html", { viewport });
