@@ -172,7 +172,8 @@ export function swap(shown, kept, mount) {
     done(false);
     throw e;
   }
-  // After the current task's microtasks: the widget's first render has fired ready by then.
-  settled.then(() => shown.isConnected && done(true));
+  // After the current task's microtasks: the widget's first render has fired ready by then. (Still
+  // in its place, though perhaps not in the page: its host may be moving to another parent.)
+  settled.then(() => shown.parentNode && done(true));
   return handle;
 }

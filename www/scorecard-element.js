@@ -54,6 +54,12 @@ export class CxScorecardElement extends OptionsElement {
     scopes.delete(this);
   }
 
+  /** Gone for good: a click kept on the first screen goes with it (re-added, it starts afresh). */
+  removed() {
+    this.#kept?.shown.removeEventListener("click", this.#kept.kept.listener);
+    this.#kept = null;
+  }
+
   #claimScope(options) {
     const scope = autosaveScope(options);
     if (scope === null) scopes.delete(this);
@@ -132,7 +138,7 @@ export class CxScorecardElement extends OptionsElement {
 
   /**
    * Shows the prerendered first screen, or keeps the one shown (the declarative one, or ours from
-   * before a remount), where it is right, and keeps clicks on it; returns `{shown, kept}`
+   * before a remount or a move), where it is right, and keeps clicks on it; returns `{shown, kept}`
    * (see `keep`), or null. A screen shown that is not right goes, and the right one, if any, takes
    * its place, and with it a click kept and focus (the same screen in the language the host has
    * just set, say: the user's Start still counts).
@@ -183,15 +189,15 @@ export class CxScorecardElement extends OptionsElement {
       this.#claimScope(options);
       // The wasm (and a visitor's language pack) start loading first; the first screen meanwhile,
       // unless the wasm is already here (then the widget comes straight away) and no first screen
-      // is still shown from before (an option changed while it loaded: then it is swapped as
-      // usual, so that a click on it still counts).
+      // is still shown from before (an option changed, or the element moved, while it loaded:
+      // then it is swapped as usual, so that a click on it still counts).
       const ready = loadedWidget(base);
       const loading = Promise.all([loadWidget(base), preparePack(options.locale, base)]);
       // A click on the first screen is kept from now on (on a declarative snippet's, a click
       // before the loader ran could not be: nothing was running).
       const { shown, kept } = (ready && !this.#kept ? null : this.#prerender(options)) ?? {};
       const [wasm] = await loading;
-      if (generation !== this.generation || !this.isConnected) return;
+      if (!this.current(generation)) return;
       this.#kept = null;
       if (shown?.isConnected) {
         let live;

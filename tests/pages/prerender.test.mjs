@@ -200,6 +200,32 @@ test("a click on the prerendered Start is kept when the host sets locale during 
   }
 });
 
+test("a click on the prerendered Start is kept when the host moves the element during loading", async () => {
+  const moves = [
+    // A framework's move: to another parent, in the same task.
+    ["to another parent", () => document.querySelector("aside").append(document.querySelector("cx-scorecard"))],
+    ["taken out, and put back a microtask later", async () => {
+      const el = document.querySelector("cx-scorecard");
+      const parent = el.parentElement;
+      el.remove();
+      await Promise.resolve();
+      parent.append(el);
+    }],
+  ];
+  for (const [name, move] of moves) {
+    const { page, context, problems, release } = await open("element.html");
+    await page.getByRole("button", { name: START.en }).click();
+    await page.evaluate(move);
+    assert.equal(await page.evaluate(() => document.querySelector("cx-scorecard").isConnected), true, name);
+    release();
+    const heading = page.getByRole("heading", { name: PROFILE });
+    await heading.waitFor({ timeout: 10_000 });
+    assert.equal(await heading.evaluate((h) => h.getRootNode().activeElement === h), true, `${name}: the heading has focus`);
+    assert.deepEqual(problems, [], name);
+    await context.close();
+  }
+});
+
 test("Enter on the prerendered Start, then the page scrolled away while the wasm loads: the page stays where it is, focus goes to the next heading", async () => {
   for (const viewport of [{ width: 390, height: 700 }, { width: 1280, height: 800 }]) {
     const { page, context, problems, release } = await open("element.html", { viewport });
