@@ -31,5 +31,10 @@ export declare function build(tree: Tree, doc?: Document): Node;
 export declare function mark<E extends HTMLElement>(shown: E, label: string): E;
 /** Keeps a click on a button of the first screen in `shown` until the live widget can take it. */
 export declare function keep(shown: HTMLElement, clicked?: Element | null): Kept;
+/**
+ * Puts `to` (another first screen) in the place of `from` and hands over the click kept there
+ * and focus; returns what the swap needs for `to`.
+ */
+export declare function replace(from: HTMLElement, kept: Kept, to: HTMLElement): Kept;
 /** Mounts the live widget beside the first screen and swaps it in once it is ready; returns the handle. */
 export declare function swap(shown: HTMLElement, kept: Kept, mount: (box: HTMLElement) => Handle): Handle;

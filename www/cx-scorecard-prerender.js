@@ -125,6 +125,20 @@ export function keep(shown, clicked = null) {
 }
 
 /**
+ * Puts `to`, another first screen (the same screen in another language, say), in the place of
+ * `from`, whose clicks `kept` keeps, and hands over what the user did there: a kept click is kept
+ * on `to`, and focus moves to the same control in it (without scrolling). Returns what the swap
+ * needs for `to`.
+ */
+export function replace(from, kept, to) {
+  const focus = path(from, from.getRootNode().activeElement);
+  from.removeEventListener("click", kept.listener);
+  from.replaceWith(to);
+  if (focus) follow(to, focus)?.focus({ preventScroll: true });
+  return keep(to, kept.click && follow(to, kept.click));
+}
+
+/**
  * Mounts the live widget beside the prerendered screen in `shown` and swaps it in once it is
  * ready: `mount(box)` mounts into a new element (hidden until then) and returns the handle,
  * which this returns at once. In the same task, before the next frame, `shown` goes, the box
@@ -158,7 +172,8 @@ export function swap(shown, kept, mount) {
     done(false);
     throw e;
   }
-  // After the current task's microtasks: the widget's first render has fired ready by then.
-  settled.then(() => shown.isConnected && done(true));
+  // After the current task's microtasks: the widget's first render has fired ready by then. (Still
+  // in its place, though perhaps not in the page: its host may be moving to another parent.)
+  settled.then(() => shown.parentNode && done(true));
   return handle;
 }

@@ -1,6 +1,7 @@
 // What both elements share: every option of their mount function is a property, which takes a
 // value as it is, and an attribute (kebab-case), whose text the element reads; whichever was set
-// last counts. Properties set before the element was defined or upgraded are honoured. Also: the
+// last counts. Properties set before the element was defined or upgraded are honoured. Moving the
+// element to another parent keeps what it shows; only a removal that lasts frees it. Also: the
 // shadow root, a failure shown instead of a blank box, and errors reported as cx-scorecard:error.
 
 /** HTMLElement in a browser; a stand-in on a server, where modules are imported but nothing is defined. */
@@ -72,9 +73,10 @@ function failureStyles() {
 
 /**
  * The base of both elements. A subclass calls `withOptions(Class, names)` once with its option
- * names (camelCase) and implements `mountNow(generation)`, `unmount()`, and may implement
- * `connected()` and `optionChanged(name)` (called after the first mount when an option changes;
- * `remount()` is the default).
+ * names (camelCase) and implements `mountNow(generation)` (which, after each await, goes on only
+ * while `current(generation)`), `unmount()`, and may implement `connected()`, `removed()` (after
+ * the unmount of a removal that lasts) and `optionChanged(name)` (called after the first mount
+ * when an option changes; `remount()` is the default).
  */
 export class OptionsElement extends Base {
   /** name → {value, attribute}: an attribute's text, or a property's value. */
@@ -84,6 +86,12 @@ export class OptionsElement extends Base {
   /** Counts mounts and removals: an async step that finds it changed stops. */
   generation = 0;
   root;
+  /** The timer that frees the element once out of the page for good (see `disconnectedCallback`). */
+  #leaving = null;
+  /** A mount stopped because the element was out of the page: a move's reconnect mounts again. */
+  #stalled = false;
+  /** Options changed while the element was out of the page: acted on if it comes back. */
+  #changedAway = new Set();
 
   constructor() {
     super();
@@ -103,6 +111,16 @@ export class OptionsElement extends Base {
         this[name] = value;
       }
     }
+    if (this.#leaving !== null) {
+      // Back before the removal was taken as lasting: a move, which keeps what is shown.
+      clearTimeout(this.#leaving);
+      this.#leaving = null;
+      const changed = [...this.#changedAway];
+      this.#changedAway.clear();
+      if (this.#stalled) this.remount();
+      else for (const name of changed) this.#changed(name);
+      return;
+    }
     this.connected();
     this.remount();
   }
@@ -110,9 +128,38 @@ export class OptionsElement extends Base {
   /** Called when the element is connected, before it mounts (in the next microtask). */
   connected() {}
 
+  /** Called once a removal has lasted, after `unmount()`. */
+  removed() {}
+
+  /**
+   * Frameworks move elements (a keyed list reordered, a portal) by taking them out and putting
+   * them back, in the same task or a later microtask: a move keeps the widget as it is. A removal
+   * lasts if the element is still out of the page when a timer set now fires (a macrotask later,
+   * once every microtask of the task that removed it has run); only then is it unmounted and the
+   * next connect mounts anew.
+   */
   disconnectedCallback() {
-    this.generation++;
-    this.unmount();
+    if (this.#leaving !== null) return;
+    this.#leaving = setTimeout(() => {
+      this.#leaving = null;
+      if (this.isConnected) return;
+      this.generation++;
+      this.#stalled = false;
+      this.#changedAway.clear();
+      this.unmount();
+      this.removed();
+    }, 0);
+  }
+
+  /**
+   * Whether a mount started as `generation` goes on: nothing has remounted or removed the element
+   * since, and it is in the page (if it is out of it during a move, the mount stops here and the
+   * move's reconnect mounts again).
+   */
+  current(generation) {
+    if (generation !== this.generation) return false;
+    if (!this.isConnected) this.#stalled = true;
+    return this.isConnected;
   }
 
   attributeChangedCallback(attribute, oldValue, value) {
@@ -169,7 +216,9 @@ export class OptionsElement extends Base {
   }
 
   #changed(name) {
-    if (this.isConnected && this.generation > 0) this.optionChanged(name);
+    if (this.generation === 0) return;
+    if (this.isConnected) this.optionChanged(name);
+    else if (this.#leaving !== null) this.#changedAway.add(name);
   }
 
   optionChanged() {
@@ -182,7 +231,11 @@ export class OptionsElement extends Base {
     this.#pending = true;
     queueMicrotask(() => {
       this.#pending = false;
-      if (!this.isConnected) return;
+      if (!this.isConnected) {
+        if (this.#leaving !== null) this.#stalled = true;
+        return;
+      }
+      this.#stalled = false;
       this.unmount();
       // mountNow shows and reports its own failures; nothing may escape as an unhandled rejection.
       this.mountNow(++this.generation).catch(() => {});

@@ -16,7 +16,8 @@ export function entry(text, className) {
     li.textContent = `${time}  ${text}`;
     if (className) li.className = className;
     log.append(li);
-    li.scrollIntoView({ block: "nearest" });
+    // The log scrolls to its last line; the page stays where the user has it.
+    log.scrollTop = log.scrollHeight;
   });
 }
 

@@ -33,6 +33,8 @@ export class CxScorecardElement extends OptionsElement {
   #handle = null;
   /** The last language the widget accepted ("" for the default), kept over a bad `locale`. */
   #locale = null;
+  /** The prerendered first screen shown while the wasm loads, and what the user did on it (`keep`). */
+  #kept = null;
 
   /**
    * Claims the autosave scope at once, so that of two elements connected together neither takes
@@ -50,6 +52,12 @@ export class CxScorecardElement extends OptionsElement {
     this.#handle?.destroy();
     this.#handle = null;
     scopes.delete(this);
+  }
+
+  /** Gone for good: a click kept on the first screen goes with it (re-added, it starts afresh). */
+  removed() {
+    this.#kept?.shown.removeEventListener("click", this.#kept.kept.listener);
+    this.#kept = null;
   }
 
   #claimScope(options) {
@@ -129,18 +137,26 @@ export class CxScorecardElement extends OptionsElement {
   }
 
   /**
-   * Shows the prerendered first screen, or keeps the declarative one, where it is right; returns
-   * the element holding it, or null. A declarative screen that is not right goes (and the right
-   * one, if any, takes its place).
+   * Shows the prerendered first screen, or keeps the one shown (the declarative one, or ours from
+   * before a remount or a move), where it is right, and keeps clicks on it; returns `{shown, kept}`
+   * (see `keep`), or null. A screen shown that is not right goes, and the right one, if any, takes
+   * its place, and with it a click kept and focus (the same screen in the language the host has
+   * just set, say: the user's Start still counts).
    */
   #prerender(options) {
     const name = this.#prerenderable(options);
-    const declared = this.#declared();
-    if (declared) {
-      if (name && declared.getAttribute("data-cxs-prerender") === name) return declared;
-      this.root.replaceChildren();
+    const current = this.#declared();
+    const before = this.#kept?.shown === current ? this.#kept : null;
+    if (current && name && current.getAttribute("data-cxs-prerender") === name) {
+      this.#kept = before ?? { shown: current, kept: prerender.keep(current) };
+      return this.#kept;
     }
-    if (!name) return null;
+    this.#kept = null;
+    if (!name) {
+      before?.shown.removeEventListener("click", before.kept.listener);
+      if (current) this.root.replaceChildren();
+      return null;
+    }
     const [lang, scheme] = name.split(" ");
     // The widget's stylesheet, adopted (as the wasm will adopt it too) and shown with it at once.
     if (!prerenderSheet) {
@@ -150,8 +166,16 @@ export class CxScorecardElement extends OptionsElement {
     this.root.adoptedStyleSheets = [prerenderSheet];
     const shown = prerender.mark(document.createElement("div"), name);
     shown.append(prerender.build(screens[lang][scheme]));
-    this.root.replaceChildren(shown);
-    return shown;
+    let kept;
+    if (before) {
+      kept = prerender.replace(current, before.kept, shown);
+      for (const other of [...this.root.children]) if (other !== shown) other.remove();
+    } else {
+      this.root.replaceChildren(shown);
+      kept = prerender.keep(shown);
+    }
+    this.#kept = { shown, kept };
+    return this.#kept;
   }
 
   #declared() {
@@ -164,15 +188,17 @@ export class CxScorecardElement extends OptionsElement {
       const base = this.assetBaseUrl();
       this.#claimScope(options);
       // The wasm (and a visitor's language pack) start loading first; the first screen meanwhile,
-      // unless the wasm is already here (then the widget comes straight away).
+      // unless the wasm is already here (then the widget comes straight away) and no first screen
+      // is still shown from before (an option changed, or the element moved, while it loaded:
+      // then it is swapped as usual, so that a click on it still counts).
       const ready = loadedWidget(base);
       const loading = Promise.all([loadWidget(base), preparePack(options.locale, base)]);
-      const shown = ready ? null : this.#prerender(options);
       // A click on the first screen is kept from now on (on a declarative snippet's, a click
       // before the loader ran could not be: nothing was running).
-      const kept = shown && prerender.keep(shown);
+      const { shown, kept } = (ready && !this.#kept ? null : this.#prerender(options)) ?? {};
       const [wasm] = await loading;
-      if (generation !== this.generation || !this.isConnected) return;
+      if (!this.current(generation)) return;
+      this.#kept = null;
       if (shown?.isConnected) {
         let live;
         try {

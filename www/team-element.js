@@ -91,7 +91,7 @@ export class CxScorecardTeamElement extends OptionsElement {
       const options = this.#options();
       const base = this.assetBaseUrl();
       const wasm = await loadTeam(base);
-      if (generation !== this.generation || !this.isConnected) return;
+      if (!this.current(generation)) return;
       const box = document.createElement("div");
       this.root.replaceChildren(box);
       try {

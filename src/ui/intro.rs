@@ -87,6 +87,30 @@ fn offer_text(s: &Strings, link: Option<usize>, saved: Option<usize>, total: usi
     }
 }
 
+/// Focuses a page's heading. Within sight, the browser scrolls it into view (the new page's top,
+/// after Next at the foot of a long one); with the widget wholly out of view, it does not scroll:
+/// the page appeared without the user looking at it (a click on the prerendered first screen,
+/// replayed once the wasm is ready after the user has scrolled away; a host's `reset()`), and
+/// where the page is scrolled is the user's.
+#[cfg(target_arch = "wasm32")]
+fn focus_heading(h: &web_sys::HtmlElement) {
+    let in_view = (|| {
+        let widget = h.closest(".cxs").ok()??;
+        let window = web_sys::window()?;
+        let (width, height) = (window.inner_width().ok()?.as_f64()?, window.inner_height().ok()?.as_f64()?);
+        let r = widget.get_bounding_client_rect();
+        Some(r.bottom() > 0.0 && r.top() < height && r.right() > 0.0 && r.left() < width)
+    })()
+    .unwrap_or(true);
+    if in_view {
+        let _ = h.focus();
+    } else {
+        let options = web_sys::FocusOptions::new();
+        options.set_prevent_scroll(true);
+        let _ = h.focus_with_options(&options);
+    }
+}
+
 /// A ref for the page heading, focused when the page appears so screen readers announce it.
 #[hook]
 pub(crate) fn use_heading_focus(autofocus: bool) -> NodeRef {
@@ -98,7 +122,7 @@ pub(crate) fn use_heading_focus(autofocus: bool) -> NodeRef {
             #[cfg(target_arch = "wasm32")]
             if autofocus {
                 if let Some(h) = heading.cast::<web_sys::HtmlElement>() {
-                    let _ = h.focus();
+                    focus_heading(&h);
                 }
             }
             #[cfg(not(target_arch = "wasm32"))]

@@ -308,10 +308,12 @@ test("the element's attributes react, ::part() styles apply, and removal destroy
   await el.getByRole("heading", { name: "CX Operations capability assessment" }).waitFor();
   assert.equal(await el.locator(".cxs").getAttribute("class"), "cxs cxs-dark");
 
-  // Removing the element destroys the widget; adding it again mounts a fresh one.
-  const removed = await page.evaluate(() => {
+  // Removing the element destroys the widget once the removal has lasted (a macrotask later: a
+  // move would have put it back by then); adding it again mounts a fresh one.
+  const removed = await page.evaluate(async () => {
     const w = document.querySelector("cx-scorecard");
     w.remove();
+    await new Promise((r) => setTimeout(r, 0));
     return w.shadowRoot.querySelector(".cxs") === null;
   });
   assert.ok(removed);

@@ -177,6 +177,86 @@ test("Enter on the focused prerendered Start is kept too; focus stays on the sam
   }
 });
 
+test("a click on the prerendered Start is kept when the host sets locale during loading: the widget starts in the new language", async () => {
+  const PROFILE_DE = "Über Ihre Organisation";
+  for (const how of ["attribute", "property"]) {
+    const { page, context, problems, release } = await open("element.html");
+    await page.getByRole("button", { name: START.en }).click();
+    await page.evaluate((how) => {
+      const el = document.querySelector("cx-scorecard");
+      if (how === "attribute") el.setAttribute("locale", "de");
+      else el.locale = "de";
+    }, how);
+    // The first screen in German takes the English one's place, with the click kept.
+    await page.getByRole("button", { name: START.de }).waitFor();
+    assert.equal(await page.getByRole("button", { name: START.en }).count(), 0, how);
+    release();
+    const heading = page.getByRole("heading", { name: PROFILE_DE });
+    await heading.waitFor({ timeout: 10_000 });
+    assert.equal(await heading.evaluate((h) => h.getRootNode().activeElement === h), true, `${how}: the new screen's heading has focus`);
+    assert.equal(await page.locator("cx-scorecard .cxs").getAttribute("lang"), "de");
+    assert.deepEqual(problems, [], how);
+    await context.close();
+  }
+});
+
+test("a click on the prerendered Start is kept when the host moves the element during loading", async () => {
+  const moves = [
+    // A framework's move: to another parent, in the same task.
+    ["to another parent", () => document.querySelector("aside").append(document.querySelector("cx-scorecard"))],
+    ["taken out, and put back a microtask later", async () => {
+      const el = document.querySelector("cx-scorecard");
+      const parent = el.parentElement;
+      el.remove();
+      await Promise.resolve();
+      parent.append(el);
+    }],
+  ];
+  for (const [name, move] of moves) {
+    const { page, context, problems, release } = await open("element.html");
+    await page.getByRole("button", { name: START.en }).click();
+    await page.evaluate(move);
+    assert.equal(await page.evaluate(() => document.querySelector("cx-scorecard").isConnected), true, name);
+    release();
+    const heading = page.getByRole("heading", { name: PROFILE });
+    await heading.waitFor({ timeout: 10_000 });
+    assert.equal(await heading.evaluate((h) => h.getRootNode().activeElement === h), true, `${name}: the heading has focus`);
+    assert.deepEqual(problems, [], name);
+    await context.close();
+  }
+});
+
+test("Enter on the prerendered Start, then the page scrolled away while the wasm loads: the page stays where it is, focus goes to the next heading", async () => {
+  for (const viewport of [{ width: 390, height: 700 }, { width: 1280, height: 800 }]) {
+    const { page, context, problems, release } = await open("element.html", { viewport });
+    // A tall page, the widget in its middle.
+    await page.evaluate(() => {
+      const spacer = (h) => Object.assign(document.createElement("div"), { style: `height: ${h}px` });
+      const main = document.querySelector("main");
+      main.before(spacer(1200));
+      main.after(spacer(3000));
+    });
+    const start = page.getByRole("button", { name: START.en });
+    await start.waitFor();
+    await start.focus();
+    await page.keyboard.press("Enter");
+    await page.evaluate(() => window.scrollTo({ top: 50, behavior: "instant" }));
+    assert.equal(await page.evaluate(() => window.scrollY), 50);
+    // The widget is out of sight now.
+    assert.ok(await page.evaluate(() => document.querySelector("cx-scorecard").getBoundingClientRect().top > innerHeight), "out of sight");
+    release();
+    await page.waitForFunction((name) => {
+      const h = document.querySelector("cx-scorecard").shadowRoot.activeElement;
+      return h?.localName === "h2" && h.textContent === name;
+    }, PROFILE);
+    // Two frames drawn since focus moved, so that any scroll it caused has happened.
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    assert.equal(await page.evaluate(() => window.scrollY), 50, `${viewport.width} px: the page did not move`);
+    assert.deepEqual(problems, []);
+    await context.close();
+  }
+});
+
 test("the swap keeps the page's scroll position", async () => {
   const { page, context, problems, release } = await open("embed.html", { viewport: { width: 360, height: 240 } });
   await page.getByRole("button", { name: START.en }).waitFor();
