@@ -1,5 +1,9 @@
-//! The team report's aggregation, worked by hand (`team-report.md`).
+//! The team report's aggregation, worked by hand (the README's "Team report").
 #![cfg(not(target_arch = "wasm32"))]
+
+mod common;
+
+use common::result_by;
 
 use cx_scorecard::engine::team::{
     compare, csv, default_groups, gap_sentence, most_divided, stats, Reason, Team, TeamTexts, TEAM_EN,
@@ -469,18 +473,6 @@ fn adding_in_parts_gives_the_report_of_adding_at_once() {
     }
     let (w, p) = (whole.report(&Wording::english(), &TEAM_EN), parts.report(&Wording::english(), &TEAM_EN));
     assert_eq!(serde_json::to_value(&w).unwrap(), serde_json::to_value(&p).unwrap());
-}
-
-/// A result answering each dimension's statements so that their corrected value is `c(dimension)`.
-fn result_by(def: &Definition, id: &str, c: impl Fn(usize) -> u8) -> Value {
-    let answers: Vec<Value> = def
-        .dimensions
-        .iter()
-        .enumerate()
-        .flat_map(|(i, d)| d.statements.iter().map(move |s| (i, d, s)))
-        .map(|(i, d, s)| json!({"questionId": s.id, "dimensionId": d.id, "value": if s.reverse { 6 - c(i) } else { c(i) }}))
-        .collect();
-    json!({"schemaVersion": 1, "id": id, "assessment": {"id": def.id, "version": def.version}, "answers": answers})
 }
 
 #[test]

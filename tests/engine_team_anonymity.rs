@@ -1,6 +1,8 @@
-//! The team report's anonymity rules (`docs/team-report.md`): no figure, and no difference
+//! The team report's anonymity rules (the README's "Team report"): no figure, and no difference
 //! between two figures, describes 1 to `min_group − 1` respondents.
 #![cfg(not(target_arch = "wasm32"))]
+
+mod common;
 
 use cx_scorecard::engine::team::{
     csv, grouping_problem, min_group_problem, PreviousWithheld, Round, Team, TeamBook, DEFAULT_MIN_GROUP, TEAM_EN,
@@ -8,17 +10,12 @@ use cx_scorecard::engine::team::{
 use cx_scorecard::engine::{default_definition, Definition, Wording};
 use serde_json::{json, Value};
 
-/// A result answering dimension `d`'s statements so that their corrected value is `c(d)`.
+/// A result of a respondent in `role`, answering dimension `d`'s statements so that their
+/// corrected value is `c(d)`.
 fn result_by(def: &Definition, id: &str, role: &str, c: impl Fn(usize) -> u8) -> Value {
-    let answers: Vec<Value> = def
-        .dimensions
-        .iter()
-        .enumerate()
-        .flat_map(|(i, d)| d.statements.iter().map(move |s| (i, d, s)))
-        .map(|(i, d, s)| json!({"questionId": s.id, "dimensionId": d.id, "value": if s.reverse { 6 - c(i) } else { c(i) }}))
-        .collect();
-    json!({"schemaVersion": 1, "id": id, "assessment": {"id": def.id, "version": def.version}, "answers": answers,
-        "profile": {"role": role}})
+    let mut v = common::result_by(def, id, c);
+    v["profile"] = json!({ "role": role });
+    v
 }
 
 fn add(t: &mut Team, id: &str, role: &str, c: impl Fn(usize) -> u8) {

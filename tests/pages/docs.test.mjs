@@ -364,6 +364,9 @@ async function runPage(name, html) {
     // Chromium says that a preload went unused 3 s after the load event.
     const settle = /rel=["']?preload/i.test(html) ? loaded + 3500 - Date.now() : 300;
     if (settle > 0) await page.waitForTimeout(settle);
+    // A team report loads its results after its first report: closing before they arrive would
+    // cut their requests off.
+    if (team) await page.waitForLoadState("networkidle", { timeout: 10000 }).catch(() => problems.push("the team report's requests never ended"));
     for (const frame of page.frames()) {
       const errors = await frame.evaluate(() => window.__cxDocs?.errors ?? []).catch(() => []);
       for (const e of errors) problems.push(`cx-scorecard:error ${JSON.stringify(e)}`);

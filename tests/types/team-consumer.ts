@@ -6,6 +6,7 @@ import init, {
   mountTeam,
   type AssessmentResult,
   type Comparison,
+  type Reason,
   type TeamDimension,
   type TeamHandle,
   type TeamOptions,
@@ -57,9 +58,15 @@ export async function host(results: AssessmentResult[], element: HTMLElement): P
   exact<string>()(report.locale);
   exact<string>()(report.groupBy);
   exact<number>()(report.minGroup);
+  exact<number>()(report.needed);
+  exact<number>()(report.leftOut);
+  exact<number>()(report.rejectedTotal);
+  exact<number | undefined>()(report.rejectedCounts["not-a-result"]);
+  exact<"same-results" | "shared-results" | "too-few" | undefined>()(report.previousWithheld);
   for (const r of report.rejected) {
     exact<string>()(r.source);
     exact<string>()(r.reason);
+    exact<Reason>()(r.code);
   }
   for (const g of report.groups) {
     exact<string>()(g.id);
@@ -70,13 +77,13 @@ export async function host(results: AssessmentResult[], element: HTMLElement): P
   if (d) {
     exact<number | null>()(d.mean);
     exact<number | null>()(d.median);
-    exact<number | null>()(d.min);
-    exact<number | null>()(d.max);
     exact<number | null>()(d.sd);
     exact<number | null>()(d.q1);
     exact<number | null>()(d.q3);
-    exact<number[]>()(d.levelCounts);
+    exact<number[] | null>()(d.levelCounts);
     exact<number>()(d.dontKnowShare);
+    exact<number>()(d.leftOut);
+    exact<number>()(d.n);
     for (const g of d.groups) exact<number | null>()(g.mean);
   }
   exact<number | null>()(report.overall.score);

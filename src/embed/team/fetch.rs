@@ -77,11 +77,13 @@ pub(super) async fn fetch_pieces(url: &str, mut step: impl FnMut(Step) -> bool) 
         return Err(Failure::Other(format!("HTTP {}", response.status())));
     }
     let size = response.headers().get("content-length").ok().flatten().and_then(|n| n.trim().parse::<f64>().ok());
-    if !step(Step::Begin(size)) {
-        return Ok(());
-    }
+    // Once nobody listens (the report was destroyed), the rest is read to its end and dropped: a
+    // request cut off would show as failed in the page's network log.
+    let mut listened = step(Step::Begin(size));
     let Some(body) = response.body() else {
-        step(Step::End);
+        if listened {
+            step(Step::End);
+        }
         return Ok(());
     };
     let reader: ReadableStreamDefaultReader = body.get_reader().unchecked_into();
@@ -95,10 +97,10 @@ pub(super) async fn fetch_pieces(url: &str, mut step: impl FnMut(Step) -> bool) 
         }
         let bytes: Uint8Array = Reflect::get(&chunk, &"value".into()).unwrap_or(JsValue::UNDEFINED).unchecked_into();
         done += f64::from(bytes.length());
-        if !step(Step::Piece(decoder.text(&bytes), done)) {
-            let _ = reader.cancel();
-            return Ok(());
-        }
+        listened = listened && step(Step::Piece(decoder.text(&bytes), done));
+    }
+    if !listened {
+        return Ok(());
     }
     watch.timer = None;
     let rest = decoder.rest();

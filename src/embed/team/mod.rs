@@ -416,7 +416,7 @@ fn fail(slot: &Weak<Slot>, code: &str, message: String) {
     error(slot, code, &message);
 }
 
-/// Mounts the team report into `element` (see `docs/team-report.md`) and returns its handle
+/// Mounts the team report into `element` (see the README's "Team report") and returns its handle
 /// `{add(results, round?), report(), update(options), destroy()}`. Bad options throw an `Error`
 /// naming the option.
 #[wasm_bindgen(js_name = mountTeam, skip_typescript)]

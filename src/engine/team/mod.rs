@@ -1,4 +1,4 @@
-//! The team report (`docs/team-report.md`): many respondents' results of one assessment combined,
+//! The team report (the README's "Team report"): many respondents' results of one assessment combined,
 //! with no figure that describes fewer than `min_group` respondents. Each accepted result is
 //! scored once, from its answers, when it is added; the report is summed from those counts, so
 //! adding a file never rescores what was already there.

@@ -123,6 +123,7 @@ pub struct TeamReport {
     /// Every input not added, listed or not.
     pub rejected_total: usize,
     /// How many inputs were not added, by reason.
+    #[cfg_attr(all(target_arch = "wasm32", feature = "team"), tsify(type = "Partial<Record<Reason, number>>"))]
     pub rejected_counts: BTreeMap<Reason, usize>,
     pub groups: Vec<GroupRef>,
     pub dimensions: Vec<TeamDimension>,
