@@ -355,13 +355,13 @@ impl Sender {
             return false;
         }
         self.leased_until.set(None);
-        storage.set_item(LEASE_KEY, &format!("{} {}", self.tab, now + LEASE_MS)).is_ok()
+        storage.set_item(LEASE_KEY, &lease_text(&self.tab, now)).is_ok()
     }
 
     /// Whether this tab still holds the lease (renewing it): checked before each request.
     fn holds_lease(&self, storage: &web_sys::Storage) -> bool {
         let mine = lease(storage).is_some_and(|(tab, until)| tab == self.tab && until > js_sys::Date::now());
-        mine && storage.set_item(LEASE_KEY, &format!("{} {}", self.tab, js_sys::Date::now() + LEASE_MS)).is_ok()
+        mine && storage.set_item(LEASE_KEY, &lease_text(&self.tab, js_sys::Date::now())).is_ok()
     }
 
     /// Holding the lock (or `lease`): makes this tab's retry, deletes what has expired
@@ -434,7 +434,13 @@ impl Sender {
 fn lease(storage: &web_sys::Storage) -> Option<(String, f64)> {
     let text = storage.get_item(LEASE_KEY).ok()??;
     let (tab, until) = text.split_once(' ')?;
-    Some((tab.to_string(), until.parse().ok()?))
+    // Whole milliseconds: integers, whose reading and writing cost the wasm far less than floats'.
+    Some((tab.to_string(), until.parse::<u64>().ok()? as f64))
+}
+
+/// The lease of `tab` from `now` on.
+fn lease_text(tab: &str, now: f64) -> String {
+    format!("{tab} {}", (now + LEASE_MS) as u64)
 }
 
 /// Resolves after `ms` milliseconds.

@@ -101,8 +101,11 @@ impl Attribution {
 /// A handle such as `@example` or `team@home` is not one.
 pub fn holds_email(text: &str) -> bool {
     let text = text.replace("%40", "@");
-    let local = |c: char| c.is_alphanumeric() || "._%+-!#$&'*/=?^`{|}~".contains(c);
-    let domain = |c: char| c.is_alphanumeric() || c == '.' || c == '-';
+    // Any non-ASCII character counts as a letter (an international address): Unicode's tables
+    // would cost the wasm more than they tell here.
+    let letter = |c: char| c.is_ascii_alphanumeric() || !c.is_ascii();
+    let local = |c: char| letter(c) || "._%+-!#$&'*/=?^`{|}~".contains(c);
+    let domain = |c: char| letter(c) || c == '.' || c == '-';
     text.match_indices('@').any(|(at, _)| {
         if !text[..at].chars().next_back().is_some_and(local) {
             return false;
