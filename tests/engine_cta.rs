@@ -1,6 +1,6 @@
 //! Calls to action: which one a result gets, and which URLs and entries are refused.
 
-use cx_scorecard::engine::cta::{choose, is_safe_url, validate, Cta};
+use cx_scorecard::engine::cta::{choose, is_safe_url, url_problem, validate, Cta, UrlProblem};
 use cx_scorecard::engine::AssessmentResult;
 
 /// The golden result: overall level 3; d1 4, d2 2, d3 3, d4 4, d5 5, d6 1, d7 3.
@@ -52,8 +52,10 @@ fn only_http_https_and_relative_urls_are_followed() {
         "guide.html",
         "?q=1",
         "#top",
-        "//example.com/x",
         "a/b:c",
+        "\\path",
+        "https://example.com/a@b?c=@#@",
+        "https://example.com",
     ] {
         assert!(is_safe_url(ok), "{ok}");
     }
@@ -71,6 +73,45 @@ fn only_http_https_and_relative_urls_are_followed() {
     ] {
         assert!(!is_safe_url(bad), "{bad:?}");
     }
+}
+
+#[test]
+fn relative_means_this_site_and_an_address_holds_no_password() {
+    // Each of these a browser reads as another host: `\\` is `/` in an http(s) URL.
+    for other in [
+        "//evil.example/x",
+        "/\\evil.example/x",
+        "\\\\evil.example/x",
+        "\\/evil.example/x",
+        " //evil.example",
+        "/\t/evil.example/x",
+        "/\n\\evil.example",
+    ] {
+        assert_eq!(url_problem(other), Some(UrlProblem::OtherSite), "{other:?}");
+    }
+    for secret in [
+        "https://user:secret@host.example/",
+        "https://user@host.example/x",
+        "HTTP://a:b@host.example",
+        "https:\\\\user:secret@host.example",
+        "http:user:secret@host.example/",
+        "https://user:secret@host.example?next=/",
+    ] {
+        assert_eq!(url_problem(secret), Some(UrlProblem::Credentials), "{secret:?}");
+    }
+    let list = ctas(
+        r#"[{"id": "a", "text": "A", "url": "/a"}, {"id": "b", "text": "B", "url": "/\\evil.example/x"},
+            {"id": "c", "text": "C", "url": "https://user:secret@host.example/"}]"#,
+    );
+    assert_eq!(
+        validate(&list),
+        vec![
+            "cta[1].url must not begin with two slashes or backslashes, which lead to another site \
+             (write https:// for that), got \"/\\\\evil.example/x\"",
+            "cta[2].url must not hold a user name or password (before an @)",
+        ]
+    );
+    assert!(validate(&list).iter().all(|p| !p.contains("secret")), "the password is not printed");
 }
 
 #[test]

@@ -149,6 +149,7 @@ pub fn mount_handle(element: JsValue, options: JsValue) -> Result<Handle, JsValu
         frame: RefCell::new(None),
         data_layer: opts.data_layer,
         lead_reported: Default::default(),
+        attribution_warned: Default::default(),
     });
     let lead = Rc::new(opts.lead);
     let submit_url = opts.submit_url;

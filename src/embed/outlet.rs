@@ -107,7 +107,9 @@ pub struct WidgetEvents<'a> {
     pub cta: CtaDetail,
 }
 
-/// What the data layer is given on completion (`{event: "cx-scorecard:complete", ...}`).
+/// What the data layer is given on completion (`{event: "cx-scorecard:complete", ...}`): tag
+/// managers forward it to analytics vendors, so its `result` is the result without the lead or an
+/// email address in the attribution ([`AssessmentResult::for_analytics`]).
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 struct DataLayerEntry<'a> {
@@ -157,6 +159,8 @@ pub(crate) struct Outlet {
     pub data_layer: Option<String>,
     /// A lead was reported before the first statement, so the completion does not report it again.
     pub lead_reported: std::cell::Cell<bool>,
+    /// The host was told that attribution left out of the data layer (once per widget).
+    pub attribution_warned: std::cell::Cell<bool>,
 }
 
 impl Outlet {
@@ -194,7 +198,7 @@ impl Outlet {
         }
         let detail = wire::to_js(&Complete { result: js.clone() });
         self.emit("complete", &detail, self.callbacks.on_complete.as_ref(), &js);
-        self.push_data_layer(r, js);
+        self.push_data_layer(r);
     }
 
     /// Reports a failure as `cx-scorecard:error` `{code, message}` and through `onError`.
@@ -232,11 +236,20 @@ impl Outlet {
         }
     }
 
-    /// Pushes `{event: "cx-scorecard:complete", ...}` onto the host's data layer without replacing it.
-    fn push_data_layer(&self, result: &AssessmentResult, result_js: JsValue) {
-        if self.data_layer.is_none() {
-            return;
+    /// Pushes `{event: "cx-scorecard:complete", ...}` onto the host's data layer without replacing
+    /// it: never the lead, nor an attribution value that holds an email address (the host is told
+    /// which field, once, never its value).
+    fn push_data_layer(&self, result: &AssessmentResult) {
+        let Some(name) = &self.data_layer else { return };
+        let personal = result.attribution.as_ref().map(|a| a.personal_fields()).unwrap_or_default();
+        if !personal.is_empty() && !self.attribution_warned.replace(true) {
+            web_sys::console::warn_1(&JsValue::from_str(&format!(
+                "cx-scorecard: attribution {} holds an email address, so it is left out of window.{name} \
+                 (the complete event and the submission still have it)",
+                personal.join(", ")
+            )));
         }
+        let result_js = wire::to_js(&result.for_analytics());
         let entry = wire::to_js(&DataLayerEntry {
             event: "cx-scorecard:complete",
             cx_scorecard: DataLayerSummary {

@@ -34,23 +34,53 @@ pub struct When {
     pub level: Vec<u8>,
 }
 
-/// Whether `url` may be followed: `https:`, `http:` or relative. What a browser would read as
-/// another scheme (`javascript:`, `data:`, also spelt with tabs, newlines or leading spaces,
-/// which URL parsing drops) is not.
-pub fn is_safe_url(url: &str) -> bool {
+/// Why `url` may not be followed, if it may not: it must be `https:`, `http:` or relative, and
+/// relative means this site. What a browser would read as another scheme (`javascript:`, `data:`,
+/// also spelt with tabs, newlines or leading spaces, which URL parsing drops) is refused, as is a
+/// relative URL that begins with two slashes or backslashes in any mix (`//evil.example`,
+/// `/\evil.example`, `\\evil.example`: the browser reads each as another host), and an address
+/// with a user name or password (`https://user:secret@host/`), which would be printed with the
+/// report and handed to analytics.
+pub fn url_problem(url: &str) -> Option<UrlProblem> {
     let cleaned: String = url.chars().filter(|c| !matches!(c, '\t' | '\n' | '\r')).collect();
-    let cleaned = cleaned.trim_start_matches(|c: char| c <= ' ');
+    let cleaned = cleaned.trim_matches(|c: char| c <= ' ');
     if cleaned.is_empty() {
-        return false;
+        return Some(UrlProblem::Scheme);
     }
-    let end = cleaned.find(['/', '?', '#']).unwrap_or(cleaned.len());
+    let slash = |c: char| c == '/' || c == '\\';
+    let end = cleaned.find(['/', '\\', '?', '#']).unwrap_or(cleaned.len());
     match cleaned[..end].find(':') {
-        None => true,
+        None => {
+            let mut start = cleaned.chars();
+            (start.next().is_some_and(slash) && start.next().is_some_and(slash)).then_some(UrlProblem::OtherSite)
+        }
         Some(colon) => {
             let scheme = cleaned[..colon].to_ascii_lowercase();
-            scheme == "https" || scheme == "http"
+            if scheme != "https" && scheme != "http" {
+                return Some(UrlProblem::Scheme);
+            }
+            // The authority: after the slashes (or backslashes), up to the path, query or fragment.
+            let rest = cleaned[colon + 1..].trim_start_matches(slash);
+            let authority = &rest[..rest.find(['/', '\\', '?', '#']).unwrap_or(rest.len())];
+            authority.contains('@').then_some(UrlProblem::Credentials)
         }
     }
+}
+
+/// Why a call to action's URL is refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UrlProblem {
+    /// Not `https:`, `http:` or relative.
+    Scheme,
+    /// Relative in form, but to another host (`//host`, `/\host`, `\\host`).
+    OtherSite,
+    /// A user name or password before the host.
+    Credentials,
+}
+
+/// Whether `url` may be followed (see [`url_problem`]).
+pub fn is_safe_url(url: &str) -> bool {
+    url_problem(url).is_none()
 }
 
 /// Checks a list of calls to action; each problem names its entry (`cta[1].url`).
@@ -62,8 +92,20 @@ pub fn validate(ctas: &[Cta]) -> Vec<String> {
         } else if ctas[..i].iter().any(|o| o.id == c.id) {
             problems.push(format!("cta[{i}].id {} is given twice", quote(&c.id)));
         }
-        if !is_safe_url(&c.url) {
-            problems.push(format!("cta[{i}].url must be an https:, http: or relative URL, got {}", quote(&c.url)));
+        match url_problem(&c.url) {
+            None => {}
+            Some(UrlProblem::Scheme) => {
+                problems.push(format!("cta[{i}].url must be an https:, http: or relative URL, got {}", quote(&c.url)))
+            }
+            Some(UrlProblem::OtherSite) => problems.push(format!(
+                "cta[{i}].url must not begin with two slashes or backslashes, which lead to another site \
+                 (write https:// for that), got {}",
+                quote(&c.url)
+            )),
+            // Not quoted: the URL holds a password.
+            Some(UrlProblem::Credentials) => {
+                problems.push(format!("cta[{i}].url must not hold a user name or password (before an @)"))
+            }
         }
         if c.text.get("en").trim().is_empty() {
             problems.push(format!("cta[{i}].text must not be empty"));

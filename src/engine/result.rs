@@ -43,6 +43,20 @@ pub struct AssessmentResult {
     pub previous: Option<crate::engine::history::Previous>,
 }
 
+impl AssessmentResult {
+    /// What analytics (the data layer) may receive: the result without the lead, and without any
+    /// attribution value that holds an email address. Nothing else in a result is typed by the
+    /// respondent: answers and profile answers are values and option ids chosen from the
+    /// definition's.
+    pub fn for_analytics(&self) -> AssessmentResult {
+        AssessmentResult {
+            lead: None,
+            attribution: self.attribution.as_ref().map(|a| a.for_analytics()),
+            ..self.clone()
+        }
+    }
+}
+
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(hashmap_as_object, missing_as_null))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -4,6 +4,7 @@
 // and nothing kept without autosave; the same in iframe mode.
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
 import { answerAll, openPage, setup, TABLE } from "./harness.mjs";
 
 const env = setup();
@@ -107,6 +108,26 @@ test("teaser with allowSkip: skipping keeps the summary only and no lead", async
   assert.deepEqual(await events(page, "cx-scorecard:lead"), []);
   assert.deepEqual(problems(), []);
   await context.close();
+});
+
+test("the teaser gate is a conversion step, not access control, and the README says so", async () => {
+  const { page, context } = await widget({ "lead-capture": JSON.stringify({ mode: "teaser", allowSkip: true }), autosave: "false" });
+  const w = W(page);
+  await w.getByRole("button", { name: "Start the assessment" }).click();
+  await w.getByRole("button", { name: "Next" }).click();
+  await answerAll(w);
+  await w.getByRole("button", { name: "Skip and keep the summary" }).click();
+  await w.getByRole("button", { name: "Start again" }).waitFor();
+  // The report is not shown, but the page has all of it.
+  assert.equal(await w.locator(".cxs-recs").count(), 0);
+  const result = await page.evaluate(() => document.querySelector("cx-scorecard").result());
+  assert.equal(result.answers.length, 36);
+  assert.equal(result.dimensions.length, 7);
+  assert.equal(result.recommendations.length, 7);
+  await context.close();
+  const readme = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
+  const teaser = readme.slice(readme.indexOf("- **`teaser`:**"), readme.indexOf("In every mode the completion"));
+  assert.match(teaser.replace(/\s+/g, " "), /The gate is a conversion step, not access control: .*after Skip, `element\.result\(\)`/);
 });
 
 test("a wrong lead mode is refused in words", async () => {

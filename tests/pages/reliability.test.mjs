@@ -253,6 +253,62 @@ test("a queued submission (which may hold the lead) is deleted after 7 days; a n
   await context.close();
 });
 
+/**
+ * Two tabs of one site each queue a result while offline, then come back online together (one
+ * `online` event in each). The second tab's widget mounts after the first result was queued, so
+ * it starts from an outbox that holds it. `setup` runs in both pages before their scripts.
+ * Returns the results' ids and the idempotency keys of the POSTs the endpoint received.
+ */
+async function twoTabsComeOnline(setup = () => {}) {
+  seen.length = 0;
+  const context = await env.browser.newContext();
+  await context.addInitScript(setup);
+  const first = await context.newPage();
+  const second = await context.newPage();
+  await first.goto(`${env.site.origin}/lead.html?lead=off&submit=/api/ok`);
+  await second.goto(`${env.site.origin}/element.html`);
+  await second.waitForFunction(() => customElements.get("cx-scorecard"));
+  const tabs = [{ page: first, w: W(first) }, { page: second, w: second.locator("cx-scorecard") }];
+  // The widgets are live (the wasm loaded, not the prerendered first screen) before the network goes.
+  for (const { page } of tabs) await page.waitForFunction(() => window.cxEvents.some((e) => e.type === "cx-scorecard:ready"));
+  await context.setOffline(true);
+  const ids = [];
+  for (const { page, w } of tabs) {
+    await page.bringToFront(); // the tab the user works in (a background tab's timers are throttled)
+    if (page === second) {
+      await page.evaluate(() => {
+        const el = document.createElement("cx-scorecard");
+        el.setAttribute("submit-url", "/api/ok");
+        el.setAttribute("autosave", "false");
+        document.querySelector("cx-scorecard").replaceWith(el);
+      });
+    }
+    await complete(w);
+    await w.getByRole("status").filter({ hasText: "Not sent yet (offline)" }).waitFor();
+    ids.push(JSON.parse(await page.locator("#result").textContent()).id);
+  }
+  assert.deepEqual(JSON.parse(await stored(first, "cx-scorecard:outbox")).entries.map((e) => e.id), ids, "both queued, in one outbox");
+  await context.setOffline(false);
+  // Each tab says its result was sent (the one that did not send it learns so from storage).
+  for (const { w } of tabs) await w.getByRole("status").filter({ hasText: "Your results were sent." }).waitFor();
+  for (const { page } of tabs) assert.equal(await stored(page, "cx-scorecard:outbox"), null);
+  const posts = seen.filter((s) => s.path === "/api/ok").map((s) => s.key);
+  await context.close();
+  return { ids, posts };
+}
+
+test("two tabs coming back online send each queued result once (Web Locks)", async () => {
+  const { ids, posts } = await twoTabsComeOnline();
+  assert.equal(posts.length, 2, `POSTs: ${posts}`);
+  assert.deepEqual([...posts].sort(), [...ids].sort());
+});
+
+test("without Web Locks, a lease in localStorage lets one tab send, each result once", async () => {
+  const { ids, posts } = await twoTabsComeOnline(() => delete Navigator.prototype.locks);
+  assert.equal(posts.length, 2, `POSTs: ${posts}`);
+  assert.deepEqual([...posts].sort(), [...ids].sort());
+});
+
 test("two widgets of one assessment do not clobber each other's saved answers", async () => {
   const { page, context, problems } = await openPage(env.browser, `${env.site.origin}/many.html`);
   await page.waitForFunction(() => window.cx);
