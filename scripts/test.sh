@@ -38,7 +38,7 @@ bash scripts/build.sh
 echo "== size budget"
 # The team report's module is its own download (a respondent's widget never loads it); its ceiling
 # is its size plus 2%.
-node scripts/size.mjs --budget-english "${SIZE_BUDGET_ENGLISH_KB:-320.6}" --budget "${SIZE_BUDGET_KB:-327.3}" \
+node scripts/size.mjs --budget-english "${SIZE_BUDGET_ENGLISH_KB:-329.3}" --budget "${SIZE_BUDGET_KB:-336.0}" \
   --budget-team "${SIZE_BUDGET_TEAM_KB:-335.7}" | tail -1
 
 echo "== page tests in Chromium"
