@@ -497,3 +497,42 @@ for (const scheme of ["light", "dark"]) {
     await context.close();
   });
 }
+
+test("at 390 px the table's words stay whole, it scrolls sideways with its first column in view, the legend keeps its size", async () => {
+  const { page, context, problems } = await open("/team.html?locale=de");
+  await page.setViewportSize({ width: 390, height: 844 });
+  await reportWith(page, 40);
+  const team = page.locator("cx-scorecard-team");
+  await team.locator("table.cxs-table").waitFor();
+  const out = await page.evaluate(() => {
+    const root = document.querySelector("cx-scorecard-team").shadowRoot;
+    // A word is broken when its characters lie on more than one line.
+    const broken = [];
+    for (const cell of root.querySelectorAll("table.cxs-table th")) {
+      const text = cell.firstChild;
+      if (!text || text.nodeType !== Node.TEXT_NODE) continue;
+      for (const m of text.data.matchAll(/\S+/g)) {
+        const range = document.createRange();
+        range.setStart(text, m.index);
+        range.setEnd(text, m.index + m[0].length);
+        const tops = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+        if (tops.size > 1) broken.push(m[0]);
+      }
+    }
+    const wrap = root.querySelector(".cxs-table-wrap");
+    const scrolls = wrap.scrollWidth > wrap.clientWidth;
+    wrap.scrollLeft = wrap.scrollWidth;
+    const first = root.querySelector("table.cxs-table tbody th").getBoundingClientRect();
+    const marks = [...root.querySelectorAll(".cxs-legend svg")].map((s) => [Math.round(s.getBoundingClientRect().width), Number(s.getAttribute("width"))]);
+    const labels = [...root.querySelectorAll("svg.cxs-team-chart > g > text > title")].map((t) => t.textContent);
+    return { broken, scrolls, firstLeft: Math.round(first.left), wrapLeft: Math.round(wrap.getBoundingClientRect().left), marks, labels };
+  });
+  assert.deepEqual(out.broken, []);
+  assert.equal(out.scrolls, true);
+  assert.equal(out.firstLeft, out.wrapLeft, "the first column stays in view");
+  for (const [shown, intended] of out.marks) assert.equal(shown, intended);
+  assert.equal(out.labels.length, 7, "each chart label carries its full name");
+  assert.ok(out.labels.every((l) => !l.endsWith("…")));
+  assert.deepEqual(problems(), []);
+  await context.close();
+});

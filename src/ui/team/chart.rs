@@ -49,7 +49,7 @@ pub fn chart(report: &TeamReport, label: &str) -> Html {
                 let cy = TOP + ROW * i as f64 + ROW / 2.0;
                 html! {
                     <g>
-                        <text x={(LEFT - 10.0).to_string()} y={(cy + 4.0).to_string()} text-anchor="end">{ short(&d.title) }</text>
+                        <text x={(LEFT - 10.0).to_string()} y={(cy + 4.0).to_string()} text-anchor="end"><title>{ d.title.clone() }</title>{ short(&d.title) }</text>
                         if let (Some(q1), Some(q3)) = (d.stats.q1, d.stats.q3) {
                             <rect class="cxs-middle" x={x(q1).to_string()} y={(cy - 7.0).to_string()} width={(x(q3) - x(q1)).max(1.0).to_string()} height="14" />
                         }

@@ -180,9 +180,13 @@ pub fn TeamView(props: &TeamViewProps) -> Html {
                     <li><svg width="14" height="14" viewBox="0 0 14 14" class="cxs-mark">{ marker(i, 7.0, 7.0) }</svg>{ g.title.clone() }</li>
                 }) }
             </ul>
-            <div class="cxs-table-wrap">
+            // The caption is the table's name; its visible twin stays in view when the table
+            // scrolls sideways.
+            <p class="cxs-table-title" aria-hidden="true">{ t.table_caption }</p>
+            // A table wider than the screen scrolls, by keyboard too.
+            <div class="cxs-table-wrap" tabindex="0" role="region" aria-label={t.table_caption}>
                 <table class="cxs-table">
-                    <caption>{ t.table_caption }</caption>
+                    <caption class="cxs-sr">{ t.table_caption }</caption>
                     <thead>
                         <tr>
                             <th scope="col">{ t.col_dimension }</th>
