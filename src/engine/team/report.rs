@@ -171,10 +171,10 @@ impl Team {
 
     /// A cell's counts over the counted buckets (`part` picks the cell, `n` counts its scores),
     /// without the respondents outside the shown group cells when they are too few.
-    fn cell<T: Default>(
-        &self,
+    fn cell<'a, T: Default + 'a>(
+        &'a self,
         view: &View,
-        part: impl Fn(usize) -> T,
+        part: impl Fn(usize) -> &'a T,
         merge: impl Fn(&mut T, &T),
         n: impl Fn(&T) -> Sum,
     ) -> Cell<T> {
@@ -182,13 +182,13 @@ impl Team {
             .shown
             .iter()
             .map(|&g| {
-                let sum = n(&part(g));
+                let sum = n(part(g));
                 (g, sum.n, (sum.n >= view.k).then_some(sum))
             })
             .collect();
         let mut team = T::default();
         for b in (0..self.buckets.len()).filter(|&b| view.counted[b]) {
-            merge(&mut team, &part(b));
+            merge(&mut team, part(b));
         }
         let visible: usize = groups.iter().filter_map(|g| g.2).map(|s| s.n).sum();
         let rest = n(&team).n - visible;
@@ -197,17 +197,17 @@ impl Team {
         }
         let mut team = T::default();
         for &(g, _, _) in groups.iter().filter(|g| g.2.is_some()) {
-            merge(&mut team, &part(g));
+            merge(&mut team, part(g));
         }
         Cell { team, groups, left_out: rest }
     }
 
     fn dimension_cell(&self, view: &View, di: usize) -> Cell<DimensionTally> {
-        self.cell(view, |b| self.buckets[b].dimensions[di].clone(), DimensionTally::merge, |d| d.scores.sum())
+        self.cell(view, |b| &self.buckets[b].dimensions[di], DimensionTally::merge, |d| d.scores.sum())
     }
 
     fn statement_cell(&self, view: &View, at: usize) -> Cell<StatementTally> {
-        self.cell(view, |b| self.buckets[b].statements[at], StatementTally::merge, |s| s.values)
+        self.cell(view, |b| &self.buckets[b].statements[at], StatementTally::merge, |s| s.values)
     }
 
     /// The report in `w`'s language (English texts where the definition has no other), with the
